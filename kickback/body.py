@@ -351,13 +351,21 @@ def _hand_target(body: Body, variant: str) -> np.ndarray:
     return np.array([post_x - 0.03, shoulder[1] - drop])
 
 
-def _foot(ankle: np.ndarray, shank_angle: float, body: Body) -> tuple[np.ndarray, np.ndarray]:
-    """Heel and toe for an ankle held at a right angle to the shank (toes point forward of the shin)."""
+def _foot(ankle: np.ndarray, shank_angle: float, body: Body, floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+    """Heel and toe (on the sole) for a relaxed ankle: at a right angle to the shank, toes forward.
+
+    Where that would push the foot through the floor, the ankle turns just enough (the least
+    turn either way) for the foot to rest on it, as a real foot does.
+    """
     foot = body.length("foot")
-    toward_toe = _down(shank_angle - 90.0)
-    sole_drop = body.geometry["ankle_height"] * _down(shank_angle)
-    heel = ankle + sole_drop - body.geometry["heel_offset"] * toward_toe
-    toe = heel + foot * toward_toe
+    turns = [0] + [sign * step for step in range(2, 182, 2) for sign in (-1, 1)]
+    for pointing in turns:
+        toward_toe = _down(shank_angle - 90.0 + pointing)
+        sole_drop = body.geometry["ankle_height"] * _down(shank_angle + pointing)
+        heel = ankle + sole_drop - body.geometry["heel_offset"] * toward_toe
+        toe = heel + foot * toward_toe
+        if min(heel[1], toe[1]) >= floor - 1e-9:
+            break
     return heel, toe
 
 
@@ -419,7 +427,7 @@ def _support_limb(body: Body, variant: str, hip: np.ndarray) -> dict[str, np.nda
     floor = setup.get("platform_height", 0.0)
     ankle_target = np.array([0.0, floor + body.geometry["ankle_height"]])
     knee, ankle = _bend_toward(hip, ankle_target, thigh, shank, 1.0)
-    heel, toe = _foot(ankle, 0.0, body)
+    heel, toe = _foot(ankle, 0.0, body, floor)
     return {"support_knee": knee, "support_ankle": ankle, "support_heel": heel, "support_toe": toe}
 
 

@@ -1,0 +1,139 @@
+"""The course's diagrams: build each figure, write its alt text, save PNG and SVG byte-identically.
+
+Steps: `build_figures()` makes every figure with its alt text; `write_figures(folder)` saves them
+(PNG and SVG) and `figures/alt_text.json`; `show_figure(name)` displays a saved one with its alt
+text in a notebook. Run `python -m kickback figures` to regenerate the folder `figures/`.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from matplotlib.figure import Figure
+
+from .body import VARIANTS, Body, default_body, preset_pose, split_leg_height
+from .draw import describe_angles, draw_pose, mark_panel, view_limits
+from .style import FONT_SIZES, new_figure, save_figure, styled
+
+FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
+ALT_TEXT_FILE = "alt_text.json"
+
+VARIANT_TITLES: dict[str, str] = {
+    "cable": "Standing cable kickback",
+    "machine": "Machine kickback",
+    "bodyweight": "Bodyweight (quadruped) kickback",
+}
+
+PANELS: tuple[tuple[str, str, str], ...] = (
+    # (preset pose, panel kind, title)
+    ("start", "plain", "Start position"),
+    ("correct_top", "correct", "Correct top: height from the hip"),
+    ("arched_back", "mistake", "Arched back: height borrowed from the spine"),
+)
+
+
+@dataclass(frozen=True)
+class CourseFigure:
+    """A figure ready to save, with the words that describe it for people who cannot see it."""
+
+    name: str
+    figure: Figure
+    alt_text: str
+
+
+@styled
+def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
+    """Start, correct top and arched-back top of one variant, side by side, angles labelled."""
+    body = body or default_body()
+    (x0, x1), (y0, y1) = view_limits(body, variant)
+    panel_width = 4.5
+    figure = new_figure(3 * panel_width, panel_width * (y1 - y0) / (x1 - x0) + 1.3)
+    axes = figure.subplots(1, 3)
+    described = []
+    for ax, (preset, kind, title) in zip(axes, PANELS):
+        pose = preset_pose(variant, preset)
+        draw_pose(ax, pose, body, variant)
+        mark_panel(ax, kind, title)
+        described.append((title, pose))
+    figure.suptitle(f"{VARIANT_TITLES[variant]}: where the height of the leg comes from", fontsize=FONT_SIZES["title"] + 1, fontweight="bold")
+    height = figure.get_figheight()
+    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.45 / height, top=1 - 0.85 / height, wspace=0.06)
+    return CourseFigure(name=f"{variant}_form", figure=figure, alt_text=describe_form_figure(variant, described))
+
+
+def describe_form_figure(variant: str, panels: list) -> str:
+    """Alt text for a form figure, written from the same poses the panels draw."""
+    parts = [f"{VARIANT_TITLES[variant]}, three side views of a person, working leg in blue."]
+    for title, pose in panels:
+        height = split_leg_height(pose)
+        words = describe_angles(pose)
+        marker = "Marked correct with a tick and a solid frame. " if "Correct" in title else ""
+        marker = "Marked as a mistake with a cross and a dashed frame. " if "Arched" in title else marker
+        parts.append(
+            f"{title}: {marker}Hip {pose.hip_extension:.0f} degrees, {words['back'].replace('°', ' degrees')}, "
+            f"trunk leaning {pose.trunk_lean:.0f} degrees; the thigh is {height.apparent:.0f} degrees from hanging straight down."
+        )
+    return " ".join(parts)
+
+
+def build_figures() -> list[CourseFigure]:
+    """Every diagram of the course, in a fixed order."""
+    return [build_form_figure(variant) for variant in VARIANTS]
+
+
+def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
+    """Save every figure as PNG and SVG into `folder`, with `alt_text.json`; return the paths written.
+
+    Files are written to a temporary name first and moved into place, so an error never
+    leaves a half-written figure behind.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    alt_texts: dict[str, str] = {}
+    for item in build_figures():
+        for suffix in (".png", ".svg"):
+            path = folder / f"{item.name}{suffix}"
+            partial = folder / f".partial-{item.name}{suffix}"
+            save_figure(item.figure, partial)
+            partial.replace(path)
+            written.append(path)
+        alt_texts[item.name] = item.alt_text
+    alt_path = folder / ALT_TEXT_FILE
+    alt_path.write_text(json.dumps(alt_texts, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    written.append(alt_path)
+    return written
+
+
+def read_alt_texts(folder: Path = FIGURES_DIR) -> dict[str, str]:
+    """The alt text of every saved figure, by figure name."""
+    return json.loads((folder / ALT_TEXT_FILE).read_text(encoding="utf-8"))
+
+
+class SavedFigure:
+    """A saved course figure shown in a notebook with its alt text (HTML), or as PNG and words elsewhere."""
+
+    def __init__(self, name: str, folder: Path = FIGURES_DIR) -> None:
+        alt_texts = read_alt_texts(folder)
+        if name not in alt_texts:
+            raise ValueError(f"figure must be one of {', '.join(sorted(alt_texts))}; got {name!r}")
+        self.name = name
+        self.alt_text = alt_texts[name]
+        self.png = (folder / f"{name}.png").read_bytes()
+
+    def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
+        encoded = base64.b64encode(self.png).decode("ascii")
+        alt = html.escape(self.alt_text, quote=True)
+        return {
+            "text/html": f'<img src="data:image/png;base64,{encoded}" alt="{alt}" style="max-width:100%">',
+            "image/png": encoded,
+            "text/plain": f"[Figure: {self.alt_text}]",
+        }
+
+
+def show_figure(name: str) -> SavedFigure:
+    """A saved figure for display in a notebook, carrying its alt text (from figures/alt_text.json)."""
+    return SavedFigure(name)

@@ -1,0 +1,110 @@
+"""One look for the whole course: fonts, sizes, the Okabe–Ito palette, and how figures are saved."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+from typing import Any
+
+import matplotlib
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
+OKABE_ITO: dict[str, str] = {
+    "black": "#000000",
+    "orange": "#E69F00",
+    "sky_blue": "#56B4E9",
+    "bluish_green": "#009E73",
+    "yellow": "#F0E442",
+    "blue": "#0072B2",
+    "vermillion": "#D55E00",
+    "reddish_purple": "#CC79A7",
+}
+
+# What each colour means in the course. Colour is never the only cue: every role also has a
+# line style and a word (and correct/mistake a tick or a cross).
+COLORS: dict[str, str] = {
+    "working_leg": OKABE_ITO["blue"],
+    "body": "#8C8C8C",
+    "body_far": "#C8C8C8",
+    "outline": "#3A3A3A",
+    "equipment": "#5A5A5A",
+    "cable": OKABE_ITO["orange"],
+    "pad": OKABE_ITO["orange"],
+    "correct": OKABE_ITO["bluish_green"],
+    "mistake": OKABE_ITO["vermillion"],
+    "reference": "#6E6E6E",
+    "floor": "#9A9A9A",
+    "primary_mover": OKABE_ITO["blue"],
+    "synergist": OKABE_ITO["orange"],
+    "stabilizer": OKABE_ITO["reddish_purple"],
+}
+
+LINESTYLES: dict[str, Any] = {
+    "correct": "-",
+    "mistake": (0, (5, 3)),
+    "reference": (0, (1, 2)),
+    "primary_mover": "-",
+    "synergist": (0, (6, 3)),
+    "stabilizer": (0, (1.5, 2)),
+}
+
+MARKS: dict[str, str] = {"correct": "\u2713", "mistake": "\u2717"}  # ✓ and ✗
+
+FONT_SIZES: dict[str, float] = {"title": 12.0, "label": 10.0, "small": 8.5, "caption": 9.0}
+
+RC: dict[str, Any] = {
+    "font.family": "DejaVu Sans",
+    "font.size": FONT_SIZES["label"],
+    "axes.titlesize": FONT_SIZES["title"],
+    "axes.titleweight": "bold",
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "svg.hashsalt": "kickback-lab",
+    "svg.fonttype": "path",
+    "path.simplify": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def new_figure(width: float, height: float) -> Figure:
+    """A matplotlib Figure (not pyplot, so nothing leaks into a notebook) in the course style."""
+    with matplotlib.rc_context(RC):
+        figure = Figure(figsize=(width, height), layout=None)
+    return figure
+
+
+def styled(function: Any) -> Any:
+    """Run `function` inside the course's rc settings (fonts, sizes, SVG salt)."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        with matplotlib.rc_context(RC):
+            return function(*args, **kwargs)
+
+    wrapper.__name__ = function.__name__
+    wrapper.__doc__ = function.__doc__
+    return wrapper
+
+
+# Metadata that would change from run to run (dates, version strings) is left out, so
+# regenerated files are byte-identical.
+PNG_METADATA: dict[str, Any] = {"Software": None}
+SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None}
+
+
+def render_png(figure: Figure, *, dpi: float = 100) -> bytes:
+    """The figure as PNG bytes (for widgets and notebook outputs)."""
+    buffer = io.BytesIO()
+    with matplotlib.rc_context(RC):
+        figure.savefig(buffer, format="png", dpi=dpi, metadata=PNG_METADATA, facecolor="white")
+    return buffer.getvalue()
+
+
+def save_figure(figure: Figure, path: Path, *, dpi: float = 150) -> None:
+    """Save `figure` as PNG or SVG (by the suffix) with fixed metadata, so reruns give identical bytes."""
+    with matplotlib.rc_context(RC):
+        if path.suffix == ".svg":
+            figure.savefig(path, format="svg", metadata=SVG_METADATA, facecolor="white")
+        else:
+            figure.savefig(path, format="png", dpi=dpi, metadata=PNG_METADATA, facecolor="white")

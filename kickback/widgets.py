@@ -1,0 +1,99 @@
+"""Thin widgets that join the model and the drawing: one persistent figure, redrawn in place.
+
+A widget keeps one matplotlib Figure (not pyplot), moves its artists with `update_pose`, and
+sends a PNG to an `ipywidgets.Image`. Its notebook output also carries a PNG of the figure at
+its starting values (the static twin) and its state in words, for viewers without a kernel.
+"""
+
+from __future__ import annotations
+
+import base64
+from typing import Any
+
+import ipywidgets as widgets
+
+from .body import Body, Pose, check_variant, default_body, start_pose, split_leg_height
+from .draw import draw_pose, view_limits
+from .style import new_figure, render_png
+
+IMAGE_WIDTH_PX = 560
+
+
+class PoseViewer:
+    """A drawn body in one variant's set-up that can be moved to a new pose in place."""
+
+    def __init__(self, variant: str, pose: Pose | None = None, body: Body | None = None, *, width_px: int = IMAGE_WIDTH_PX) -> None:
+        check_variant(variant)
+        self.variant = variant
+        self.body = body or default_body()
+        self.pose = pose or start_pose(variant)
+        (x0, x1), (y0, y1) = view_limits(self.body, variant)
+        width_in = width_px / 100
+        self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + 0.35)
+        ax = self.figure.add_axes((0.0, 0.35 / self.figure.get_figheight() + 0.02, 1.0, 1.0 - 0.35 / self.figure.get_figheight() - 0.02))
+        self.artists = draw_pose(ax, self.pose, self.body, variant)
+        self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
+        self.image.add_class("kickback-figure")
+        self.renders = 0
+        self.render()
+
+    def show(self, pose: Pose) -> None:
+        """Move the body to `pose` and send the new picture to the browser."""
+        from .draw import update_pose
+
+        self.pose = pose
+        update_pose(self.artists, pose)
+        self.render()
+
+    def render(self) -> None:
+        """Draw the figure to PNG bytes and put them in the Image widget."""
+        self.image.value = render_png(self.figure)
+        self.renders += 1
+
+
+def describe_pose(pose: Pose) -> str:
+    """The pose in words: how high the leg looks and where that comes from."""
+    height = split_leg_height(pose)
+    if height.above_floor >= -0.5:
+        level = f"{height.above_floor:.0f}° above parallel to the floor"
+    else:
+        level = f"{-height.above_floor:.0f}° below parallel to the floor"
+    return (
+        f"Hip extension {pose.hip_extension:.0f}°. The thigh is {height.apparent:.0f}° from hanging straight down "
+        f"({level}): hip {height.hip:.0f}° + lower back {height.lumbar:.0f}° + trunk lean {height.trunk:.0f}°."
+    )
+
+
+class SliderDemo(widgets.VBox):
+    """One slider ("hip extension") that moves the working leg: the first widget a learner meets."""
+
+    def __init__(self, variant: str = "cable", body: Body | None = None) -> None:
+        self.viewer = PoseViewer(variant, body=body)
+        start = self.viewer.pose
+        self.slider = widgets.IntSlider(
+            value=int(round(start.hip_extension)), min=-30, max=40, step=1,
+            description="hip extension", continuous_update=True,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+        )
+        self.slider.add_class("kickback-slider")
+        self.words = widgets.HTML(value=describe_pose(start))
+        self.words.add_class("kickback-readout")
+        self.static_png = render_png(self.viewer.figure)
+        self.slider.observe(self._on_change, names="value")
+        super().__init__([self.slider, self.viewer.image, self.words])
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        pose = self.viewer.pose.replace(hip_extension=float(change["new"]))
+        self.viewer.show(pose)
+        self.words.value = describe_pose(pose)
+
+    def _repr_mimebundle_(self, **kwargs: Any) -> dict[str, Any]:
+        bundle = super()._repr_mimebundle_(**kwargs) or {}
+        bundle["image/png"] = base64.b64encode(self.static_png).decode("ascii")
+        bundle["text/plain"] = f"[Slider 'hip extension' with a picture of a {self.viewer.variant} kickback. {describe_pose(self.viewer.pose)}]"
+        return bundle
+
+
+def try_a_slider(variant: str = "cable") -> SliderDemo:
+    """A one-slider demo: drag "hip extension" (or use the arrow keys) and watch the leg move."""
+    return SliderDemo(variant)

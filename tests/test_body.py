@@ -1,0 +1,183 @@
+"""Tests for the body model: sizes, Pose limits, forward kinematics and the leg-height split."""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kickback.body import (
+    POSE_FIELDS,
+    PRESET_NAMES,
+    VARIANTS,
+    Body,
+    Pose,
+    build_skeleton,
+    default_body,
+    pose_joints,
+    preset_pose,
+    read_limits,
+    split_leg_height,
+)
+
+LIMITS = read_limits()
+
+
+def angle_strategy(field):
+    low, high, _ = LIMITS[field]
+    return st.floats(min_value=low, max_value=high, allow_nan=False)
+
+
+poses = st.builds(Pose, **{field: angle_strategy(field) for field in POSE_FIELDS})
+bodies = st.builds(
+    Body.from_height_mass,
+    st.floats(min_value=LIMITS["height_m"][0], max_value=LIMITS["height_m"][1]),
+    st.floats(min_value=LIMITS["mass_kg"][0], max_value=LIMITS["mass_kg"][1]),
+)
+
+
+def distance(a, b):
+    return math.hypot(a[0] - b[0], a[1] - b[1])
+
+
+def test_winter_lengths_and_masses_scale_with_height_and_mass():
+    body = Body.from_height_mass(1.75, 75)
+    assert np.isclose(body.length("thigh"), 0.245 * 1.75)
+    assert np.isclose(body.length("shank"), 0.246 * 1.75)
+    assert np.isclose(body.length("foot"), 0.152 * 1.75)
+    assert np.isclose(body.length("upper_arm"), 0.186 * 1.75)
+    assert np.isclose(body.segments["thigh"].mass, 7.5)
+    assert np.isclose(body.segments["shank"].mass, 0.0465 * 75)
+    assert np.isclose(body.segments["foot"].com_distance, 0.5 * 0.152 * 1.75)
+    assert np.isclose(body.segments["thigh"].inertia, 7.5 * (0.323 * 0.245 * 1.75) ** 2)
+
+
+def test_every_anthropometric_row_names_its_source():
+    body = default_body()
+    assert all(segment.source.strip() for segment in body.segments.values())
+
+
+def test_de_leva_changes_leg_masses_but_not_lengths():
+    winter = Body.from_height_mass(1.70, 60)
+    female = Body.from_height_mass(1.70, 60, table="deleva_female")
+    assert np.isclose(female.segments["thigh"].mass, 0.1478 * 60)
+    assert np.isclose(female.segments["thigh"].com_fraction, 0.3612)
+    assert female.length("thigh") == winter.length("thigh")
+
+
+@pytest.mark.parametrize(
+    "call, words",
+    [
+        (lambda: Pose(hip_extension=float("nan")), ["hip_extension", "-140", "60", "nan"]),
+        (lambda: Pose(hip_extension=400), ["hip_extension", "-140", "60", "400"]),
+        (lambda: Pose(knee_flexion="ninety"), ["knee_flexion", "ninety"]),
+        (lambda: Body.from_height_mass(-1.75, 75), ["height_m", "1", "2.3", "-1.75"]),
+        (lambda: Body.from_height_mass(1.75, float("inf")), ["mass_kg", "inf"]),
+        (lambda: pose_joints(Pose(), default_body(), "rowing"), ["variant", "cable", "machine", "bodyweight", "rowing"]),
+        (lambda: Body.from_height_mass(1.75, 75, table="dempster"), ["table", "winter", "dempster"]),
+        (lambda: Pose().replace(elbow=3), ["elbow", "hip_extension"]),
+    ],
+)
+def test_bad_input_names_the_field_the_range_and_the_value(call, words):
+    with pytest.raises(ValueError) as error:
+        call()
+    message = str(error.value)
+    for word in words:
+        assert word in message
+
+
+def test_presets_exist_for_every_variant_and_are_valid_poses():
+    for variant in VARIANTS:
+        for name in PRESET_NAMES:
+            assert isinstance(preset_pose(variant, name), Pose)
+
+
+def test_correct_top_gets_its_height_from_the_hip_and_arched_back_from_the_spine():
+    for variant in VARIANTS:
+        correct = split_leg_height(preset_pose(variant, "correct_top"))
+        arched = split_leg_height(preset_pose(variant, "arched_back"))
+        assert correct.lumbar == 0
+        assert arched.lumbar > 0
+        assert arched.apparent > correct.apparent
+        assert arched.hip <= correct.hip
+
+
+def test_bodyweight_correct_top_thigh_is_parallel_to_the_floor():
+    pose = preset_pose("bodyweight", "correct_top")
+    joints = pose_joints(pose, default_body(), "bodyweight")
+    assert np.isclose(joints["hip"][1], joints["knee"][1])
+    assert joints["knee"][0] < joints["hip"][0]
+    assert split_leg_height(pose).above_floor == 0
+
+
+def test_standing_upright_leg_hangs_below_the_hip():
+    joints = pose_joints(Pose(), default_body(), "cable")
+    assert np.isclose(joints["knee"][0], joints["hip"][0])
+    assert joints["knee"][1] < joints["hip"][1]
+    assert joints["shoulder"][1] > joints["hip"][1]
+
+
+def test_hip_extension_moves_the_knee_behind_the_hip():
+    body = default_body()
+    joints = pose_joints(Pose(hip_extension=30), body, "cable")
+    assert joints["knee"][0] < joints["hip"][0]
+    assert np.isclose(math.degrees(math.atan2(joints["hip"][0] - joints["knee"][0], joints["hip"][1] - joints["knee"][1])), 30)
+
+
+def test_lumbar_extension_raises_the_leg_with_the_hip_unchanged():
+    body = default_body()
+    flat = pose_joints(Pose(trunk_lean=20, hip_extension=15), body, "cable")
+    arched = pose_joints(Pose(trunk_lean=20, hip_extension=15, lumbar_extension=20), body, "cable")
+    assert arched["knee"][1] > flat["knee"][1]
+
+
+def test_equipment_points_are_present():
+    body = default_body()
+    assert {"pulley", "strap", "frame_top"} <= set(pose_joints(Pose(), body, "cable"))
+    assert {"pivot", "pad", "platform_front"} <= set(pose_joints(Pose(), body, "machine"))
+    assert {"support_knee", "support_hand"} <= set(pose_joints(Pose(trunk_lean=80, hip_extension=-80), body, "bodyweight"))
+
+
+def test_cable_strap_is_on_the_working_ankle():
+    joints = pose_joints(preset_pose("cable", "correct_top"), default_body(), "cable")
+    assert joints["strap"] == joints["ankle"]
+
+
+def test_support_knee_sits_under_the_hip_on_all_fours():
+    joints = pose_joints(preset_pose("bodyweight", "start"), default_body(), "bodyweight")
+    assert np.isclose(joints["support_knee"][0], joints["hip"][0])
+
+
+@settings(max_examples=150, deadline=None)
+@given(pose=poses, body=bodies, variant=st.sampled_from(VARIANTS))
+def test_segment_lengths_never_change(pose, body, variant):
+    j = pose_joints(pose, body, variant)
+    assert np.isclose(distance(j["hip"], j["knee"]), body.length("thigh"))
+    assert np.isclose(distance(j["knee"], j["ankle"]), body.length("shank"))
+    assert np.isclose(distance(j["heel"], j["toe"]), body.length("foot"))
+    assert np.isclose(distance(j["shoulder"], j["elbow"]), body.length("upper_arm"))
+    assert np.isclose(distance(j["elbow"], j["wrist"]), body.length("forearm"))
+    assert np.isclose(distance(j["hip"], j["support_knee"]), body.length("thigh"))
+    assert np.isclose(distance(j["support_knee"], j["support_ankle"]), body.length("shank"))
+    spine = build_skeleton(pose, body, variant).spine
+    assert np.isclose(np.sum(np.hypot(*np.diff(spine, axis=0).T)), body.length("trunk"))
+
+
+@settings(max_examples=150, deadline=None)
+@given(pose=poses, body=bodies, variant=st.sampled_from(VARIANTS))
+def test_every_joint_is_finite(pose, body, variant):
+    for name, point in pose_joints(pose, body, variant).items():
+        assert all(math.isfinite(value) for value in point), name
+
+
+@settings(max_examples=200, deadline=None)
+@given(pose=poses, variant=st.sampled_from(VARIANTS))
+def test_leg_height_parts_add_up_to_the_drawn_thigh_angle(pose, variant):
+    height = split_leg_height(pose)
+    assert height.apparent == height.hip + height.lumbar + height.trunk
+    j = pose_joints(pose, default_body(), variant)
+    dx, dy = j["hip"][0] - j["knee"][0], j["hip"][1] - j["knee"][1]
+    drawn = math.degrees(math.atan2(dx, dy))
+    difference = (drawn - height.apparent + 180) % 360 - 180
+    assert abs(difference) < 1e-9

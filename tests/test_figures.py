@@ -1,0 +1,56 @@
+"""The committed diagrams regenerate byte-identically, and each carries alt text."""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from kickback.figures import FIGURES_DIR, SavedFigure, read_alt_texts, show_figure, write_figures
+
+
+@pytest.fixture(scope="module")
+def regenerated(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("figures")
+    write_figures(folder)
+    return folder
+
+
+def test_regenerated_figures_match_the_committed_ones_byte_for_byte(regenerated):
+    fresh = sorted(path.name for path in regenerated.iterdir())
+    committed = sorted(path.name for path in FIGURES_DIR.iterdir() if not path.name.startswith("."))
+    assert fresh == committed
+    for name in fresh:
+        assert (regenerated / name).read_bytes() == (FIGURES_DIR / name).read_bytes(), name
+
+
+def test_regeneration_is_deterministic(regenerated, tmp_path):
+    write_figures(tmp_path)
+    for path in regenerated.iterdir():
+        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+
+
+def test_every_image_has_alt_text_that_states_the_angles(regenerated):
+    alt = read_alt_texts(regenerated)
+    images = {path.stem for path in regenerated.glob("*.png")}
+    assert images == set(alt)
+    for name, text in alt.items():
+        assert len(text) > 80, name
+    assert "Hip 20 degrees" in alt["cable_form"]
+    assert "arched 25 degrees" in alt["cable_form"]
+    assert "mistake" in alt["cable_form"] and "correct" in alt["cable_form"]
+
+
+def test_no_partial_files_are_left_behind(regenerated):
+    assert not [path for path in regenerated.iterdir() if path.name.startswith(".")]
+
+
+def test_show_figure_carries_alt_text_into_the_notebook_output():
+    bundle = show_figure("cable_form")._repr_mimebundle_()
+    assert 'alt="Standing cable kickback' in bundle["text/html"]
+    assert bundle["text/plain"].startswith("[Figure: Standing cable kickback")
+    assert "image/png" in bundle
+
+
+def test_show_figure_rejects_an_unknown_name():
+    with pytest.raises(ValueError, match="figure must be one of .*cable_form.*got 'rowing'"):
+        show_figure("rowing")

@@ -1,0 +1,36 @@
+"""Driving the widgets from Python: the slider moves the picture and the words."""
+
+from kickback.body import Pose
+from kickback.widgets import PoseViewer, describe_pose, try_a_slider
+
+
+def test_moving_the_slider_changes_the_picture_and_the_words():
+    demo = try_a_slider("cable")
+    picture, words, renders = demo.viewer.image.value, demo.words.value, demo.viewer.renders
+    demo.slider.value = 25
+    assert demo.viewer.image.value != picture
+    assert demo.words.value != words
+    assert demo.viewer.renders == renders + 1
+    assert demo.viewer.pose.hip_extension == 25
+    assert "Hip extension 25°" in demo.words.value
+
+
+def test_the_viewer_keeps_one_figure():
+    viewer = PoseViewer("machine")
+    figure = viewer.figure
+    viewer.show(Pose(trunk_lean=30, hip_extension=10, knee_flexion=80))
+    assert viewer.figure is figure
+    assert len(figure.axes) == 1
+
+
+def test_the_output_has_a_static_twin_and_words_for_viewers_without_a_kernel():
+    bundle = try_a_slider("bodyweight")._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle
+    assert bundle["image/png"]
+    assert "hip extension" in bundle["text/plain"]
+    assert "Hip extension -80°" in bundle["text/plain"]
+
+
+def test_words_say_where_the_leg_is_relative_to_the_floor():
+    assert "0° above parallel to the floor" in describe_pose(Pose(trunk_lean=80, hip_extension=10))
+    assert "50° below parallel" in describe_pose(Pose(trunk_lean=20, hip_extension=20))
