@@ -386,3 +386,40 @@ def mark_panel(ax: Axes, kind: str, title: str) -> None:
         ax.add_patch(frame)
     else:
         ax.set_title(title, color=COLORS["outline"], fontsize=FONT_SIZES["title"])
+
+
+# --- muscles on the body --------------------------------------------------------------------
+
+SEGMENT_ENDS: dict[str, tuple[str, str]] = {
+    "pelvis": ("hip", "lumbar_base"),
+    "lumbar": ("lumbar_base", "lumbar_top"),
+    "thorax": ("lumbar_top", "shoulder"),
+    "thigh": ("hip", "knee"),
+    "shank": ("knee", "ankle"),
+}
+LEG_SEGMENTS = ("thigh", "shank")
+
+
+def attachment_point(skeleton: Skeleton, segment: str, fraction: float, offset: float, height: float) -> np.ndarray:
+    """Where a schematic muscle attachment sits on the drawn body (m).
+
+    `fraction` runs along the segment from its proximal end; `offset` (a fraction of body height)
+    is perpendicular to it, + toward the back of the body.
+    """
+    start, end = (np.array(skeleton.joints[name]) for name in SEGMENT_ENDS[segment])
+    direction = (end - start) / np.hypot(*(end - start))
+    if segment in LEG_SEGMENTS:
+        posterior = np.array([direction[1], -direction[0]])
+    else:
+        posterior = np.array([-direction[1], direction[0]])
+    return start + fraction * (end - start) + offset * height * posterior
+
+
+def muscle_line(skeleton: Skeleton, muscle, height: float) -> np.ndarray:
+    """A muscle's line of pull on the drawn body: origin to insertion (schematic)."""
+    origin = muscle.origin_point
+    insertion = muscle.insertion_point
+    return np.array([
+        attachment_point(skeleton, origin.segment, origin.fraction, origin.offset, height),
+        attachment_point(skeleton, insertion.segment, insertion.fraction, insertion.offset, height),
+    ])
