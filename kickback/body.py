@@ -234,10 +234,28 @@ class LegHeight:
         """Thigh angle above the horizontal (degrees); 0 means parallel to the floor."""
         return self.apparent - 90.0
 
+    def describe(self) -> str:
+        """The split in words, e.g. "leg 60° from hanging = hip 15° + lower back 25° + trunk 20°"."""
+        return (
+            f"leg {self.apparent:.0f}° from hanging ({describe_level(self.above_floor)}) = hip {self.hip:.0f}°"
+            f" + lower back {self.lumbar:.0f}° + trunk {self.trunk:.0f}°"
+        )
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(f"How high the leg looks: {self.describe()}")
+
     @property
     def spine_share(self) -> float:
         """Fraction of the height above hanging that the lumbar spine lends (0 where the thigh hangs)."""
         return self.lumbar / self.apparent if self.apparent > 0 else 0.0
+
+
+def describe_level(above_floor: float) -> str:
+    """An angle above the horizontal in words: "parallel to the floor", "12° above it" or "30° below it"."""
+    if abs(above_floor) < 0.5:
+        return "parallel to the floor"
+    side = "above" if above_floor > 0 else "below"
+    return f"{abs(above_floor):.0f}° {side} parallel to the floor"
 
 
 def split_leg_height(pose: Pose) -> LegHeight:

@@ -77,7 +77,7 @@ def describe_form_figure(variant: str, panels: list) -> str:
         marker = "Marked as a mistake with a cross and a dashed frame. " if "Arched" in title else marker
         parts.append(
             f"{title}: {marker}Hip {pose.hip_extension:.0f} degrees, {words['back'].replace('°', ' degrees')}, "
-            f"trunk leaning {pose.trunk_lean:.0f} degrees; the thigh is {height.apparent:.0f} degrees from hanging straight down."
+            f"trunk leaning {pose.trunk_lean:.0f} degrees; {describe_thigh(height.apparent)}."
         )
     return " ".join(parts)
 
@@ -153,6 +153,13 @@ def describe_muscle_map(groups: dict) -> str:
         names = ", ".join(muscle.name.lower() for muscle in groups[role])
         parts.append(f"{ROLE_TITLES[role]}, drawn as {styles[role]}: {names}.")
     return " ".join(parts)
+
+
+def describe_thigh(apparent: float) -> str:
+    """The thigh's angle from hanging straight down, in words for alt text."""
+    if apparent < -0.5:
+        return f"the thigh is {-apparent:.0f} degrees in front of hanging straight down"
+    return f"the thigh is {apparent:.0f} degrees behind hanging straight down" if apparent >= 0.5 else "the thigh hangs straight down"
 
 
 def build_figures() -> list[CourseFigure]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .body import Body, Pose, check_variant, default_body, start_pose, split_leg_height
+from .body import Body, Pose, check_variant, default_body, describe_level, split_leg_height, start_pose
 from .draw import draw_pose, view_limits
 from .style import new_figure, render_png
 
@@ -54,10 +54,7 @@ class PoseViewer:
 def describe_pose(pose: Pose) -> str:
     """The pose in words: how high the leg looks and where that comes from."""
     height = split_leg_height(pose)
-    if height.above_floor >= -0.5:
-        level = f"{height.above_floor:.0f}° above parallel to the floor"
-    else:
-        level = f"{-height.above_floor:.0f}° below parallel to the floor"
+    level = describe_level(height.above_floor)
     return (
         f"Hip extension {pose.hip_extension:.0f}°. The thigh is {height.apparent:.0f}° from hanging straight down "
         f"({level}): hip {height.hip:.0f}° + lower back {height.lumbar:.0f}° + trunk lean {height.trunk:.0f}°."

@@ -32,5 +32,6 @@ def test_the_output_has_a_static_twin_and_words_for_viewers_without_a_kernel():
 
 
 def test_words_say_where_the_leg_is_relative_to_the_floor():
-    assert "0° above parallel to the floor" in describe_pose(Pose(trunk_lean=80, hip_extension=10))
+    assert "parallel to the floor" in describe_pose(Pose(trunk_lean=80, hip_extension=10))
+    assert "above" not in describe_pose(Pose(trunk_lean=80, hip_extension=10))
     assert "50° below parallel" in describe_pose(Pose(trunk_lean=20, hip_extension=20))
