@@ -332,9 +332,8 @@ class Skeleton:
     extras: dict[str, float] = field(default_factory=dict)
 
 
-def _hip_anchor(body: Body, variant: str) -> np.ndarray:
+def _hip_anchor(body: Body, variant: str, setup: Mapping[str, float]) -> np.ndarray:
     """Where the hip joint sits for a variant: held by the stance leg or the support knee."""
-    setup = equipment(variant)
     thigh, shank = body.length("thigh"), body.length("shank")
     if variant == "bodyweight":
         return np.array([0.0, thigh + body.geometry["shank_width"] / 2])
@@ -344,19 +343,27 @@ def _hip_anchor(body: Body, variant: str) -> np.ndarray:
     return np.array([0.0, floor + body.geometry["ankle_height"] + hip_to_ankle])
 
 
-def equipment(variant: str) -> dict[str, float]:
-    """The variant's equipment set-up from `data/equipment.csv` (metres, degrees or fractions)."""
+def equipment(variant: str, changes: Mapping[str, float] | None = None) -> dict[str, float]:
+    """The variant's equipment set-up from `data/equipment.csv` (metres, degrees or fractions).
+
+    `changes` overrides some values (e.g. a pulley moved higher); unknown names are refused.
+    """
     check_variant(variant)
-    return {row["name"]: float(row["value"]) for row in read_table("equipment") if row["variant"] == variant}
+    rows = {row["name"]: row for row in read_table("equipment") if row["variant"] == variant}
+    setup = {name: float(row["value"]) for name, row in rows.items()}
+    for name, value in (changes or {}).items():
+        check_choice(f"{variant} set-up", name, tuple(rows))
+        row = rows[name]
+        setup[name] = check_in_range(name, value, float(row["low"]), float(row["high"]), row["unit"])
+    return setup
 
 
-def _hand_target(body: Body, variant: str) -> np.ndarray:
+def _hand_target(body: Body, variant: str, setup: Mapping[str, float]) -> np.ndarray:
     """Where the hands hold on: the frame, the handles, or the floor under the shoulders.
 
     Fixed for the variant (found from its start pose), so the arms reach for it as the trunk moves.
     """
-    setup = equipment(variant)
-    hip = _hip_anchor(body, variant)
+    hip = _hip_anchor(body, variant, setup)
     shoulder = _spine_points(hip, start_pose(variant), body)[-1]
     if variant == "bodyweight":
         return np.array([shoulder[0], setup["wrist_height"]])
@@ -387,13 +394,16 @@ def _foot(ankle: np.ndarray, shank_angle: float, body: Body, floor: float = 0.0)
     return heel, toe
 
 
-def build_skeleton(pose: Pose, body: Body, variant: str) -> Skeleton:
-    """Joint positions (m) and the spine curve for `pose` in the variant's set-up."""
+def build_skeleton(pose: Pose, body: Body, variant: str, *, setup: Mapping[str, float] | None = None) -> Skeleton:
+    """Joint positions (m) and the spine curve for `pose` in the variant's set-up.
+
+    `setup` changes some of the equipment's positions (see `equipment`).
+    """
     check_variant(variant)
     if not isinstance(pose, Pose):
         raise ValueError(f"pose must be a Pose; got {type(pose).__name__}")
-    setup = equipment(variant)
-    hip = _hip_anchor(body, variant)
+    setup = equipment(variant, setup)
+    hip = _hip_anchor(body, variant, setup)
     spine = _spine_points(hip, pose, body)
     shoulder = spine[-1]
     head_neck = body.length("head_neck")
@@ -406,7 +416,7 @@ def build_skeleton(pose: Pose, body: Body, variant: str) -> Skeleton:
     ankle = knee + body.length("shank") * _down(shank_angle)
     heel, toe = _foot(ankle, shank_angle, body)
 
-    hand = _hand_target(body, variant)
+    hand = _hand_target(body, variant, setup)
     elbow_side = 1.0 if variant == "bodyweight" else -1.0
     elbow, wrist = _bend_toward(shoulder, hand, body.length("upper_arm"), body.length("forearm"), elbow_side)
     knuckles = wrist + body.length("hand") * np.array([1.0, 0.0] if variant == "bodyweight" else (wrist - elbow) / body.length("forearm"))
@@ -426,13 +436,13 @@ def build_skeleton(pose: Pose, body: Body, variant: str) -> Skeleton:
         "wrist": wrist,
         "knuckles": knuckles,
     }
-    joints.update(_support_limb(body, variant, hip))
+    joints.update(_support_limb(body, variant, hip, setup))
     joints.update(_equipment_points(body, variant, joints, setup, pose))
     as_points = {name: (float(p[0]), float(p[1])) for name, p in joints.items()}
     return Skeleton(joints=as_points, spine=spine, variant=variant)
 
 
-def _support_limb(body: Body, variant: str, hip: np.ndarray) -> dict[str, np.ndarray]:
+def _support_limb(body: Body, variant: str, hip: np.ndarray, setup: Mapping[str, float]) -> dict[str, np.ndarray]:
     """The leg the body stands or kneels on: fixed for the variant."""
     thigh, shank = body.length("thigh"), body.length("shank")
     if variant == "bodyweight":
@@ -441,7 +451,6 @@ def _support_limb(body: Body, variant: str, hip: np.ndarray) -> dict[str, np.nda
         toe = ankle + body.length("foot") * 0.75 * _down(90.0)
         heel = ankle + body.geometry["ankle_height"] * np.array([0.0, 1.0])
         return {"support_knee": knee, "support_ankle": ankle, "support_heel": heel, "support_toe": toe}
-    setup = equipment(variant)
     floor = setup.get("platform_height", 0.0)
     ankle_target = np.array([0.0, floor + body.geometry["ankle_height"]])
     knee, ankle = _bend_toward(hip, ankle_target, thigh, shank, 1.0)
@@ -480,7 +489,7 @@ def _equipment_points(body: Body, variant: str, joints: Mapping[str, np.ndarray]
     return {"support_hand": joints["wrist"]}
 
 
-def pose_joints(pose: Pose, body: Body, variant: str) -> dict[str, Point]:
+def pose_joints(pose: Pose, body: Body, variant: str, *, setup: Mapping[str, float] | None = None) -> dict[str, Point]:
     """Named joint and equipment positions (x forward, y up; metres) for `pose` in `variant`.
 
     Always holds at least "shoulder", "hip", "knee" and "ankle".
@@ -489,4 +498,4 @@ def pose_joints(pose: Pose, body: Body, variant: str) -> dict[str, Point]:
     >>> round(joints["hip"][0] - joints["knee"][0], 6)
     0.0
     """
-    return build_skeleton(pose, body, variant).joints
+    return build_skeleton(pose, body, variant, setup=setup).joints

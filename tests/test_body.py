@@ -181,3 +181,13 @@ def test_leg_height_parts_add_up_to_the_drawn_thigh_angle(pose, variant):
     drawn = math.degrees(math.atan2(dx, dy))
     difference = (drawn - height.apparent + 180) % 360 - 180
     assert abs(difference) < 1e-9
+
+
+def test_moving_the_pulley_moves_it_in_the_drawing_and_bad_set_ups_are_refused():
+    body = default_body()
+    joints = pose_joints(Pose(), body, "cable", setup={"pulley_height": 1.0})
+    assert joints["pulley"][1] == 1.0
+    with pytest.raises(ValueError, match="pulley_height is outside the allowed range 0 to 2.2 m; got 9"):
+        pose_joints(Pose(), body, "cable", setup={"pulley_height": 9})
+    with pytest.raises(ValueError, match="cable set-up must be one of"):
+        pose_joints(Pose(), body, "cable", setup={"platform_height": 0.2})
