@@ -23,7 +23,7 @@ POSE_FIELDS: tuple[str, ...] = (
     "knee_flexion",
     "pelvic_rotation",
 )
-PRESET_NAMES: tuple[str, ...] = ("start", "correct_top", "arched_back")
+PRESET_NAMES: tuple[str, ...] = ("start", "correct_top", "arched_back", "pelvis_rotated", "too_little_range")
 ANTHROPOMETRIC_TABLES: tuple[str, ...] = ("winter", "deleva_male", "deleva_female")
 
 Point = tuple[float, float]
@@ -189,7 +189,7 @@ class Pose:
 
 
 def preset_pose(variant: str, name: str) -> Pose:
-    """One of the illustrative poses in `data/poses.csv`: "start", "correct_top" or "arched_back"."""
+    """One of the illustrative poses in `data/poses.csv` (see PRESET_NAMES), e.g. "start" or "arched_back"."""
     check_variant(variant)
     check_choice("name", name, PRESET_NAMES)
     for row in read_table("poses"):
@@ -265,6 +265,66 @@ def split_leg_height(pose: Pose) -> LegHeight:
     60.0
     """
     return LegHeight(hip=pose.hip_extension, lumbar=pose.lumbar_extension, trunk=pose.trunk_lean)
+
+
+# --- what the hip can do alone --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class NormalRange:
+    """A normal range of motion with the value the course uses and where it comes from (degrees)."""
+
+    field: str
+    low: float
+    typical: float
+    high: float
+    rationale: str
+    source: str
+
+
+def read_normal_range(field_name: str) -> NormalRange:
+    """The normal range of a Pose field from `data/normal_ranges.csv`."""
+    rows = {row["field"]: row for row in read_table("normal_ranges")}
+    check_choice("field", field_name, tuple(rows))
+    row = rows[field_name]
+    return NormalRange(field_name, float(row["low"]), float(row["typical"]), float(row["high"]), row["rationale"], row["source"])
+
+
+@dataclass(frozen=True)
+class HipReach:
+    """How high the thigh can rise by the hip alone, at a given trunk lean, and what parallel would take.
+
+    All in degrees. `apparent` is the thigh's angle from hanging with the hip at its normal
+    extension and a neutral lower back; 90 would be parallel to the floor.
+    """
+
+    trunk_lean: float
+    hip: float
+    apparent: float
+    short_of_parallel: float
+    lean_for_parallel: float
+
+
+def hip_reach(trunk_lean: float) -> HipReach:
+    """How high the thigh can go with the hip alone (normal range, neutral spine) at this trunk lean.
+
+    The rest of the way to parallel (if any) has to come from leaning the trunk further or from
+    the lower back arching: `lean_for_parallel` is the trunk lean at which the hip alone would do.
+
+    >>> hip_reach(20).apparent
+    40.0
+    """
+    low, high, _ = read_limits()["trunk_lean"]
+    lean = check_in_range("trunk_lean", trunk_lean, low, high, "deg")
+    hip = read_normal_range("hip_extension").typical
+    apparent = lean + hip
+    return HipReach(
+        trunk_lean=lean,
+        hip=hip,
+        apparent=apparent,
+        short_of_parallel=max(0.0, 90.0 - apparent),
+        lean_for_parallel=90.0 - hip,
+    )
 
 
 # --- forward kinematics ---------------------------------------------------------------------

@@ -191,3 +191,16 @@ def test_moving_the_pulley_moves_it_in_the_drawing_and_bad_set_ups_are_refused()
         pose_joints(Pose(), body, "cable", setup={"pulley_height": 9})
     with pytest.raises(ValueError, match="cable set-up must be one of"):
         pose_joints(Pose(), body, "cable", setup={"platform_height": 0.2})
+
+
+def test_hip_alone_reaches_trunk_lean_plus_the_normal_range():
+    from kickback.body import hip_reach, read_normal_range
+
+    typical = read_normal_range("hip_extension").typical
+    reach = hip_reach(20)
+    assert reach.apparent == 20 + typical
+    assert reach.short_of_parallel == 90 - 20 - typical
+    assert reach.lean_for_parallel == 90 - typical
+    assert hip_reach(85).short_of_parallel == 0
+    with pytest.raises(ValueError, match="trunk_lean"):
+        hip_reach(float("nan"))
