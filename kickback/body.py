@@ -436,7 +436,7 @@ def _hand_target(body: Body, variant: str, setup: Mapping[str, float]) -> np.nda
     return np.array([post_x - 0.03, shoulder[1] - drop])
 
 
-def _foot(ankle: np.ndarray, shank_angle: float, body: Body, floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+def place_foot(ankle: np.ndarray, shank_angle: float, body: Body, floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
     """Heel and toe (on the sole) for a relaxed ankle: at a right angle to the shank, toes forward.
 
     Where that would push the foot through the floor, the ankle turns just enough (the least
@@ -474,7 +474,7 @@ def build_skeleton(pose: Pose, body: Body, variant: str, *, setup: Mapping[str, 
     shank_angle = thigh_angle + pose.knee_flexion
     knee = hip + body.length("thigh") * _down(thigh_angle)
     ankle = knee + body.length("shank") * _down(shank_angle)
-    heel, toe = _foot(ankle, shank_angle, body)
+    heel, toe = place_foot(ankle, shank_angle, body)
 
     hand = _hand_target(body, variant, setup)
     elbow_side = 1.0 if variant == "bodyweight" else -1.0
@@ -514,7 +514,7 @@ def _support_limb(body: Body, variant: str, hip: np.ndarray, setup: Mapping[str,
     floor = setup.get("platform_height", 0.0)
     ankle_target = np.array([0.0, floor + body.geometry["ankle_height"]])
     knee, ankle = _bend_toward(hip, ankle_target, thigh, shank, 1.0)
-    heel, toe = _foot(ankle, 0.0, body, floor)
+    heel, toe = place_foot(ankle, 0.0, body, floor)
     return {"support_knee": knee, "support_ankle": ankle, "support_heel": heel, "support_toe": toe}
 
 

@@ -89,7 +89,7 @@ def describe_torque(pose: Pose, body: Body, variant: str) -> str:
 
     load = default_load(variant)
     torque = hip_extension_torque(pose, body, variant, load=load)
-    what = describe_load(load) if load is not None else "the leg's own weight"
+    what = describe_load(load)
     if torque >= 0:
         return f"Hip extensors must produce {torque:.0f} N·m here ({what})."
     return f"Here the load pulls the leg backward: {-torque:.0f} N·m would have to come from the hip flexors ({what})."
