@@ -18,7 +18,9 @@ from matplotlib.figure import Figure
 
 from .body import VARIANTS, Body, build_skeleton, default_body, preset_pose, split_leg_height
 from .draw import describe_angles, draw_pose, mark_panel, muscle_line, view_limits
+from .load import default_load
 from .muscles import ROLES, muscles_by_role
+from .plots import ProfileCase, draw_moment_arms, draw_profile, update_profile
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, save_figure, styled
 
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
@@ -162,9 +164,57 @@ def describe_thigh(apparent: float) -> str:
     return f"the thigh is {apparent:.0f} degrees behind hanging straight down" if apparent >= 0.5 else "the thigh hangs straight down"
 
 
+def profile_cases() -> list[ProfileCase]:
+    """The five ways to load a kickback that lesson 07 compares, each with its default load."""
+    return [
+        ProfileCase("Bodyweight, on all fours", "bodyweight", None),
+        ProfileCase("Band at the ankle, on all fours", "bodyweight", default_load("bodyweight", "band")),
+        ProfileCase("Dumbbell behind the knee", "bodyweight", default_load("bodyweight", "dumbbell")),
+        ProfileCase("Cable, low pulley", "cable", default_load("cable")),
+        ProfileCase("Machine with a cam", "machine", default_load("machine")),
+    ]
+
+
+@styled
+def build_resistance_figure(body: Body | None = None) -> CourseFigure:
+    """Five loads, five torque curves: where each way of loading the kickback is hardest and easiest."""
+    body = body or default_body()
+    figure = new_figure(16.0, 4.4)
+    axes = figure.subplots(1, 5)
+    words = []
+    for ax, case in zip(axes, profile_cases()):
+        artists = draw_profile(ax, case, body)
+        words.append(update_profile(ax, artists, case, body))
+    axes[0].legend(handles=[artists.total, artists.own_weight], fontsize=FONT_SIZES["small"], loc="upper left", frameon=False)
+    figure.suptitle("The same movement, five loads: the torque the hip extensors must produce", fontsize=FONT_SIZES["title"] + 1, fontweight="bold")
+    figure.subplots_adjust(left=0.045, right=0.995, bottom=0.14, top=0.80, wspace=0.32)
+    alt = (
+        "Five line charts of hip-extension torque (newton-metres) against hip extension (degrees) for a 1.75 m, 75 kg person; "
+        "a solid line is the total demand, a dotted line the leg's own weight, an upward triangle marks the hardest point "
+        "and a downward triangle the easiest. " + " ".join(words)
+    )
+    return CourseFigure(name="resistance_profiles", figure=figure, alt_text=alt)
+
+
+@styled
+def build_moment_arm_figure() -> CourseFigure:
+    """Hip-extension moment arms of the gluteus maximus and hamstrings from two musculoskeletal models."""
+    figure = new_figure(9.0, 5.2)
+    ax = figure.add_subplot()
+    words = draw_moment_arms(ax)
+    ax.set_title("Moment arms: how much hip torque each newton of muscle force makes", fontsize=FONT_SIZES["title"], fontweight="bold")
+    figure.subplots_adjust(left=0.09, right=0.98, bottom=0.11, top=0.91)
+    alt = (
+        "Line chart of hip-extension moment arm (millimetres) against hip extension from -100 to 20 degrees, knee straight, "
+        "from the Rajagopal 2016 model, with the gait2392 model's gluteus maximus for comparison. " + "; ".join(words) + "."
+    )
+    return CourseFigure(name="moment_arms", figure=figure, alt_text=alt)
+
+
 def build_figures() -> list[CourseFigure]:
     """Every diagram of the course, in a fixed order."""
-    return [build_form_figure(variant) for variant in VARIANTS] + [build_muscle_map()]
+    forms = [build_form_figure(variant) for variant in VARIANTS]
+    return forms + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()]
 
 
 def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
