@@ -197,3 +197,18 @@ def test_script_reproduces_the_committed_table(tmp_path):
     assert [r[:5] for r in rows[0]] == [r[:5] for r in rows[1]]
     numbers = [np.array([r[5:] for r in table[1:]], dtype=float) for table in rows]
     assert np.allclose(numbers[0], numbers[1], rtol=0, atol=2e-6)
+
+
+def test_lesson_tables_come_from_the_data_files():
+    from kickback.muscles import show_moment_arms, show_muscle_activity, show_muscles
+
+    muscles = show_muscles("primary_mover")
+    assert [row[0] for row in muscles.rows] == ["Gluteus maximus"]
+    arms = show_moment_arms((0,))
+    glmax1 = next(row for row in arms.rows if row[1] == "glmax1")
+    assert glmax1[2] == f"{muscle_moment_arm('glmax1', hip_extension=0) * 1000:.0f}"
+    oh = show_muscle_activity("Oh et al. 2007")
+    assert ("Oh et al. 2007", "prone hip extension", "with abdominal drawing-in", "gluteus maximus", "52 ± 15") in oh.rows
+    assert "| muscle | role |" in muscles._repr_markdown_()
+    with pytest.raises(ValueError, match="study must be one of"):
+        show_muscle_activity("Nobody 1999")
