@@ -2,7 +2,7 @@
 
 Steps: execute each notebook top to bottom in a fresh kernel (nbclient, its own folder as the
 working directory); drop the live-widget part of an output where that output also carries a
-static PNG twin (so a static viewer or a freshly opened notebook shows the picture instead of a
+static twin (a PNG or the widget's text as Markdown) (so a static viewer or a freshly opened notebook shows the picture instead of a
 missing widget); drop saved widget state; write the notebook back.
 
 Usage: python scripts/execute_notebooks.py [NOTEBOOK ...]   (default: every notebook)
@@ -18,6 +18,7 @@ from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
+STATIC_TWINS = {"image/png", "text/markdown", "text/html"}  # what a viewer without a kernel can show
 
 
 def find_notebooks(names: list[str]) -> list[Path]:
@@ -36,11 +37,11 @@ def execute(path: Path) -> nbformat.NotebookNode:
 
 
 def keep_static_twins(notebook: nbformat.NotebookNode) -> None:
-    """Where an output has both a live widget and a PNG twin, keep the twin only; drop saved widget state."""
+    """Where an output has both a live widget and a static twin (a PNG, Markdown or HTML), keep the twin; drop saved widget state."""
     for cell in notebook.cells:
         for output in cell.get("outputs", []):
             data = output.get("data", {})
-            if WIDGET_VIEW in data and "image/png" in data:
+            if WIDGET_VIEW in data and STATIC_TWINS & set(data):
                 del data[WIDGET_VIEW]
     notebook.metadata.pop("widgets", None)
 
