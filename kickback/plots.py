@@ -111,3 +111,20 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
     decorate(ax, xlabel="hip extension (°)   (negative = flexion)", ylabel="hip-extension moment arm (mm)")
     ax.legend(fontsize=FONT_SIZES["small"], loc="lower right", frameon=False)
     return words
+
+
+def show_profiles(cases: list[ProfileCase], body: Body) -> "Table":
+    """Where each way of loading the kickback is hardest and easiest, as a table (N·m, degrees of hip extension)."""
+    from .tables_view import Table
+
+    rows = []
+    for case in cases:
+        hip, total, _ = compute_profile(case, body)
+        summary = describe_curve(hip, total)
+        rows.append((
+            case.title, describe_load(case.load), summary.shape,
+            f"{summary.peak_torque:.0f} N·m at hip {summary.peak_angle:.0f}°",
+            f"{summary.low_torque:.0f} N·m at hip {summary.low_angle:.0f}°",
+        ))
+    caption = f"Model: a {body.height:.2f} m, {body.mass:.0f} kg body (Winter's segment table); loads from data/loads.csv (teaching defaults)."
+    return Table(("load", "set-up", "shape", "hardest", "easiest"), rows, caption)
