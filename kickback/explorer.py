@@ -151,7 +151,10 @@ class ExplorerView:
         self.top.clear()
         self.artists = draw_pose(self.side, pose, self.body, variant)
         (self.reach,) = self.side.plot([], [], color=COLORS["correct"], linestyle=LINESTYLES["mistake"], linewidth=1.6, zorder=5)
-        self.reach_label = self.side.text(0, 0, "", fontsize=FONT_SIZES["small"], color=COLORS["correct"], ha="right", va="center", zorder=6)
+        self.reach_label = self.side.text(
+            0, 0, "", fontsize=FONT_SIZES["small"], color=COLORS["correct"], ha="center", va="center", zorder=6,
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+        )
         self.pelvis = draw_pelvis_from_above(self.top, pose.pelvic_rotation)
         self.move(pose)
 
@@ -164,7 +167,7 @@ class ExplorerView:
         length = self.body.length("thigh") + self.body.length("shank")
         line = reach_line_points(hip, reach.apparent, length)
         self.reach.set_data(line[:, 0], line[:, 1])
-        self.reach_label.set_position((line[1, 0] - 0.02, line[1, 1]))
+        self.reach_label.set_position(tuple(line[0] + 0.72 * (line[1] - line[0])))
         self.reach_label.set_text(f"hip alone: {reach.apparent:.0f}°")
 
     def render(self) -> bytes:

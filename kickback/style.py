@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import matplotlib
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
@@ -72,6 +73,7 @@ def new_figure(width: float, height: float) -> Figure:
     """A matplotlib Figure (not pyplot, so nothing leaks into a notebook) in the course style."""
     with matplotlib.rc_context(RC):
         figure = Figure(figsize=(width, height), layout=None)
+    FigureCanvasAgg(figure)  # draw with Agg from the start: no canvas swap on every PNG
     return figure
 
 
