@@ -489,3 +489,14 @@ def reach_line_points(hip: tuple[float, float], apparent_deg: float, length: flo
     """The line the thigh would follow at `apparent_deg` from hanging, from the hip (m)."""
     direction = np.array([-math.sin(math.radians(apparent_deg)), -math.cos(math.radians(apparent_deg))])
     return np.array([hip, np.array(hip) + length * direction])
+
+
+def draw_motion_arrow(ax: Axes, center: tuple[float, float], from_deg: float, to_deg: float, radius: float, label: str) -> None:
+    """A curved arrow around a joint showing which way the limb moves (angles from hanging, behind +)."""
+    points = arc_points(center, radius, down_angle_to_math(from_deg), down_angle_to_math(to_deg))
+    ax.plot(points[:-1, 0], points[:-1, 1], color=COLORS["outline"], linewidth=2.0, zorder=5.5)
+    ax.annotate("", xy=tuple(points[-1]), xytext=tuple(points[-3]), zorder=5.6,
+                arrowprops={"arrowstyle": "-|>", "color": COLORS["outline"], "linewidth": 2.0, "mutation_scale": 20})
+    middle = np.array(center) + (points[len(points) // 2] - np.array(center)) * 1.12
+    ax.text(middle[0], middle[1], label, fontsize=FONT_SIZES["label"], ha="center", va="center", color=COLORS["outline"], zorder=6,
+            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})

@@ -17,7 +17,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from .body import VARIANTS, Body, build_skeleton, default_body, preset_pose, split_leg_height
-from .draw import describe_angles, draw_pose, mark_panel, muscle_line, view_limits
+from .draw import describe_angles, draw_motion_arrow, draw_pose, mark_panel, muscle_line, view_limits
 from .load import default_load
 from .muscles import ROLES, muscles_by_role
 from .plots import ProfileCase, draw_moment_arms, draw_profile, update_profile
@@ -211,10 +211,45 @@ def build_moment_arm_figure() -> CourseFigure:
     return CourseFigure(name="moment_arms", figure=figure, alt_text=alt)
 
 
+@styled
+def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
+    """The execution of one variant step by step: each diagram beside its instruction."""
+    import textwrap
+
+    from .cues import read_steps
+
+    body = body or default_body()
+    steps = [step for step in read_steps(variant, "execution") if step.pose]
+    (x0, x1), (y0, y1) = view_limits(body, variant)
+    panel_width = 4.2
+    figure = new_figure(len(steps) * panel_width, panel_width * (y1 - y0) / (x1 - x0) + 2.0)
+    axes = figure.subplots(1, len(steps))
+    words = []
+    for ax, step in zip(axes, steps):
+        pose = preset_pose(variant, step.pose)
+        draw_pose(ax, pose, body, variant, caption=False)
+        ax.set_title(f"Step {step.order}", fontsize=FONT_SIZES["title"], fontweight="bold", color=COLORS["outline"])
+        start, top = (split_leg_height(preset_pose(variant, name)).apparent for name in ("start", "correct_top"))
+        hip = build_skeleton(pose, body, variant).joints["hip"]
+        reach = body.length("thigh") + 0.75 * body.length("shank")
+        if step.order == 1:
+            draw_motion_arrow(ax, hip, start + 5, top, reach, "lift")
+        elif step.order == len(steps):
+            draw_motion_arrow(ax, hip, top, start + 5, reach, "lower slowly")
+        ax.text(0.5, -0.02, textwrap.fill(step.text, 44), transform=ax.transAxes, ha="center", va="top", fontsize=FONT_SIZES["label"], color=COLORS["outline"])
+        words.append(f"Step {step.order}: {step.text} The drawing shows hip {pose.hip_extension:.0f} degrees, {describe_angles(pose)['back'].replace('°', ' degrees')}.")
+    figure.suptitle(f"{VARIANT_TITLES[variant]}, step by step", fontsize=FONT_SIZES["title"] + 1, fontweight="bold")
+    height = figure.get_figheight()
+    figure.subplots_adjust(left=0.01, right=0.99, bottom=1.25 / height, top=1 - 0.75 / height, wspace=0.05)
+    alt = f"{VARIANT_TITLES[variant]} in {len(steps)} side-view drawings, working leg in blue, each with its instruction below. " + " ".join(words)
+    return CourseFigure(name=f"{variant}_steps", figure=figure, alt_text=alt)
+
+
 def build_figures() -> list[CourseFigure]:
     """Every diagram of the course, in a fixed order."""
     forms = [build_form_figure(variant) for variant in VARIANTS]
-    return forms + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()]
+    steps = [build_steps_figure(variant) for variant in VARIANTS]
+    return forms + steps + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()]
 
 
 def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
