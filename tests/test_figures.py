@@ -54,3 +54,13 @@ def test_show_figure_carries_alt_text_into_the_notebook_output():
 def test_show_figure_rejects_an_unknown_name():
     with pytest.raises(ValueError, match="figure must be one of .*cable_form.*got 'rowing'"):
         show_figure("rowing")
+
+
+def test_step_figures_describe_each_step_in_their_alt_text(regenerated):
+    from kickback.cues import read_steps
+
+    alt = read_alt_texts(regenerated)
+    for variant in ("cable", "machine", "bodyweight"):
+        for step in read_steps(variant, "execution"):
+            if step.pose:
+                assert step.text in alt[f"{variant}_steps"]
