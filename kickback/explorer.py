@@ -17,6 +17,7 @@ import ipywidgets as widgets
 
 from .body import POSE_FIELDS, VARIANTS, Body, Pose, check_variant, default_body, hip_reach, preset_pose, split_leg_height
 from .draw import (
+    describe_pelvic_rotation,
     draw_pelvis_from_above,
     draw_pose,
     reach_line_points,
@@ -54,6 +55,7 @@ class Readouts:
     """Everything the explorer says about a pose, in words, from the library's functions."""
 
     leg_height: str
+    pelvis: str
     hip_reach: str
     torque: str
     glute: str
@@ -117,15 +119,16 @@ def describe_findings(pose: Pose, variant: str) -> str:
 
     findings = check_pose(pose, variant)
     if not findings:
-        return "✓ Form: nothing wrong in this pose."
+        return "✓ Form, judged as the top of a rep: nothing wrong in this pose."
     lines = [f"✗ {finding.mistake.replace('_', ' ')}: {finding.message} Cue: {finding.cue}" for finding in findings]
-    return "\n".join(lines)
+    return "\n".join(["Form, judged as the top of a rep:"] + lines)
 
 
 def describe_pose_fully(pose: Pose, body: Body, variant: str) -> Readouts:
     """Every readout for a pose: the explorer shows these, and tests compare them with the library."""
     return Readouts(
         leg_height=describe_leg_height(pose),
+        pelvis=f"Seen from above: {describe_pelvic_rotation(pose.pelvic_rotation)}.",
         hip_reach=describe_hip_reach(pose),
         torque=describe_torque(pose, body, variant),
         glute=describe_glute(pose),
@@ -277,7 +280,7 @@ class Explorer(widgets.VBox):
 
 def readouts_html(readouts: Readouts) -> str:
     """The readouts as short paragraphs for the HTML widget beside the picture."""
-    parts = [readouts.leg_height, readouts.hip_reach, readouts.torque, readouts.glute] + readouts.findings.split("\n")
+    parts = [readouts.leg_height, readouts.pelvis, readouts.hip_reach, readouts.torque, readouts.glute] + readouts.findings.split("\n")
     return "".join(f"<p style='margin:0 0 0.6em 0; max-width:34em'>{html.escape(part)}</p>" for part in parts)
 
 
@@ -286,6 +289,7 @@ def readouts_text(variant: str, readouts: Readouts) -> str:
     return "\n".join([
         f"[Joint-angle explorer, {variant} variant: sliders for {', '.join(SLIDER_LABELS.values())}; presets; reset.]",
         readouts.leg_height,
+        readouts.pelvis,
         readouts.hip_reach,
         readouts.torque,
         readouts.glute,
