@@ -259,6 +259,28 @@ def default_load(variant: str, kind: str | None = None) -> Load | None:
 # --- torque ---------------------------------------------------------------------------------
 
 
+def measure_pad_force(load: MachineLoad, body: Body, *, pad_position: float, thigh_angle: float = 90.0) -> float:
+    """The force (N) the machine's pad presses on the thigh, with the pad `pad_position` of the way down the thigh.
+
+    The lever pivots at the hip, so the pad force times its distance from the pivot equals the
+    machine's torque: the same torque presses harder when the pad sits higher, nearer the hip.
+
+    >>> round(measure_pad_force(MachineLoad(20), Body.from_height_mass(1.75, 75), pad_position=0.85))
+    189
+    """
+    low, high, unit = (float(row) if i < 2 else row for i, row in enumerate(_equipment_limits("pad_position")))
+    fraction = check_in_range("pad_position", pad_position, low, high, unit)
+    return load.get_torque(thigh_angle) / (fraction * body.length("thigh"))
+
+
+def _equipment_limits(name: str) -> tuple[str, str, str]:
+    """Low, high and unit of a machine set-up value in data/equipment.csv."""
+    from .tables import read_table
+
+    row = next(row for row in read_table("equipment") if row["variant"] == "machine" and row["name"] == name)
+    return row["low"], row["high"], row["unit"]
+
+
 def describe_load(load: Load | None) -> str:
     """A load in a few words, for readouts and captions (e.g. "a 10 kg stack on a pulley 0.10 m high")."""
     if load is None:
@@ -566,6 +588,7 @@ __all__ = [
     "default_load",
     "describe_curve",
     "describe_load",
+    "measure_pad_force",
     "glute_force_estimate",
     "hip_extension_torque",
     "measure_line_of_pull",

@@ -100,3 +100,28 @@ class ProfileExplorer(widgets.VBox):
 def explore_profiles() -> ProfileExplorer:
     """The resistance-profile widget for lesson 07."""
     return ProfileExplorer()
+
+
+class ProfileFigure:
+    """One torque curve as a picture with its description in words (for lessons; no widget)."""
+
+    def __init__(self, case: ProfileCase, body: Body) -> None:
+        figure = new_figure(6.4, 3.4)
+        ax = figure.add_subplot()
+        figure.subplots_adjust(left=0.12, right=0.97, bottom=0.16, top=0.88)
+        artists = draw_profile(ax, case, body)
+        ax.legend(handles=[artists.total, artists.own_weight], fontsize=8, loc="upper left", frameon=False)
+        self.description = update_profile(ax, artists, case, body)
+        self.png = render_png(figure)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": f"[Torque curve. {self.description}]"}
+
+
+def show_profile(title: str, body: Body | None = None) -> ProfileFigure:
+    """The torque curve of one of lesson 07's loads, by its title (e.g. "Cable, low pulley")."""
+    from ._check import check_choice
+
+    cases = {case.title: case for case in profile_cases()}
+    check_choice("title", title, tuple(cases))
+    return ProfileFigure(cases[title], body or default_body())

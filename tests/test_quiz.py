@@ -16,7 +16,7 @@ from kickback.quiz import (
     quiz_markdown,
 )
 
-LESSONS = ("01_muscles_and_benefits", "02_hip_extension", "06_common_mistakes", "07_resistance_profiles", "10_safety_and_review")
+LESSONS = tuple(available_lessons())
 ALL_BANKS = [load_quiz(lesson) for lesson in available_lessons()]
 ALL_QUESTIONS = [(bank, question) for bank in ALL_BANKS for question in bank.questions]
 QUESTION_IDS = [f"{bank.lesson}:{question.id}" for bank, question in ALL_QUESTIONS]
@@ -364,3 +364,13 @@ def test_the_load_claims_hold_in_the_course_s_torque_model():
     assert len({round(cam.get_torque(angle), 9) for angle in (10, 45, 90)}) == 1  # the machine's part is even
     band = load.default_load("bodyweight", "band")
     assert band.get_force(band.rest_length_m + 0.2) > band.get_force(band.rest_length_m + 0.1) > 0  # harder as it stretches
+
+
+def test_numbers_quoted_in_the_variant_banks_match_the_model():
+    from kickback.body import hip_reach, preset_pose, split_leg_height
+
+    cable = {q.id: q for q in load_quiz("03_cable_kickback").questions}
+    assert hip_reach(20).apparent == 40
+    assert "40" in " ".join(choice.text + choice.explanation for choice in cable["how_high"].choices)
+    top = split_leg_height(preset_pose("bodyweight", "correct_top"))
+    assert (top.hip, top.lumbar, top.trunk, top.apparent) == (10, 0, 80, 90)
