@@ -281,6 +281,13 @@ class NormalRange:
     rationale: str
     source: str
 
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        name = self.field.replace("_", " ")
+        printer.text(
+            f"Normal {name}: {self.low:g}° to {self.high:g}°; the course uses {self.typical:g}°.\n"
+            f"Why: {self.rationale}\nSources: {self.source}"
+        )
+
 
 def read_normal_range(field_name: str) -> NormalRange:
     """The normal range of a Pose field from `data/normal_ranges.csv`."""
@@ -303,6 +310,19 @@ class HipReach:
     apparent: float
     short_of_parallel: float
     lean_for_parallel: float
+
+    def describe(self) -> str:
+        """The reach in words."""
+        text = (
+            f"Trunk lean {self.trunk_lean:.0f}° + hip {self.hip:.0f}° (its normal range, back neutral): "
+            f"the thigh reaches {self.apparent:.0f}° from hanging ({describe_level(self.apparent - 90.0)})."
+        )
+        if self.short_of_parallel > 0:
+            return text + f" Parallel is {self.short_of_parallel:.0f}° further; the hip alone gets there only with a trunk lean of {self.lean_for_parallel:.0f}°."
+        return text + " The hip alone can bring the thigh to parallel."
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(self.describe())
 
 
 def hip_reach(trunk_lean: float) -> HipReach:
