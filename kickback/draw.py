@@ -482,7 +482,8 @@ def update_pelvis_from_above(artists: PelvisArtists, rotation_deg: float) -> Non
     artists.outline.set_xy(pelvis_outline(rotation_deg))
     angle = math.radians(90.0 - rotation_deg)
     artists.facing.set_data([0.0, 0.45 * math.cos(angle)], [0.0, 0.45 * math.sin(angle)])
-    artists.label.set_text(describe_pelvic_rotation(rotation_deg))
+    words = describe_pelvic_rotation(rotation_deg)
+    artists.label.set_text(words.replace(" open to", "\nopen to").replace(" toward the", "\ntoward the"))
 
 
 def reach_line_points(hip: tuple[float, float], apparent_deg: float, length: float) -> np.ndarray:

@@ -20,7 +20,7 @@ from .body import VARIANTS, Body, build_skeleton, default_body, preset_pose, spl
 from .draw import describe_angles, draw_motion_arrow, draw_pose, mark_panel, muscle_line, view_limits
 from .load import default_load
 from .muscles import ROLES, muscles_by_role
-from .plots import ProfileCase, draw_moment_arms, draw_profile, update_profile
+from .plots import ProfileCase, decorate, draw_moment_arms, draw_profile, update_profile
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, save_figure, styled
 
 FIGURES_DIR = Path(__file__).resolve().parent.parent / "figures"
@@ -245,11 +245,76 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
     return CourseFigure(name=f"{variant}_steps", figure=figure, alt_text=alt)
 
 
+MISTAKE_POSES: dict[str, tuple[str, str]] = {
+    "arched_back": ("correct_top", "arched_back"),
+    "incomplete_rom": ("correct_top", "too_little_range"),
+    "pelvic_rotation": ("correct_top", "pelvis_rotated"),
+}
+MISTAKE_TRACES: dict[str, tuple[str, str]] = {
+    # which angle shows the mistake over time, and its label
+    "momentum": ("hip_extension", "hip extension (°)"),
+    "excessive_load": ("hip_extension", "hip extension (°)"),
+    "weak_core": ("trunk_lean", "trunk lean (°)"),
+}
+
+
+def read_mistakes() -> dict[str, dict[str, str]]:
+    """The six mistakes' titles and descriptions from data/mistakes.csv, by id."""
+    from .tables import read_table
+
+    return {row["id"]: row for row in read_table("mistakes")}
+
+
+@styled
+def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure:
+    """Correct (✓, solid) beside the mistake (✗, dashed), for the variant where it shows best."""
+    from .draw import draw_pelvis_from_above
+
+    body = body or default_body()
+    row = read_mistakes()[mistake]
+    variant = row["figure_variant"]
+    if mistake in MISTAKE_POSES:
+        (x0, x1), (y0, y1) = view_limits(body, variant)
+        figure = new_figure(9.0, 4.5 * (y1 - y0) / (x1 - x0) + 1.2)
+        axes = figure.subplots(1, 2)
+        words = []
+        for ax, preset, kind in zip(axes, MISTAKE_POSES[mistake], ("correct", "mistake")):
+            pose = preset_pose(variant, preset)
+            draw_pose(ax, pose, body, variant)
+            mark_panel(ax, kind, "Correct" if kind == "correct" else row["title"])
+            if mistake == "pelvic_rotation":
+                draw_pelvis_from_above(ax.inset_axes((0.60, 0.70, 0.39, 0.29)), pose.pelvic_rotation)
+            words.append(f"{'Correct' if kind == 'correct' else row['title']}: hip {pose.hip_extension:.0f} degrees, "
+                         f"{describe_angles(pose)['back'].replace('°', ' degrees')}, pelvis turned {pose.pelvic_rotation:.0f} degrees.")
+        height = figure.get_figheight()
+        figure.subplots_adjust(left=0.01, right=0.99, bottom=0.45 / height, top=1 - 0.8 / height, wspace=0.05)
+    else:
+        from .recordings import simulate_set
+
+        angle, label = MISTAKE_TRACES[mistake]
+        reps = 8 if mistake == "excessive_load" else 3
+        figure = new_figure(11.0, 3.6)
+        axes = figure.subplots(1, 2, sharex=True, sharey=True)
+        words = []
+        for ax, label_set, kind in zip(axes, (None, mistake), ("correct", "mistake")):
+            recording = simulate_set(variant, label_set, reps=reps, seed=1, noise_deg=0.5)
+            values = recording.angles[angle]
+            ax.plot(recording.time_s, values, color=COLORS[kind], linestyle=LINESTYLES[kind], linewidth=2.0)
+            decorate(ax, xlabel="time (s)", ylabel=label if kind == "correct" else "")
+            mark_panel(ax, kind, "Correct: 2-1-3 tempo" if kind == "correct" else row["title"])
+            words.append(f"{'Correct' if kind == 'correct' else row['title']}: {label} from {values.min():.0f} to {values.max():.0f} over {recording.time_s[-1]:.0f} seconds.")
+        figure.subplots_adjust(left=0.07, right=0.99, bottom=0.16, top=0.82, wspace=0.06)
+    figure.suptitle(f"{row['title']} ({VARIANT_TITLES[variant].lower()})", fontsize=FONT_SIZES["title"] + 1, fontweight="bold")
+    alt = f"{row['title']}, shown on the {VARIANT_TITLES[variant].lower()}: correct on the left (tick, solid line), the mistake on the right (cross, dashed line). " + " ".join(words)
+    return CourseFigure(name=f"mistake_{mistake}", figure=figure, alt_text=alt)
+
+
 def build_figures() -> list[CourseFigure]:
     """Every diagram of the course, in a fixed order."""
     forms = [build_form_figure(variant) for variant in VARIANTS]
     steps = [build_steps_figure(variant) for variant in VARIANTS]
-    return forms + steps + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()]
+    mistakes = [build_mistake_figure(mistake) for mistake in read_mistakes()]
+    return forms + steps + mistakes + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()]
 
 
 def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
