@@ -19,6 +19,7 @@ from matplotlib.figure import Figure
 from .body import VARIANTS, Body, build_skeleton, default_body, preset_pose, split_leg_height
 from .draw import describe_angles, draw_motion_arrow, draw_pose, mark_panel, muscle_line, view_limits
 from .load import default_load
+from .mistakes import read_mistakes
 from .muscles import ROLES, muscles_by_role
 from .plots import ProfileCase, decorate, draw_moment_arms, draw_profile, update_profile
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, save_figure, styled
@@ -256,13 +257,6 @@ MISTAKE_TRACES: dict[str, tuple[str, str]] = {
     "excessive_load": ("hip_extension", "hip extension (°)"),
     "weak_core": ("trunk_lean", "trunk lean (°)"),
 }
-
-
-def read_mistakes() -> dict[str, dict[str, str]]:
-    """The six mistakes' titles and descriptions from data/mistakes.csv, by id."""
-    from .tables import read_table
-
-    return {row["id"]: row for row in read_table("mistakes")}
 
 
 @styled

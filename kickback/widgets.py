@@ -13,7 +13,7 @@ from typing import Any
 import ipywidgets as widgets
 
 from .body import Body, Pose, check_variant, default_body, describe_level, split_leg_height, start_pose
-from .draw import draw_pose, view_limits
+from .draw import draw_pelvis_from_above, draw_pose, update_pelvis_from_above, update_pose, view_limits
 from .style import new_figure, render_png
 
 IMAGE_WIDTH_PX = 560
@@ -22,7 +22,7 @@ IMAGE_WIDTH_PX = 560
 class PoseViewer:
     """A drawn body in one variant's set-up that can be moved to a new pose in place."""
 
-    def __init__(self, variant: str, pose: Pose | None = None, body: Body | None = None, *, width_px: int = IMAGE_WIDTH_PX) -> None:
+    def __init__(self, variant: str, pose: Pose | None = None, body: Body | None = None, *, width_px: int = IMAGE_WIDTH_PX, pelvis_view: bool = False) -> None:
         check_variant(variant)
         self.variant = variant
         self.body = body or default_body()
@@ -32,6 +32,7 @@ class PoseViewer:
         self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + 0.35)
         ax = self.figure.add_axes((0.0, 0.35 / self.figure.get_figheight() + 0.02, 1.0, 1.0 - 0.35 / self.figure.get_figheight() - 0.02))
         self.artists = draw_pose(ax, self.pose, self.body, variant)
+        self.pelvis = draw_pelvis_from_above(ax.inset_axes((0.66, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation) if pelvis_view else None
         self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
         self.image.add_class("kickback-figure")
         self.renders = 0
@@ -39,10 +40,10 @@ class PoseViewer:
 
     def show(self, pose: Pose) -> None:
         """Move the body to `pose` and send the new picture to the browser."""
-        from .draw import update_pose
-
         self.pose = pose
         update_pose(self.artists, pose)
+        if self.pelvis is not None:
+            update_pelvis_from_above(self.pelvis, pose.pelvic_rotation)
         self.render()
 
     def render(self) -> None:

@@ -1,0 +1,46 @@
+"""The six common mistakes: what each looks like, why it costs, how the checker spots it, and the cue."""
+
+from __future__ import annotations
+
+from ._check import check_choice
+from .tables import read_table
+from .tables_view import Table
+
+
+def read_mistakes() -> dict[str, dict[str, str]]:
+    """The six mistakes' titles and descriptions from data/mistakes.csv, by id, in the article's order."""
+    return {row["id"]: row for row in read_table("mistakes")}
+
+
+def read_thresholds() -> dict[str, dict[str, str]]:
+    """Every threshold of the checker (data/thresholds.csv), by id."""
+    return {row["id"]: row for row in read_table("thresholds")}
+
+
+def describe_checks(mistake: str) -> list[str]:
+    """How the checker spots a mistake: each threshold it uses, with value, unit and source."""
+    thresholds = read_thresholds()
+    lines = []
+    for check in (name.strip() for name in read_mistakes()[mistake]["checks"].split(",")):
+        row = thresholds[check]
+        lines.append(f"{check} = {row['value']} {row['unit']} ({row['source']})")
+    return lines
+
+
+def show_mistake(mistake: str) -> Table:
+    """One mistake as a table: looks like, why it costs, how it is spotted, the cue."""
+    from .form import CUES
+
+    rows = read_mistakes()
+    check_choice("mistake", mistake, tuple(rows))
+    row = rows[mistake]
+    return Table(
+        ("", row["title"]),
+        [
+            ("What it looks like", row["looks_like"]),
+            ("Why it costs", row["why_it_costs"]),
+            ("How the checker spots it", "; ".join(describe_checks(mistake))),
+            ("The cue", CUES[mistake]),
+        ],
+        "Thresholds and their sources: data/thresholds.csv (a 'teaching heuristic' is a course choice, not a study's number).",
+    )
