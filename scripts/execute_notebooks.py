@@ -2,8 +2,9 @@
 
 Steps: execute each notebook top to bottom in a fresh kernel (nbclient, its own folder as the
 working directory); drop the live-widget part of an output where that output also carries a
-static twin (a PNG or the widget's text as Markdown) (so a static viewer or a freshly opened notebook shows the picture instead of a
-missing widget); drop saved widget state; write the notebook back.
+static twin (a PNG, or the widget's text as Markdown), so a static viewer or a freshly opened notebook shows that instead of a
+missing widget); drop saved widget state; keep only the message of a deliberate error; write
+the notebook back.
 
 Usage: python scripts/execute_notebooks.py [NOTEBOOK ...]   (default: every notebook)
 """
@@ -46,11 +47,23 @@ def keep_static_twins(notebook: nbformat.NotebookNode) -> None:
     notebook.metadata.pop("widgets", None)
 
 
+def shorten_tracebacks(notebook: nbformat.NotebookNode) -> None:
+    """Keep only the error line of a deliberate error (cells tagged raises-exception).
+
+    The full traceback would store paths of the machine that ran it; the learner needs the message.
+    """
+    for cell in notebook.cells:
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                output["traceback"] = [f"{output['ename']}: {output['evalue']}"]
+
+
 def main(names: list[str]) -> int:
     """Execute and save each notebook; report them one a line."""
     for path in find_notebooks(names):
         notebook = execute(path)
         keep_static_twins(notebook)
+        shorten_tracebacks(notebook)
         nbformat.write(notebook, path)
         print(f"executed {path.relative_to(ROOT)}")
     return 0
