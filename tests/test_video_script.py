@@ -1,0 +1,54 @@
+"""The video-to-keypoints script writes CSVs the course reads (tested without MediaPipe, on landmarks we make)."""
+
+import importlib.util
+import math
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from kickback.body import default_body, pose_joints, preset_pose
+from kickback.form import analyze_set
+from kickback.keypoints import SKELETONS
+from kickback.recordings import read_recording, simulate_set
+
+SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "video_to_keypoints.py"
+spec = importlib.util.spec_from_file_location("video_to_keypoints", SCRIPT)
+video = importlib.util.module_from_spec(spec)
+spec.loader.exec_module(video)
+
+
+def test_landmark_names_match_the_course_reader():
+    assert video.MEDIAPIPE33 == SKELETONS["mediapipe33"]
+
+
+def fake_landmarks(pose, width, height):
+    """MediaPipe-style normalised landmarks for a right-side view of the model (y down)."""
+    joints = pose_joints(pose, default_body(), "cable")
+    named = {"right_shoulder": "shoulder", "right_hip": "hip", "right_knee": "knee", "right_ankle": "ankle",
+             "left_shoulder": "shoulder", "left_hip": "hip", "left_knee": "support_knee", "left_ankle": "support_ankle"}
+    points = []
+    for name in video.MEDIAPIPE33:
+        x, y = joints[named.get(name, "shoulder")]
+        points.append(SimpleNamespace(x=(400 + 300 * x) / width, y=(700 - 300 * y) / height, visibility=0.9))
+    return points
+
+
+def test_rows_from_landmarks_are_read_and_checked_end_to_end(tmp_path):
+    recording = simulate_set("cable", None, reps=3, seed=3, noise_deg=0.0)
+    rows = []
+    for i, t in enumerate(recording.time_s):
+        pose = preset_pose("cable", "start").replace(**{name: float(values[i]) for name, values in recording.angles.items() if name != "lumbar_extension"})
+        rows.append(video.make_row(float(t), fake_landmarks(pose, 800, 800), 800, 800))
+    rows[5] = video.make_row(float(recording.time_s[5]), None, 800, 800)
+    path = tmp_path / "set.csv"
+    video.write_rows(path, rows)
+    read = read_recording(path, format="mediapipe33", side="right")
+    assert math.isnan(read.angles["hip_extension"][5])
+    assert len(analyze_set(read, "cable").reps) == 3
+    assert not list(tmp_path.glob(".*partial"))
+
+
+def test_a_wrong_number_of_landmarks_is_refused():
+    with pytest.raises(ValueError, match="landmarks must list 33 points; got 2"):
+        video.make_row(0.0, [SimpleNamespace(x=0, y=0)] * 2, 10, 10)
