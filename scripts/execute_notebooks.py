@@ -3,7 +3,7 @@
 Steps: execute each notebook top to bottom in a fresh kernel (nbclient, its own folder as the
 working directory); drop the live-widget part of an output where that output also carries a
 static twin (a PNG, or the widget's text as Markdown), so a static viewer or a freshly opened notebook shows that instead of a
-missing widget); drop saved widget state; keep only the message of a deliberate error; write
+missing widget; drop saved widget state; keep only the message of a deliberate error; write
 the notebook back.
 
 Usage: python scripts/execute_notebooks.py [NOTEBOOK ...]   (default: every notebook)
