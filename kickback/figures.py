@@ -48,6 +48,7 @@ class CourseFigure:
     name: str
     figure: Figure
     alt_text: str
+    formats: tuple[str, ...] = (".png", ".svg")
 
 
 @styled
@@ -303,12 +304,34 @@ def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure
     return CourseFigure(name=f"mistake_{mistake}", figure=figure, alt_text=alt)
 
 
+@styled
+def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
+    """A printable cue card: correct top beside the arched back, and the variant's three most important cues."""
+    from .cues import top_cues
+
+    body = body or default_body()
+    figure = new_figure(8.27, 5.83)  # A5 landscape, in inches
+    axes = figure.subplots(1, 2)
+    for ax, (preset, kind, title) in zip(axes, PANELS[1:]):
+        draw_pose(ax, preset_pose(variant, preset), body, variant, caption=False)
+        mark_panel(ax, kind, title.split(":")[0])
+    cues = top_cues(variant)
+    lines = "\n".join(f"{i}.  {cue.text}" for i, cue in enumerate(cues, start=1))
+    figure.text(0.05, 0.04, lines, fontsize=FONT_SIZES["title"], va="bottom", ha="left", color=COLORS["outline"], linespacing=1.6)
+    figure.suptitle(f"{VARIANT_TITLES[variant]}: cue card", fontsize=FONT_SIZES["title"] + 3, fontweight="bold")
+    figure.subplots_adjust(left=0.02, right=0.98, bottom=0.30, top=0.84, wspace=0.06)
+    alt = (f"Cue card for the {VARIANT_TITLES[variant].lower()}: the correct top position (tick, solid frame) beside the arched back "
+           f"(cross, dashed frame), and three cues: " + " ".join(f"{i}. {cue.text}" for i, cue in enumerate(cues, start=1)))
+    return CourseFigure(name=f"cue_card_{variant}", figure=figure, alt_text=alt, formats=(".png", ".pdf"))
+
+
 def build_figures() -> list[CourseFigure]:
     """Every diagram of the course, in a fixed order."""
     forms = [build_form_figure(variant) for variant in VARIANTS]
     steps = [build_steps_figure(variant) for variant in VARIANTS]
     mistakes = [build_mistake_figure(mistake) for mistake in read_mistakes()]
-    return forms + steps + mistakes + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()]
+    cards = [build_cue_card(variant) for variant in VARIANTS]
+    return forms + steps + mistakes + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()] + cards
 
 
 def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
@@ -321,7 +344,7 @@ def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
     written: list[Path] = []
     alt_texts: dict[str, str] = {}
     for item in build_figures():
-        for suffix in (".png", ".svg"):
+        for suffix in item.formats:
             path = folder / f"{item.name}{suffix}"
             partial = folder / f".partial-{item.name}{suffix}"
             save_figure(item.figure, partial)

@@ -93,6 +93,7 @@ def styled(function: Any) -> Any:
 # regenerated files are byte-identical.
 PNG_METADATA: dict[str, Any] = {"Software": None}
 SVG_METADATA: dict[str, Any] = {"Date": None, "Creator": None}
+PDF_METADATA: dict[str, Any] = {"CreationDate": None, "Creator": None, "Producer": None}
 
 
 def render_png(figure: Figure, *, dpi: float = 100) -> bytes:
@@ -104,9 +105,11 @@ def render_png(figure: Figure, *, dpi: float = 100) -> bytes:
 
 
 def save_figure(figure: Figure, path: Path, *, dpi: float = 150) -> None:
-    """Save `figure` as PNG or SVG (by the suffix) with fixed metadata, so reruns give identical bytes."""
+    """Save `figure` as PNG, SVG or PDF (by the suffix) with fixed metadata, so reruns give identical bytes."""
     with matplotlib.rc_context(RC):
         if path.suffix == ".svg":
             figure.savefig(path, format="svg", metadata=SVG_METADATA, facecolor="white")
+        elif path.suffix == ".pdf":
+            figure.savefig(path, format="pdf", metadata=PDF_METADATA, facecolor="white")
         else:
             figure.savefig(path, format="png", dpi=dpi, metadata=PNG_METADATA, facecolor="white")
