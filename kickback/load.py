@@ -266,7 +266,7 @@ def measure_pad_force(load: MachineLoad, body: Body, *, pad_position: float, thi
     machine's torque: the same torque presses harder when the pad sits higher, nearer the hip.
 
     >>> round(measure_pad_force(MachineLoad(20), Body.from_height_mass(1.75, 75), pad_position=0.85))
-    189
+    188
     """
     low, high, unit = (float(row) if i < 2 else row for i, row in enumerate(_equipment_limits("pad_position")))
     fraction = check_in_range("pad_position", pad_position, low, high, unit)
