@@ -30,3 +30,23 @@ def test_the_lesson_map_links_every_lesson_that_exists():
     linked = {Path(target).name for target, _ in LINK.findall(text)}
     lessons = {p.name for p in NOTEBOOKS.glob("[0-9][0-9]_*.ipynb")}
     assert lessons <= linked
+
+
+def headings_of(path):
+    text = markdown_of(path)
+    return {line.lstrip("#").strip() for line in text.splitlines() if line.startswith("#")}
+
+
+def test_quiz_pointers_name_real_sections():
+    from kickback.quiz import available_lessons, load_quiz
+
+    headings = {}
+    for path in all_notebooks():
+        headings[path.name[:2]] = headings_of(path)
+    for lesson in available_lessons():
+        for question in load_quiz(lesson).questions:
+            if not question.see:
+                continue
+            number, _, section = question.see.partition(": ")
+            assert number.startswith("Lesson "), question.see
+            assert section in headings[number.removeprefix("Lesson ")], f"{lesson}/{question.id}: no section {question.see!r}"
