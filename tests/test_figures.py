@@ -19,14 +19,14 @@ def test_regenerated_figures_match_the_committed_ones_byte_for_byte(regenerated)
     fresh = sorted(path.name for path in regenerated.iterdir())
     committed = sorted(path.name for path in FIGURES_DIR.iterdir() if not path.name.startswith("."))
     assert fresh == committed
-    for name in fresh:
-        assert (regenerated / name).read_bytes() == (FIGURES_DIR / name).read_bytes(), name
+    differing = [name for name in fresh if (regenerated / name).read_bytes() != (FIGURES_DIR / name).read_bytes()]
+    assert not differing, f"regenerate with `python3 run.py figures`; these differ: {differing}"
 
 
 def test_regeneration_is_deterministic(regenerated, tmp_path):
     write_figures(tmp_path)
-    for path in regenerated.iterdir():
-        assert (tmp_path / path.name).read_bytes() == path.read_bytes(), path.name
+    differing = [path.name for path in regenerated.iterdir() if (tmp_path / path.name).read_bytes() != path.read_bytes()]
+    assert not differing, f"two runs gave different bytes: {differing}"
 
 
 def test_every_image_has_alt_text_that_states_the_angles(regenerated):
