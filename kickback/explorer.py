@@ -42,6 +42,13 @@ PRESET_LABELS: dict[str, str] = {
     "too_little_range": "too little range",
 }
 IMAGE_WIDTH_PX = 620
+LARGE_CSS = """<style>
+.kickback-large .widget-label, .kickback-large .widget-readout, .kickback-large button,
+.kickback-large .widget-toggle-button, .kickback-large .kickback-readout p { font-size: 20px !important; }
+.kickback-large .widget-label { min-width: 220px; }
+.kickback-large button { height: 44px; padding: 0 14px; }
+.kickback-large .noUi-handle { transform: scale(1.6); }
+</style>"""
 
 
 def read_slider_ranges(variant: str) -> dict[str, tuple[int, int]]:
@@ -139,9 +146,9 @@ def describe_pose_fully(pose: Pose, body: Body, variant: str) -> Readouts:
 class ExplorerView:
     """One persistent figure: the side view in the variant's set-up, the hip's reach, the pelvis from above."""
 
-    def __init__(self, variant: str, pose: Pose, body: Body) -> None:
+    def __init__(self, variant: str, pose: Pose, body: Body, *, width_px: int = IMAGE_WIDTH_PX) -> None:
         self.body = body
-        self.figure = new_figure(IMAGE_WIDTH_PX / 100, IMAGE_WIDTH_PX / 100 * 0.85)
+        self.figure = new_figure(width_px / 100, width_px / 100 * 0.85)
         self.side = self.figure.add_axes((0.0, 0.06, 1.0, 0.92))
         self.top = self.figure.add_axes((0.74, 0.70, 0.25, 0.27))
         self.renders = 0
@@ -182,13 +189,15 @@ class ExplorerView:
 class Explorer(widgets.VBox):
     """Sliders for every angle, a variant switch, presets and reset; the picture and readouts follow."""
 
-    def __init__(self, variant: str = "cable", body: Body | None = None) -> None:
+    def __init__(self, variant: str = "cable", body: Body | None = None, *, large: bool = False) -> None:
         check_variant(variant)
         self.body = body or default_body()
         self.variant = variant
+        self.large = large
+        width = 860 if large else IMAGE_WIDTH_PX
         pose = preset_pose(variant, "start")
-        self.view = ExplorerView(variant, pose, self.body)
-        self.image = widgets.Image(format="png", width=IMAGE_WIDTH_PX, layout=widgets.Layout(width=f"{IMAGE_WIDTH_PX}px"))
+        self.view = ExplorerView(variant, pose, self.body, width_px=width)
+        self.image = widgets.Image(format="png", width=width, layout=widgets.Layout(width=f"{width}px"))
         self.image.add_class("kickback-figure")
         self.variant_picker = widgets.ToggleButtons(options=list(VARIANTS), value=variant, description="variant", style={"description_width": "initial"})
         self.sliders = {field: self._make_slider(field) for field in POSE_FIELDS}
@@ -206,13 +215,21 @@ class Explorer(widgets.VBox):
         self._show(pose)
         self.static_png = self.image.value
         controls = widgets.VBox([self.variant_picker, *self.sliders.values(), widgets.HBox([widgets.Label("presets:"), *self.preset_buttons, self.reset_button], layout=widgets.Layout(flex_flow="row wrap"))])
-        super().__init__([controls, widgets.HBox([self.image, self.readout])])
+        picture = [self.image, self.readout] if not large else [self.image]
+        rows = [controls, widgets.HBox(picture)] if not large else [widgets.HTML(LARGE_CSS), controls, widgets.HBox(picture), self.readout]
+        super().__init__(rows)
         self.add_class("kickback-explorer")
+        if large:
+            self.add_class("kickback-large")
 
     # --- building ---------------------------------------------------------------------------
 
     def _make_slider(self, field: str) -> widgets.IntSlider:
-        slider = widgets.IntSlider(description=SLIDER_LABELS[field], continuous_update=True, style={"description_width": "120px"}, layout=widgets.Layout(width="440px"))
+        wide = getattr(self, "large", False)
+        slider = widgets.IntSlider(
+            description=SLIDER_LABELS[field], continuous_update=True,
+            style={"description_width": "220px" if wide else "120px"}, layout=widgets.Layout(width="760px" if wide else "440px"),
+        )
         slider.add_class("kickback-slider")
         return slider
 
@@ -297,6 +314,9 @@ def readouts_text(variant: str, readouts: Readouts) -> str:
     ])
 
 
-def explore(variant: str = "cable", *, body: Body | None = None) -> Explorer:
-    """The joint-angle explorer for a variant: move any angle and see the body, the numbers and the findings."""
-    return Explorer(variant, body)
+def explore(variant: str = "cable", *, body: Body | None = None, large: bool = False) -> Explorer:
+    """The joint-angle explorer for a variant: move any angle and see the body, the numbers and the findings.
+
+    `large=True` makes the controls, text and picture big enough for a projector (the classroom app).
+    """
+    return Explorer(variant, body, large=large)

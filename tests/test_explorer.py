@@ -81,3 +81,12 @@ def test_static_twin_and_words_for_viewers_without_a_kernel():
     assert bundle["image/png"]
     assert "How high the leg looks" in bundle["text/plain"]
     assert "0x" not in bundle["text/plain"]
+
+
+def test_the_large_classroom_explorer_has_big_controls():
+    widget = explore("cable", large=True)
+    assert "kickback-large" in widget._dom_classes
+    assert widget.image.width == 860
+    assert widget.sliders["hip_extension"].layout.width == "760px"
+    widget.sliders["hip_extension"].value = 10
+    assert "hip 10°" in widget.readouts.leg_height
