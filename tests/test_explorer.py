@@ -86,7 +86,7 @@ def test_static_twin_and_words_for_viewers_without_a_kernel():
 def test_the_large_classroom_explorer_has_big_controls():
     widget = explore("cable", large=True)
     assert "kickback-large" in widget._dom_classes
-    assert widget.image.width == 860
+    assert widget.image.layout.width == "860px"
     assert widget.sliders["hip_extension"].layout.width == "760px"
     widget.sliders["hip_extension"].value = 10
     assert "hip 10°" in widget.readouts.leg_height
