@@ -18,6 +18,8 @@ import nbformat
 from nbclient import NotebookClient
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+from mark_slides import mark as mark_slides  # noqa: E402  (a sibling script, not a package)
 WIDGET_VIEW = "application/vnd.jupyter.widget-view+json"
 STATIC_TWINS = {"image/png", "text/markdown", "text/html"}  # what a viewer without a kernel can show
 
@@ -32,7 +34,7 @@ def find_notebooks(names: list[str]) -> list[Path]:
 def execute(path: Path) -> nbformat.NotebookNode:
     """Run every cell of the notebook at `path` in a new kernel and return it with outputs."""
     notebook = nbformat.read(path, as_version=4)
-    client = NotebookClient(notebook, timeout=600, kernel_name="python3", resources={"metadata": {"path": str(path.parent)}})
+    client = NotebookClient(notebook, timeout=600, kernel_name="python3", record_timing=False, resources={"metadata": {"path": str(path.parent)}})
     client.execute()
     return notebook
 
@@ -65,6 +67,8 @@ def main(names: list[str]) -> int:
         keep_static_twins(notebook)
         shorten_tracebacks(notebook)
         nbformat.write(notebook, path)
+        if path.parent == ROOT / "notebooks":
+            mark_slides(path)
         print(f"executed {path.relative_to(ROOT)}")
     return 0
 
