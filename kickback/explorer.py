@@ -150,7 +150,7 @@ class ExplorerView:
         self.body = body
         self.figure = new_figure(width_px / 100, width_px / 100 * 0.85)
         self.side = self.figure.add_axes((0.0, 0.06, 1.0, 0.92))
-        self.top = self.figure.add_axes((0.74, 0.70, 0.25, 0.27))
+        self.top = self.figure.add_axes((0.01, 0.70, 0.25, 0.27))  # top left: the space behind the body
         self.renders = 0
         self.draw_variant(variant, pose)
 
@@ -200,7 +200,7 @@ class Explorer(widgets.VBox):
         self.image = widgets.Image(format="png", width=width, layout=widgets.Layout(width=f"{width}px"))
         self.image.add_class("kickback-figure")
         self.variant_picker = widgets.ToggleButtons(options=list(VARIANTS), value=variant, description="variant", style={"description_width": "initial"})
-        self.sliders = {field: self._make_slider(field) for field in POSE_FIELDS}
+        self.sliders = {field: self._make_slider(field) for field in SLIDER_LABELS}
         self.preset_buttons = [self._make_preset_button(name) for name in PRESET_LABELS]
         self.reset_button = widgets.Button(description="reset", tooltip="back to the start position", icon="undo")
         self.reset_button.on_click(lambda _: self.apply_preset("start"))

@@ -32,7 +32,7 @@ class PoseViewer:
         self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + 0.35)
         ax = self.figure.add_axes((0.0, 0.35 / self.figure.get_figheight() + 0.02, 1.0, 1.0 - 0.35 / self.figure.get_figheight() - 0.02))
         self.artists = draw_pose(ax, self.pose, self.body, variant)
-        self.pelvis = draw_pelvis_from_above(ax.inset_axes((0.66, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation) if pelvis_view else None
+        self.pelvis = draw_pelvis_from_above(ax.inset_axes((0.01, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation) if pelvis_view else None
         self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
         self.image.add_class("kickback-figure")
         self.renders = 0
