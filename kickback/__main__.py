@@ -8,9 +8,17 @@ import sys
 from pathlib import Path
 
 
+class OneLineParser(argparse.ArgumentParser):
+    """An argument parser whose errors are one line on stderr (exit code 2), as for a bad file."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print(f"error: {message} (see: {self.prog} --help)", file=sys.stderr)
+        raise SystemExit(2)
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface: one subcommand per task."""
-    parser = argparse.ArgumentParser(prog="python -m kickback", description="Kickback Lab tools.")
+    parser = OneLineParser(prog="python -m kickback", description="Kickback Lab tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     figures = commands.add_parser("figures", help="regenerate every diagram (PNG and SVG) and its alt text")
     figures.add_argument("--out", type=Path, default=None, help="folder to write to (default: the course's figures/)")

@@ -59,3 +59,10 @@ def test_a_missing_file_exits_2():
 def test_the_figures_command_is_still_there():
     code, out, _ = run("figures", "--help")
     assert code == 0 and "--out" in out
+
+
+def test_a_bad_option_is_one_line_with_exit_code_2():
+    result = subprocess.run([sys.executable, "-m", "kickback", "check", "x.csv", "--variant", "rowing"], capture_output=True, text=True)
+    assert result.returncode == 2
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "rowing" in result.stderr and "cable" in result.stderr
