@@ -4,6 +4,8 @@
     python3 run.py lab [JUPYTER ARGS...]    open JupyterLab on notebooks/00_start_here.ipynb
     python3 run.py test [PYTEST ARGS...]    run every test, nbval strict on every notebook
     python3 run.py figures [ARGS...]        regenerate figures/ (python -m kickback figures)
+    python3 run.py slides [ARGS...]         write the lessons as offline slide shows to slides/
+    python3 run.py classroom [ARGS...]      serve the classroom explorer as an app (Voila)
     python3 run.py lock                     re-pin requirements.txt from requirements.in
 
 Each command first makes sure that .venv (in this folder) exists and holds
@@ -50,6 +52,15 @@ commands:
            (extra arguments go to pytest, e.g. -k offline, -m "not browser", -x;
            paths given replace the default "tests notebooks")
   figures  set up .venv, then regenerate figures/ (python -m kickback figures)
+  slides   set up .venv, then write every lesson as a reveal.js slide show to
+           slides/ (open slides/index.html; needs no network once made; the first
+           run fetches reveal.js and require.js with npm into .cache/)
+           (scripts/build_slides.py: --out DIR, --show-code, NOTEBOOK...)
+  classroom
+           set up .venv, then serve notebooks/trainers/classroom_explorer.ipynb as an
+           app with Voila, code hidden, on http://127.0.0.1:8866/ (Ctrl+C stops it)
+           (scripts/serve_classroom.py: --port N, --ip ADDRESS for a classroom
+           network, --no-browser; other arguments go to voila)
   lock     re-pin requirements.txt from requirements.in and pyproject.toml
 """
 
@@ -207,6 +218,16 @@ def cmd_figures(args):
     exec_or_run([python, "-m", "kickback", "figures"] + list(args))
 
 
+def cmd_slides(args):
+    python = ensure_venv()
+    exec_or_run([python, os.path.join(ROOT, "scripts", "build_slides.py")] + list(args))
+
+
+def cmd_classroom(args):
+    python = ensure_venv()
+    exec_or_run([python, os.path.join(ROOT, "scripts", "serve_classroom.py")] + list(args))
+
+
 def pin_sort_key(line):
     """Sort pins by normalised project name (so foo-bar sorts after foo)."""
     return line.split("==")[0].lower().replace("_", "-").replace(".", "-")
@@ -249,7 +270,8 @@ def cmd_lock(args):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
-COMMANDS = {"lab": cmd_lab, "test": cmd_test, "figures": cmd_figures, "lock": cmd_lock}
+COMMANDS = {"lab": cmd_lab, "test": cmd_test, "figures": cmd_figures, "slides": cmd_slides,
+            "classroom": cmd_classroom, "lock": cmd_lock}
 
 
 def main(argv):

@@ -81,31 +81,36 @@ PAGE_CONFIG = {"disabledExtensions": {"@jupyterlab/extensionmanager-extension": 
 # --------------------------------------------------------------------------------------------
 
 
-def find_or_install_chromium() -> str:
-    """Debian's chromium; installed with apt-get when missing (needs root)."""
-    found = shutil.which("chromium")
+def find_or_install(command: str, package: str) -> str:
+    """A command from Debian's packages; installed with apt-get when missing (needs root)."""
+    found = shutil.which(command)
     if found:
         return found
     if not hasattr(os, "geteuid") or os.geteuid() != 0:
         pytest.fail(
-            "the browser test needs Debian's chromium, which is not installed, and this user is "
-            "not root so the test cannot install it: run `sudo apt-get install chromium`, or "
-            "deselect the browser test with -m 'not browser'"
+            f"this test needs Debian's {package}, which is not installed, and this user is "
+            f"not root so the test cannot install it: run `sudo apt-get install {package}`, or "
+            "deselect the browser tests with -m 'not browser'"
         )
     if shutil.which("apt-get") is None:
-        pytest.fail("the browser test needs chromium; it is not installed and there is no apt-get to install it")
+        pytest.fail(f"this test needs {package}; it is not installed and there is no apt-get to install it")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
-    for command in (["apt-get", "update"], ["apt-get", "install", "-y", "chromium"]):
-        result = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, capture_output=True,
+    for step in (["apt-get", "update"], ["apt-get", "install", "-y", package]):
+        result = subprocess.run(step, env=env, stdin=subprocess.DEVNULL, capture_output=True,
                                 text=True, timeout=1200)
         if result.returncode != 0:
             tail = "\n".join((result.stdout + result.stderr).splitlines()[-20:])
-            pytest.fail(f"`{' '.join(command)}` failed (exit {result.returncode}) while installing "
-                        f"chromium for the browser test:\n{tail}")
-    found = shutil.which("chromium")
+            pytest.fail(f"`{' '.join(step)}` failed (exit {result.returncode}) while installing "
+                        f"{package}:\n{tail}")
+    found = shutil.which(command)
     if not found:
-        pytest.fail("apt-get installed chromium but no `chromium` command is on PATH")
+        pytest.fail(f"apt-get installed {package} but no `{command}` command is on PATH")
     return found
+
+
+def find_or_install_chromium() -> str:
+    """Debian's chromium; installed with apt-get when missing (needs root)."""
+    return find_or_install("chromium", "chromium")
 
 
 def free_loopback_port() -> int:
