@@ -1,7 +1,6 @@
 """Accessibility: colours that stay apart for colour-blind readers, headings in order, alt text, labelled widgets."""
 
 import json
-from itertools import combinations
 from pathlib import Path
 
 import ipywidgets as widgets

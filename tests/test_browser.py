@@ -16,6 +16,7 @@ A full-page screenshot of each notebook goes to $KICKBACK_SCREENSHOTS or a tempo
 from __future__ import annotations
 
 import json
+import contextlib
 import os
 import shutil
 import signal
@@ -150,20 +151,7 @@ class LabServer:
 
     def stop(self) -> None:
         """Stop the server by its PID (it shuts its kernels down); then its process group."""
-        process = self.process
-        if process.poll() is None:
-            process.send_signal(signal.SIGTERM)
-            try:
-                process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                pass
-        # Anything the server started and left behind (a kernel) is in its own process group.
-        try:
-            os.killpg(process.pid, signal.SIGKILL)
-        except (ProcessLookupError, PermissionError):
-            pass
-        if process.poll() is None:
-            process.wait(timeout=10)
+        stop_process(self.process)
 
 
 @pytest.fixture(scope="module")
@@ -236,8 +224,25 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
         server.stop()
 
 
-@pytest.fixture(scope="module")
-def browser():
+def stop_process(process: subprocess.Popen) -> None:
+    """SIGTERM to a server's PID (it shuts its kernels down), then SIGKILL to its process group for leftovers."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            pass
+    try:
+        os.killpg(process.pid, signal.SIGKILL)
+    except (ProcessLookupError, PermissionError):
+        pass
+    if process.poll() is None:
+        process.wait(timeout=10)
+
+
+@contextlib.contextmanager
+def launched_chromium():
+    """Debian's chromium (installed if missing), driven by Playwright, closed afterwards."""
     chromium = find_or_install_chromium()
     from playwright.sync_api import sync_playwright
 
@@ -254,6 +259,12 @@ def browser():
             launched.close()
         finally:
             playwright.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with launched_chromium() as launched:
+        yield launched
 
 
 # --------------------------------------------------------------------------------------------

@@ -14,7 +14,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import re
-import signal
 import socket
 import subprocess
 import sys
@@ -25,7 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO_ROOT
-from test_browser import CHROMIUM_ARGS, FIGURE_IMAGES, find_or_install_chromium, free_loopback_port
+from test_browser import FIGURE_IMAGES, free_loopback_port, launched_chromium, stop_process
 
 pytestmark = pytest.mark.browser
 
@@ -69,22 +68,6 @@ def port_open(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) == 0
 
 
-def stop(process: subprocess.Popen) -> None:
-    """SIGTERM to Voila's PID (it shuts its kernels down), then its process group for leftovers."""
-    if process.poll() is None:
-        process.send_signal(signal.SIGTERM)
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            pass
-    try:
-        os.killpg(process.pid, signal.SIGKILL)
-    except (ProcessLookupError, PermissionError):
-        pass
-    if process.poll() is None:
-        process.wait(timeout=10)
-
-
 @pytest.fixture
 def classroom(tmp_path: Path):
     port = free_loopback_port()
@@ -113,71 +96,64 @@ def classroom(tmp_path: Path):
         yield {"url": f"http://127.0.0.1:{port}/", "port": port, "process": process, "log": log_path,
                "log_tail": log_tail, "started": start, "listening_s": time.monotonic() - start}
     finally:
-        stop(process)
+        stop_process(process)
 
 
 def test_classroom_app_in_chromium(classroom, evidence):
-    chromium = find_or_install_chromium()
-    from playwright.sync_api import sync_playwright
-
     origin = f"127.0.0.1:{classroom['port']}"
     problems: list[str] = []
     timings: dict[str, float] = {"listening": classroom["listening_s"]}
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=chromium, headless=True, args=CHROMIUM_ARGS)
+    with launched_chromium() as browser:
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+
+        def only_this_server(route) -> None:
+            url = urlsplit(route.request.url)
+            if url.scheme in LOCAL_SCHEMES or (url.scheme == "http" and url.netloc == origin):
+                route.continue_()
+            else:
+                problems.append(f"request beyond the app's server: {route.request.url}")
+                route.abort()
+
+        context.route("**/*", only_this_server)
+        page = context.new_page()
+        page.on("console", lambda message: message.type == "error" and problems.append(
+            f"console error: {message.text}"))
+        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+        page.on("requestfailed", lambda request: problems.append(
+            f"failed request: {request.url} ({request.failure})"))
+        page.on("response", lambda response: response.status >= 400 and problems.append(
+            f"HTTP {response.status}: {response.url}"))
+        opened = time.monotonic()
+        page.goto(classroom["url"], wait_until="domcontentloaded")
+        handle = page.locator(".kickback-slider .noUi-handle").first
         try:
-            context = browser.new_context(viewport={"width": 1280, "height": 900})
+            handle.wait_for(state="visible", timeout=EXPLORER_TIMEOUT_S * 1000)
+        except Exception as error:
+            raise AssertionError(f"the explorer did not appear within {EXPLORER_TIMEOUT_S} s\n"
+                                 f"problems: {problems}\nVoila log:\n{classroom['log_tail']()}") from error
+        timings["explorer shown"] = time.monotonic() - opened
+        page.wait_for_timeout(500)  # let any late widget or error settle before looking
+        problems += page.evaluate(JS_PROBLEMS)
+        html = page.content()
+        if 'explore("cable"' in html or "from kickback" in html:
+            problems.append("the notebook's code is in the page")
 
-            def only_this_server(route) -> None:
-                url = urlsplit(route.request.url)
-                if url.scheme in LOCAL_SCHEMES or (url.scheme == "http" and url.netloc == origin):
-                    route.continue_()
-                else:
-                    problems.append(f"request beyond the app's server: {route.request.url}")
-                    route.abort()
-
-            context.route("**/*", only_this_server)
-            page = context.new_page()
-            page.on("console", lambda message: message.type == "error" and problems.append(
-                f"console error: {message.text}"))
-            page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-            page.on("requestfailed", lambda request: problems.append(
-                f"failed request: {request.url} ({request.failure})"))
-            page.on("response", lambda response: response.status >= 400 and problems.append(
-                f"HTTP {response.status}: {response.url}"))
-            opened = time.monotonic()
-            page.goto(classroom["url"], wait_until="domcontentloaded")
-            handle = page.locator(".kickback-slider .noUi-handle").first
-            try:
-                handle.wait_for(state="visible", timeout=EXPLORER_TIMEOUT_S * 1000)
-            except Exception as error:
-                raise AssertionError(f"the explorer did not appear within {EXPLORER_TIMEOUT_S} s\n"
-                                     f"problems: {problems}\nVoila log:\n{classroom['log_tail']()}") from error
-            timings["explorer shown"] = time.monotonic() - opened
-            page.wait_for_timeout(500)  # let any late widget or error settle before looking
-            problems += page.evaluate(JS_PROBLEMS)
-            html = page.content()
-            if 'explore("cable"' in html or "from kickback" in html:
-                problems.append("the notebook's code is in the page")
-
-            before = page.evaluate(f"() => Array.from(document.querySelectorAll({FIGURE_IMAGES!r}))"
-                                   f".map((img) => img.getAttribute('src'))")
-            assert before, "the app shows no kickback-figure picture"
-            handle.focus()
-            pressed = time.monotonic()
-            page.keyboard.press("ArrowRight")
-            try:
-                page.wait_for_function(
-                    "([selector, before]) => Array.from(document.querySelectorAll(selector))"
-                    ".some((img, i) => img.getAttribute('src') !== before[i])",
-                    arg=[FIGURE_IMAGES, before], timeout=SLIDER_TIMEOUT_S * 1000)
-                timings["key to new picture"] = time.monotonic() - pressed
-            except Exception:
-                problems.append(f"the kickback-figure picture did not change within {SLIDER_TIMEOUT_S} s "
-                                f"of ArrowRight on the first kickback-slider")
-            context.close()
-        finally:
-            browser.close()
+        before = page.evaluate(f"() => Array.from(document.querySelectorAll({FIGURE_IMAGES!r}))"
+                               f".map((img) => img.getAttribute('src'))")
+        assert before, "the app shows no kickback-figure picture"
+        handle.focus()
+        pressed = time.monotonic()
+        page.keyboard.press("ArrowRight")
+        try:
+            page.wait_for_function(
+                "([selector, before]) => Array.from(document.querySelectorAll(selector))"
+                ".some((img, i) => img.getAttribute('src') !== before[i])",
+                arg=[FIGURE_IMAGES, before], timeout=SLIDER_TIMEOUT_S * 1000)
+            timings["key to new picture"] = time.monotonic() - pressed
+        except Exception:
+            problems.append(f"the kickback-figure picture did not change within {SLIDER_TIMEOUT_S} s "
+                            f"of ArrowRight on the first kickback-slider")
+        context.close()
 
     log = classroom["log"].read_text(encoding="utf-8", errors="replace")
     culling = re.search(r"Culling kernels with idle durations > (\d+) seconds at (\d+) second intervals", log)

@@ -1,11 +1,9 @@
 """The committed diagrams regenerate byte-identically, and each carries alt text."""
 
-import json
-from pathlib import Path
 
 import pytest
 
-from kickback.figures import FIGURES_DIR, SavedFigure, read_alt_texts, show_figure, write_figures
+from kickback.figures import FIGURES_DIR, read_alt_texts, show_figure, write_figures
 
 
 @pytest.fixture(scope="module")

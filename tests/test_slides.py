@@ -31,7 +31,7 @@ import nbformat
 import pytest
 
 from conftest import REPO_ROOT
-from test_browser import CHROMIUM_ARGS, find_or_install, find_or_install_chromium
+from test_browser import find_or_install, launched_chromium
 
 BUILD_SCRIPT = REPO_ROOT / "scripts" / "build_slides.py"
 BUILD_TIMEOUT_S = 600  # the first build on a machine fetches a few MB from npm
@@ -201,22 +201,8 @@ JS_DECK_STATE = r"""
 
 @pytest.fixture(scope="module")
 def chromium():
-    executable = find_or_install_chromium()
-    from playwright.sync_api import sync_playwright
-
-    playwright = sync_playwright().start()
-    try:
-        browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_ARGS)
-    except Exception:
-        playwright.stop()
-        raise
-    try:
+    with launched_chromium() as browser:
         yield browser
-    finally:
-        try:
-            browser.close()
-        finally:
-            playwright.stop()
 
 
 def wait_for(page, predicate: str, problems: list[str], timeout_s: float) -> bool:
