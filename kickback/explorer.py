@@ -15,7 +15,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from .body import POSE_FIELDS, VARIANTS, Body, Pose, check_variant, default_body, hip_reach, preset_pose, split_leg_height
+from .body import VARIANTS, Body, Pose, check_variant, default_body, hip_reach, preset_pose, split_leg_height
 from .draw import (
     describe_pelvic_rotation,
     draw_pelvis_from_above,

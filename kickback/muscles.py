@@ -9,6 +9,7 @@ import numpy as np
 
 from ._check import check_choice, check_in_range
 from .tables import read_notes, read_table
+from .tables_view import Table
 
 ROLES: tuple[str, ...] = ("primary_mover", "synergist", "stabilizer")
 SEGMENTS: tuple[str, ...] = ("pelvis", "lumbar", "thorax", "thigh", "shank")
@@ -224,10 +225,8 @@ def moment_arm_source() -> list[str]:
 ROLE_NAMES: dict[str, str] = {"primary_mover": "primary mover", "synergist": "synergist", "stabilizer": "stabilizer"}
 
 
-def show_muscles(role: str | None = None) -> "Table":
+def show_muscles(role: str | None = None) -> Table:
     """The muscles (of one role, or all) with origin, insertion and action, as a table for a notebook."""
-    from .tables_view import Table
-
     if role is not None:
         check_choice("role", role, ROLES)
     chosen = [m for m in read_muscles() if role is None or m.role == role]
@@ -236,10 +235,8 @@ def show_muscles(role: str | None = None) -> "Table":
                  "Roles as the course article names them; anatomy from OpenStax Anatomy and Physiology 2e, chapter 11 (data/muscles.csv).")
 
 
-def show_muscle_activity(study: str | None = None) -> "Table":
+def show_muscle_activity(study: str | None = None) -> Table:
     """Measured muscle activity (%MVIC, mean ± SD) from data/muscle_activity.csv, as a table."""
-    from .tables_view import Table
-
     rows = [row for row in read_table("muscle_activity") if study is None or row["study"] == study]
     if not rows:
         studies = sorted({row["study"] for row in read_table("muscle_activity")})
@@ -249,10 +246,8 @@ def show_muscle_activity(study: str | None = None) -> "Table":
     return Table(("study", "exercise", "condition", "muscle", "%MVIC (mean ± SD)"), table_rows, f"Surface EMG. Sources: {sources}.")
 
 
-def show_moment_arms(angles: tuple[float, ...] = (-90, -60, -30, 0, 20), *, knee_flexion: float = 0.0) -> "Table":
+def show_moment_arms(angles: tuple[float, ...] = (-90, -60, -30, 0, 20), *, knee_flexion: float = 0.0) -> Table:
     """Hip-extension moment arms (mm) of the gluteus maximus parts and hamstrings at a few hip angles, both models."""
-    from .tables_view import Table
-
     rows = []
     for model, muscles in (("rajagopal2016", ("glmax1", "glmax2", "glmax3", "bflh", "semiten", "semimem")), ("gait2392", ("glmax",))):
         for muscle in muscles:

@@ -12,6 +12,7 @@ from .body import Body, preset_pose
 from .load import Load, describe_curve, describe_load, split_hip_torque, torque_curve
 from .muscles import moment_arm_curve
 from .style import COLORS, FONT_SIZES, LINESTYLES, OKABE_ITO
+from .tables_view import Table
 
 
 def decorate(ax: Axes, *, title: str = "", xlabel: str = "", ylabel: str = "") -> None:
@@ -113,10 +114,8 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
     return words
 
 
-def show_profiles(cases: list[ProfileCase], body: Body) -> "Table":
+def show_profiles(cases: list[ProfileCase], body: Body) -> Table:
     """Where each way of loading the kickback is hardest and easiest, as a table (N·m, degrees of hip extension)."""
-    from .tables_view import Table
-
     rows = []
     for case in cases:
         hip, total, _ = compute_profile(case, body)
