@@ -71,7 +71,7 @@ class SpotTheMistake(widgets.VBox):
     def __init__(self, cases: tuple[Case, ...] = CASES) -> None:
         self.cases = cases
         self.index = 0
-        self.viewer = PoseViewer(cases[0].variant, cases[0].pose, pelvis_view=True)
+        self.viewer = PoseViewer(cases[0].variant, cases[0].pose, pelvis_view=True, labels=False)
         titles = mistake_titles()
         self.choices = widgets.RadioButtons(options=[(title, key) for key, title in titles.items()], value=None, description="It shows:", layout=widgets.Layout(width="auto"))
         self.check_button = widgets.Button(description="Check", tooltip="check your answer")
@@ -103,7 +103,7 @@ class SpotTheMistake(widgets.VBox):
         self.index = (self.index + 1) % len(self.cases)
         case = self.case
         if case.variant != self.viewer.variant:
-            self.viewer = PoseViewer(case.variant, case.pose, pelvis_view=True)
+            self.viewer = PoseViewer(case.variant, case.pose, pelvis_view=True, labels=False)
             self.children = (self.progress, self.viewer.image, *self.children[2:])
         else:
             self.viewer.show(case.pose)

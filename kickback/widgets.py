@@ -22,7 +22,11 @@ IMAGE_WIDTH_PX = 560
 class PoseViewer:
     """A drawn body in one variant's set-up that can be moved to a new pose in place."""
 
-    def __init__(self, variant: str, pose: Pose | None = None, body: Body | None = None, *, width_px: int = IMAGE_WIDTH_PX, pelvis_view: bool = False) -> None:
+    def __init__(
+        self, variant: str, pose: Pose | None = None, body: Body | None = None, *,
+        width_px: int = IMAGE_WIDTH_PX, pelvis_view: bool = False, labels: bool = True,
+    ) -> None:
+        """`labels=False` draws the body without angle labels (for exercises where they would give the answer)."""
         check_variant(variant)
         self.variant = variant
         self.body = body or default_body()
@@ -31,8 +35,10 @@ class PoseViewer:
         width_in = width_px / 100
         self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + 0.35)
         ax = self.figure.add_axes((0.0, 0.35 / self.figure.get_figheight() + 0.02, 1.0, 1.0 - 0.35 / self.figure.get_figheight() - 0.02))
-        self.artists = draw_pose(ax, self.pose, self.body, variant)
+        self.artists = draw_pose(ax, self.pose, self.body, variant, angles=labels, caption=labels)
         self.pelvis = draw_pelvis_from_above(ax.inset_axes((0.01, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation) if pelvis_view else None
+        if self.pelvis is not None and not labels:
+            self.pelvis.label.set_visible(False)
         self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
         self.image.add_class("kickback-figure")
         self.renders = 0

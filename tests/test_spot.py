@@ -44,3 +44,9 @@ def test_every_mistake_names_thresholds_that_exist():
             assert name in thresholds
         table = show_mistake(mistake)
         assert [row[0] for row in table.rows] == ["What it looks like", "Why it costs", "How the checker spots it", "The cue"]
+
+
+def test_the_picture_does_not_give_the_answer_away():
+    widget = spot_the_mistake()
+    texts = [t.get_text() for t in widget.viewer.figure.findobj(lambda artist: hasattr(artist, "get_text")) if t.get_visible()]
+    assert not any("arched" in text or "turned" in text for text in texts)
