@@ -501,3 +501,28 @@ def draw_motion_arrow(ax: Axes, center: tuple[float, float], from_deg: float, to
     middle = np.array(center) + (points[len(points) // 2] - np.array(center)) * 1.12
     ax.text(middle[0], middle[1], label, fontsize=FONT_SIZES["label"], ha="center", va="center", color=COLORS["outline"], zorder=6,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+
+
+def draw_muscles(ax: Axes, skeleton: Skeleton, body: Body) -> dict[str, Line2D]:
+    """Every muscle's line of pull on the drawn body, coloured and styled by role (schematic)."""
+    from .muscles import read_muscles
+
+    lines = {}
+    for muscle in read_muscles():
+        (line,) = ax.plot([], [], color=COLORS[muscle.role], linestyle=LINESTYLES[muscle.role], linewidth=4.0,
+                          solid_capstyle="round", dash_capstyle="round", alpha=0.95, zorder=6)
+        lines[muscle.id] = line
+    update_muscles(lines, skeleton, body)
+    return lines
+
+
+def update_muscles(lines: dict[str, Line2D], skeleton: Skeleton, body: Body, *, best: str | None = None) -> None:
+    """Move the muscle lines to a new pose; draw the `best` one thick and solid."""
+    from .muscles import read_muscles
+
+    for muscle in read_muscles():
+        points = muscle_line(skeleton, muscle, body.height)
+        line = lines[muscle.id]
+        line.set_data(points[:, 0], points[:, 1])
+        line.set_linewidth(9.0 if muscle.id == best else 4.0)
+        line.set_linestyle("-" if muscle.id == best else LINESTYLES[muscle.role])

@@ -255,3 +255,29 @@ def show_moment_arms(angles: tuple[float, ...] = (-90, -60, -30, 0, 20), *, knee
             rows.append((model, muscle, *values))
     headers = ("model", "muscle", *(f"hip {a:g}°" for a in angles))
     return Table(headers, rows, f"Moment arm in mm, knee at {knee_flexion:g}°; from data/moment_arms.csv (OpenSim 4.6); 'glmax' in gait2392 is the mean of its three parts.")
+
+
+# --- which muscle has the best lever at an angle --------------------------------------------
+
+LEVER_PARTS: dict[str, tuple[str, ...]] = {
+    # the course's muscle ids (data/muscles.csv) -> their parts in the Rajagopal 2016 model
+    "glmax": ("glmax1", "glmax2", "glmax3"),
+    "bflh": ("bflh",),
+    "semiten": ("semiten",),
+    "semimem": ("semimem",),
+    "glmed": ("glmed1", "glmed2", "glmed3"),
+    "glmin": ("glmin1", "glmin2", "glmin3"),
+}
+
+
+def rank_levers(*, hip_extension: float, knee_flexion: float = 0.0) -> list[tuple[str, float]]:
+    """The hip-crossing muscles of the course by their hip-extension moment arm (m) at this angle, best first.
+
+    A muscle made of parts in the model (gluteus maximus, medius, minimus) gets the mean of its parts.
+    Trunk muscles do not cross the hip and are not ranked.
+    """
+    arms = []
+    for muscle, parts in LEVER_PARTS.items():
+        values = [muscle_moment_arm(part, hip_extension=hip_extension, knee_flexion=knee_flexion) for part in parts]
+        arms.append((muscle, float(np.mean(values))))
+    return sorted(arms, key=lambda item: item[1], reverse=True)

@@ -96,7 +96,9 @@ def make_course_widgets():
     from kickback.spot import spot_the_mistake
     from kickback.widgets import try_a_slider
 
-    return [try_a_slider(), explore("cable"), explore_profiles(), spot_the_mistake(), quiz("06_common_mistakes"), check_your_set(), planner()]
+    from kickback.widgets import compare_levers
+
+    return [try_a_slider(), explore("cable"), explore_profiles(), spot_the_mistake(), quiz("06_common_mistakes"), check_your_set(), planner(), compare_levers()]
 
 
 def test_every_control_has_a_label_a_keyboard_can_reach():

@@ -35,3 +35,18 @@ def test_words_say_where_the_leg_is_relative_to_the_floor():
     assert "parallel to the floor" in describe_pose(Pose(trunk_lean=80, hip_extension=10))
     assert "above" not in describe_pose(Pose(trunk_lean=80, hip_extension=10))
     assert "50° below parallel" in describe_pose(Pose(trunk_lean=20, hip_extension=20))
+
+
+def test_the_best_lever_follows_the_model_and_is_drawn_thick():
+    from kickback.muscles import rank_levers
+    from kickback.widgets import compare_levers
+
+    widget = compare_levers()
+    for angle in (-80, 10):
+        widget.slider.value = angle
+        best = rank_levers(hip_extension=angle, knee_flexion=90)[0][0]
+        widths = {muscle: line.get_linewidth() for muscle, line in widget.muscle_lines.items()}
+        assert max(widths, key=widths.get) == best
+        assert f"{rank_levers(hip_extension=angle, knee_flexion=90)[0][1] * 1000:.0f} mm" in widget.words.value
+    assert rank_levers(hip_extension=10, knee_flexion=90)[0][0] == "glmax"
+    assert rank_levers(hip_extension=-80, knee_flexion=90)[0][0] != "glmax"
