@@ -8,6 +8,12 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
+
+# Property tests check laws, not speed: a busy CI machine must not fail them on time alone
+# (speed is measured in benchmarks/). Examples stay random; hypothesis prints a seed to replay a failure.
+settings.register_profile("course", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile("course")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
