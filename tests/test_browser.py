@@ -224,6 +224,15 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
         server.stop()
 
 
+def record_page_problems(page, problems: list[str]) -> None:
+    """Collect a page's console errors, uncaught page errors and failed requests into `problems`."""
+    page.on("console", lambda message: message.type == "error" and problems.append(
+        f"console error: {message.text} ({(message.location or {}).get('url', '')})"))
+    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
+    page.on("requestfailed", lambda request: problems.append(
+        f"failed request: {request.url[:120]} ({request.failure})"))
+
+
 def stop_process(process: subprocess.Popen) -> None:
     """SIGTERM to a server's PID (it shuts its kernels down), then SIGKILL to its process group for leftovers."""
     if process.poll() is None:

@@ -24,7 +24,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import REPO_ROOT
-from test_browser import FIGURE_IMAGES, free_loopback_port, launched_chromium, stop_process
+from test_browser import FIGURE_IMAGES, free_loopback_port, launched_chromium, record_page_problems, stop_process
 
 pytestmark = pytest.mark.browser
 
@@ -116,11 +116,7 @@ def test_classroom_app_in_chromium(classroom, evidence):
 
         context.route("**/*", only_this_server)
         page = context.new_page()
-        page.on("console", lambda message: message.type == "error" and problems.append(
-            f"console error: {message.text}"))
-        page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-        page.on("requestfailed", lambda request: problems.append(
-            f"failed request: {request.url} ({request.failure})"))
+        record_page_problems(page, problems)
         page.on("response", lambda response: response.status >= 400 and problems.append(
             f"HTTP {response.status}: {response.url}"))
         opened = time.monotonic()

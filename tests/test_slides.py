@@ -31,7 +31,7 @@ import nbformat
 import pytest
 
 from conftest import REPO_ROOT
-from test_browser import find_or_install, launched_chromium
+from test_browser import find_or_install, launched_chromium, record_page_problems
 
 BUILD_SCRIPT = REPO_ROOT / "scripts" / "build_slides.py"
 BUILD_TIMEOUT_S = 600  # the first build on a machine fetches a few MB from npm
@@ -232,11 +232,7 @@ def open_offline(browser, url: str):
 
     context.route("**/*", refuse_remote)
     page = context.new_page()
-    page.on("console", lambda message: message.type == "error" and problems.append(
-        f"console error: {message.text} ({(message.location or {}).get('url', '')})"))
-    page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: problems.append(
-        f"failed request: {request.url[:120]} ({request.failure})"))
+    record_page_problems(page, problems)
     page.goto(url, wait_until="load")
     return context, page, problems
 
