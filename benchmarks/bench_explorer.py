@@ -13,8 +13,8 @@ import argparse
 import statistics
 import time
 
-from kickback.explorer import explore
-from kickback.style import render_png
+from kickback.widgets.explorer import explore
+from kickback.draw.style import render_png
 
 
 def time_calls(call, count: int) -> list[float]:

@@ -1,51 +1,114 @@
-"""Kickback Lab: the body model, mechanics, form checks, drawings and widgets behind the leg-kickback course."""
+"""Kickback Lab: the body model, form checks, teaching content, drawings and widgets behind the course.
 
-from .body import (
-    VARIANTS,
-    Body,
-    LegHeight,
-    Pose,
-    build_skeleton,
-    default_body,
-    hip_reach,
-    pose_joints,
-    preset_pose,
-    split_leg_height,
-    start_pose,
-    top_pose,
-)
-from .figures import show_figure
-from .form import Finding, analyze_set, check_pose
-from .load import hip_extension_torque, torque_curve
-from .muscles import muscle_moment_arm
+A lesson needs one line, ``import kickback as kb``, and then calls such as ``kb.explore("cable")``,
+``kb.show_figure("cable_form")``, ``kb.quiz("02_hip_extension")`` or ``kb.check_pose(pose, "cable")``.
+
+The package is built in layers; each imports only from the layers above it in this list:
+
+- ``kickback.model``: the body and its physics (numpy only);
+- ``kickback.form``: judging movement, from a single pose to a recorded set (numpy only);
+- ``kickback.content``: the course's teaching content as data-backed objects (no drawing);
+- ``kickback.draw``: every picture (matplotlib, no widgets);
+- ``kickback.widgets``: the interactive pieces, thin joins of the layers above (ipywidgets).
+
+Every name below is loaded on first use (PEP 562), so ``import kickback`` alone loads neither
+matplotlib nor ipywidgets: a script that only counts reps stays light.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+# Public name -> the module (below kickback) that defines it.
+_WHERE: dict[str, str] = {
+    # the body and its physics
+    "VARIANTS": "model.variants",
+    "QUADRUPED": "model.variants",
+    "Body": "model.anthropometrics",
+    "default_body": "model.anthropometrics",
+    "Pose": "model.pose",
+    "preset_pose": "model.pose",
+    "start_pose": "model.pose",
+    "top_pose": "model.pose",
+    "read_normal_range": "model.pose",
+    "LegHeight": "model.leg_height",
+    "split_leg_height": "model.leg_height",
+    "hip_reach": "model.leg_height",
+    "build_skeleton": "model.skeleton",
+    "pose_joints": "model.skeleton",
+    "muscle_moment_arm": "model.muscles",
+    "muscle_length": "model.muscles",
+    "rank_levers": "model.muscles",
+    "CableLoad": "model.loads",
+    "MachineLoad": "model.loads",
+    "BandLoad": "model.loads",
+    "DumbbellLoad": "model.loads",
+    "default_load": "model.loads",
+    "describe_load": "model.loads",
+    "measure_pad_force": "model.loads",
+    "hip_extension_torque": "model.torque",
+    "split_hip_torque": "model.torque",
+    "torque_curve": "model.torque",
+    "measure_line_of_pull": "model.torque",
+    "glute_force_estimate": "model.torque",
+    # judging movement
+    "Finding": "form.findings",
+    "check_pose": "form.findings",
+    "analyze_set": "form.analysis",
+    "Recording": "form.recordings",
+    "read_recording": "form.recordings",
+    "list_recordings": "form.recordings",
+    "simulate_set": "form.simulate",
+    "measured_time_under_tension": "form.reps",
+    # teaching content
+    "show_muscles": "content.muscle_tables",
+    "show_muscle_activity": "content.muscle_tables",
+    "show_moment_arms": "content.muscle_tables",
+    "show_steps": "content.cues",
+    "show_mistake": "content.mistakes",
+    "parse_tempo": "content.tempo",
+    "to_four_digit": "content.tempo",
+    "to_article_notation": "content.tempo",
+    "prescribed_time_under_tension": "content.tempo",
+    "compare_with_recording": "content.tempo_check",
+    "show_comparison": "content.tempo_check",
+    "plan_progression": "content.planner",
+    "show_plan": "content.plan_export",
+    "plan_to_csv": "content.plan_export",
+    "plan_to_html": "content.plan_export",
+    "load_quiz": "content.quiz_bank",
+    "answer_key_markdown": "content.answer_keys",
+    "show_answer_keys": "content.answer_keys",
+    # pictures
+    "show_figure": "draw.committed",
+    "profile_cases": "draw.diagrams",
+    "show_profiles": "draw.curves",
+    "show_profile": "draw.curves",
+    "show_tempo": "draw.tempo_figure",
+    "show_set": "draw.set_timeline",
+    # widgets
+    "explore": "widgets.explorer",
+    "explore_profiles": "widgets.profiles",
+    "compare_levers": "widgets.levers",
+    "try_a_slider": "widgets.pose_viewer",
+    "spot_the_mistake": "widgets.spot_the_mistake",
+    "quiz": "widgets.quiz",
+    "planner": "widgets.planner",
+    "check_your_set": "widgets.set_checker",
+}
+
+__all__ = sorted(_WHERE)
 
 
-def explore(variant: str = "cable", **options):
-    """The joint-angle explorer (see `kickback.explorer.explore`)."""
-    from .explorer import explore as make_explorer
+def __getattr__(name: str) -> Any:
+    """Load a public name from its module on first use, then keep it here."""
+    if name not in _WHERE:
+        raise AttributeError(f"module 'kickback' has no attribute {name!r}")
+    value = getattr(import_module(f".{_WHERE[name]}", __name__), name)
+    globals()[name] = value
+    return value
 
-    return make_explorer(variant, **options)
 
-
-__all__ = [
-    "VARIANTS",
-    "Body",
-    "Finding",
-    "LegHeight",
-    "Pose",
-    "analyze_set",
-    "build_skeleton",
-    "check_pose",
-    "default_body",
-    "explore",
-    "hip_extension_torque",
-    "hip_reach",
-    "muscle_moment_arm",
-    "pose_joints",
-    "preset_pose",
-    "show_figure",
-    "split_leg_height",
-    "start_pose",
-    "top_pose",
-    "torque_curve",
-]
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_WHERE))

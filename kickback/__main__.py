@@ -41,7 +41,8 @@ def add_check_parser(commands: argparse._SubParsersAction) -> None:
 
 def run_figures(out: Path | None) -> int:
     """Write every figure; print what was written."""
-    from .figures import FIGURES_DIR, write_figures
+    from .draw.committed import FIGURES_DIR
+    from .draw.diagrams import write_figures
 
     for path in write_figures(out or FIGURES_DIR):
         print(path.name)
@@ -52,8 +53,8 @@ def run_check(file: Path, variant: str, format: str, side: str | None, as_json: 
     """Check a recorded set and print the report; bad input gives one line on stderr and exit code 2."""
     import json
 
-    from .form import analyze_set
-    from .recordings import read_recording
+    from .form.analysis import analyze_set
+    from .form.recordings import read_recording
 
     try:
         report = analyze_set(read_recording(file, format=format, side=side), variant)

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write the simulated example sets in data/recordings/ and their README.
 
-Steps: simulate each labelled set (kickback.recordings.simulate_set); write it as an angles CSV,
+Steps: simulate each labelled set (kickback.form.simulate.simulate_set); write it as an angles CSV,
 or film it with the body model into a keypoints CSV; check every file with the course's own
 checker (kickback.form.analyze_set) and list what it found in the README.
 
@@ -15,8 +15,10 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kickback.form import MISTAKES, analyze_set
-from kickback.recordings import read_recording, simulate_set, write_angles_csv, write_keypoints_csv
+from kickback.form.findings import MISTAKES
+from kickback.form.analysis import analyze_set
+from kickback.form.recordings import read_recording, write_angles_csv
+from kickback.form.simulate import simulate_set, write_keypoints_csv
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "recordings"
 SEED = 2024
@@ -41,7 +43,7 @@ def header_comments(variant: str, mistake: str | None, format: str, reps: int) -
     call = f"simulate_set({variant!r}, {mistake!r}, reps={reps}, seed={SEED}, noise_deg={NOISE_DEG if format == 'angles' else 0})"
     lines = [
         "SIMULATED, not measured: made by scripts/make_recordings.py (Kickback Lab).",
-        f"kickback.recordings.{call}",
+        f"kickback.form.simulate.{call}",
         f"Label: {mistake or 'good'} ({variant} kickback, {reps} reps).",
     ]
     if format == "angles":
@@ -80,12 +82,12 @@ Every file here is **simulated, not measured**: `scripts/make_recordings.py` wri
 first lines of each file (starting with `#`) say so and give the exact call. Do not edit them by hand;
 run `python scripts/make_recordings.py` to rewrite them.
 
-How they are made (`kickback.recordings.simulate_set`): each rep eases smoothly from the variant's
+How they are made (`kickback.form.simulate.simulate_set`): each rep eases smoothly from the variant's
 start pose to its top pose and back (`data/poses.csv`) at the article's tempo, 2 s up, 1 s hold, 3 s
 down, with white Gaussian noise of {noise:g}° on every angle (seed {seed}). Each set shows one mistake,
 named in its file name and its `Label:` line; what each mistake changes is listed in the docstring of
 `simulate_set`. The keypoint files film the same model side-on (right side toward the camera,
-y down, noise {noise_px:g} px) with the skeleton's own joint names (`kickback.recordings.write_keypoints_csv`).
+y down, noise {noise_px:g} px) with the skeleton's own joint names (`kickback.form.simulate.write_keypoints_csv`).
 
 Seen from the side (the keypoint files) the lower back is hidden and the pelvis turns across the
 camera's line of sight, so the checker says it cannot judge the lumbar arch or pelvic rotation. It

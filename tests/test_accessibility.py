@@ -7,7 +7,7 @@ import ipywidgets as widgets
 import numpy as np
 import pytest
 
-from kickback.style import COLORS
+from kickback.draw.style import COLORS
 
 NOTEBOOKS = sorted(p for p in (Path(__file__).resolve().parent.parent / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
 
@@ -88,15 +88,15 @@ def all_widgets(root):
 
 
 def make_course_widgets():
-    from kickback.explorer import explore
-    from kickback.plan import planner
-    from kickback.profiles import explore_profiles
-    from kickback.quiz import quiz
-    from kickback.setview import check_your_set
-    from kickback.spot import spot_the_mistake
-    from kickback.widgets import try_a_slider
+    from kickback.widgets.explorer import explore
+    from kickback.widgets.planner import planner
+    from kickback.widgets.profiles import explore_profiles
+    from kickback.widgets.quiz import quiz
+    from kickback.widgets.set_checker import check_your_set
+    from kickback.widgets.spot_the_mistake import spot_the_mistake
+    from kickback.widgets.pose_viewer import try_a_slider
 
-    from kickback.widgets import compare_levers
+    from kickback.widgets.levers import compare_levers
 
     return [try_a_slider(), explore("cable"), explore_profiles(), spot_the_mistake(), quiz("06_common_mistakes"), check_your_set(), planner(), compare_levers()]
 

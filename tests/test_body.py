@@ -7,19 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.body import (
-    POSE_FIELDS,
-    PRESET_NAMES,
-    VARIANTS,
-    Body,
-    Pose,
-    build_skeleton,
-    default_body,
-    pose_joints,
-    preset_pose,
-    read_limits,
-    split_leg_height,
-)
+from kickback.model.pose import POSE_FIELDS, PRESET_NAMES, Pose, preset_pose, read_limits
+from kickback.model.variants import VARIANTS
+from kickback.model.anthropometrics import Body, default_body
+from kickback.model.skeleton import build_skeleton, pose_joints
+from kickback.model.leg_height import split_leg_height
 
 LIMITS = read_limits()
 
@@ -194,7 +186,8 @@ def test_moving_the_pulley_moves_it_in_the_drawing_and_bad_set_ups_are_refused()
 
 
 def test_hip_alone_reaches_trunk_lean_plus_the_normal_range():
-    from kickback.body import hip_reach, read_normal_range
+    from kickback.model.leg_height import hip_reach
+    from kickback.model.pose import read_normal_range
 
     typical = read_normal_range("hip_extension").typical
     reach = hip_reach(20)

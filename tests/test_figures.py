@@ -3,7 +3,8 @@
 
 import pytest
 
-from kickback.figures import FIGURES_DIR, read_alt_texts, show_figure, write_figures
+from kickback.draw.committed import FIGURES_DIR, read_alt_texts, show_figure
+from kickback.draw.diagrams import write_figures
 
 
 @pytest.fixture(scope="module")
@@ -55,7 +56,7 @@ def test_show_figure_rejects_an_unknown_name():
 
 
 def test_step_figures_describe_each_step_in_their_alt_text(regenerated):
-    from kickback.cues import read_steps
+    from kickback.content.cues import read_steps
 
     alt = read_alt_texts(regenerated)
     for variant in ("cable", "machine", "bodyweight"):

@@ -8,19 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.body import VARIANTS, Pose, preset_pose
-from kickback.form import (
-    CUES,
-    MISTAKES,
-    SEVERITIES,
-    Finding,
-    analyze_set,
-    check_pose,
-    hip_normal_extension,
-    target_top,
-    thigh_trunk_limit,
-)
-from kickback.recordings import Recording, simulate_set, write_angles_csv
+from kickback.model.variants import VARIANTS
+from kickback.model.pose import Pose, preset_pose
+from kickback.form.findings import CUES, MISTAKES, SEVERITIES, Finding, check_pose
+from kickback.form.analysis import analyze_set
+from kickback.form.thresholds import hip_normal_extension, target_top, thigh_trunk_limit
+from kickback.form.recordings import Recording, write_angles_csv
+from kickback.form.simulate import simulate_set
 
 LABELS = (None,) + MISTAKES
 

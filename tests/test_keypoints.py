@@ -5,8 +5,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.body import VARIANTS, Pose, default_body, pose_joints, preset_pose
-from kickback.keypoints import SIDES, SKELETONS, Camera, angles_from_points, behind_angle, joint_name, model_point_name
+from kickback.model.variants import VARIANTS
+from kickback.model.pose import Pose, preset_pose
+from kickback.model.anthropometrics import default_body
+from kickback.model.skeleton import pose_joints
+from kickback.form.keypoints import SIDES, SKELETONS, Camera, angles_from_points, behind_angle, joint_name, model_point_name
 
 BODY = default_body()
 

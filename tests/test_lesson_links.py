@@ -38,7 +38,7 @@ def headings_of(path):
 
 
 def test_quiz_pointers_name_real_sections():
-    from kickback.quiz import available_lessons, load_quiz
+    from kickback.content.quiz_bank import available_lessons, load_quiz
 
     headings = {}
     for path in all_notebooks():

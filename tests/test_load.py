@@ -10,26 +10,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import kickback.load
-from kickback.body import Body, Pose, default_body, pose_joints, preset_pose
-from kickback.load import (
-    G,
-    BandLoad,
-    CableLoad,
-    DumbbellLoad,
-    MachineLoad,
-    default_load,
-    describe_curve,
-    glute_force_estimate,
-    hip_extension_torque,
-    measure_line_of_pull,
-    read_load_table,
-    split_hip_torque,
-    sweep_range,
-    torque_curve,
-)
-from kickback.muscles import muscle_moment_arm
-from kickback.tables import read_table
+import kickback.model.loads
+import kickback.model.torque
+from kickback.model.anthropometrics import Body, default_body
+from kickback.model.pose import Pose, preset_pose
+from kickback.model.skeleton import pose_joints
+from kickback.model.loads import G, BandLoad, CableLoad, DumbbellLoad, MachineLoad, default_load, read_load_table
+from kickback.model.torque import describe_curve, glute_force_estimate, hip_extension_torque, measure_line_of_pull, split_hip_torque, sweep_range, torque_curve
+from kickback.model.muscles import muscle_moment_arm
+from kickback.data_files import read_table
 
 BODY = default_body()  # 1.75 m, 75 kg
 THIGH, SHANK, FOOT = BODY.leg
@@ -319,7 +308,8 @@ def test_pulley_limits_and_defaults_agree_with_the_equipment_table():
 
 
 def test_docstring_examples_hold():
-    assert doctest.testmod(kickback.load).failed == 0
+    assert doctest.testmod(kickback.model.loads).failed == 0
+    assert doctest.testmod(kickback.model.torque).failed == 0
 
 
 # --- bad input ------------------------------------------------------------------------------

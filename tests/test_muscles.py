@@ -12,19 +12,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kickback.muscles import (
-    GLMAX_PARTS,
-    MODELS,
-    glute_force_needed,
-    list_model_muscles,
-    moment_arm_curve,
-    moment_arm_source,
-    muscle_length,
-    muscle_moment_arm,
-    muscles_by_role,
-    read_muscles,
-)
-from kickback.tables import read_table
+from kickback.model.muscles import GLMAX_PARTS, MODELS, glute_force_needed, list_model_muscles, moment_arm_curve, moment_arm_source, muscle_length, muscle_moment_arm, muscles_by_role, read_muscles
+from kickback.data_files import read_table
 
 REPO = Path(__file__).resolve().parent.parent
 ROWS = read_table("moment_arms")
@@ -200,7 +189,7 @@ def test_script_reproduces_the_committed_table(tmp_path):
 
 
 def test_lesson_tables_come_from_the_data_files():
-    from kickback.muscles import show_moment_arms, show_muscle_activity, show_muscles
+    from kickback.content.muscle_tables import show_moment_arms, show_muscle_activity, show_muscles
 
     muscles = show_muscles("primary_mover")
     assert [row[0] for row in muscles.rows] == ["Gluteus maximus"]

@@ -8,31 +8,17 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kickback import plan as plan_module
-from kickback.body import VARIANTS, preset_pose
-from kickback.plan import (
-    CSV_COLUMNS,
-    EQUIPMENT,
-    GOALS,
-    LEVELS,
-    Prescription,
-    compare_with_recording,
-    describe_plan,
-    parse_tempo,
-    plan_progression,
-    plan_rows,
-    plan_to_csv,
-    plan_to_html,
-    planner,
-    show_plan,
-    tempo_curve,
-    time_under_tension,
-    to_article_notation,
-    to_four_digit,
-)
-from kickback.recordings import simulate_set
-from kickback.reps import threshold
-from kickback.tables import read_table
+from kickback.content import plan_export, planner as planner_rules
+from kickback.model.variants import VARIANTS
+from kickback.model.pose import preset_pose
+from kickback.content.plan_export import CSV_COLUMNS, describe_plan, plan_rows, plan_to_csv, plan_to_html, show_plan
+from kickback.content.planner import EQUIPMENT, GOALS, LEVELS, plan_progression
+from kickback.content.tempo import TempoPrescription, parse_tempo, tempo_curve, prescribed_time_under_tension, to_article_notation, to_four_digit
+from kickback.content.tempo_check import compare_with_recording
+from kickback.widgets.planner import planner
+from kickback.form.simulate import simulate_set
+from kickback.form.thresholds import threshold
+from kickback.data_files import read_table
 
 seconds = st.integers(0, 9)
 
@@ -40,7 +26,7 @@ seconds = st.integers(0, 9)
 @st.composite
 def prescriptions(draw):
     explosive_up, explosive_down = draw(st.booleans()), draw(st.booleans())
-    return Prescription(
+    return TempoPrescription(
         up_s=0 if explosive_up else draw(seconds),
         hold_s=draw(seconds),
         down_s=0 if explosive_down else draw(seconds),
@@ -80,7 +66,7 @@ def test_explosive_is_stored_as_zero_with_a_flag():
     assert tempo.up_s == 0 and tempo.explosive_up and not tempo.explosive_down
     assert to_article_notation(tempo) == "X-0-3"
     assert to_four_digit("X-0-3") == "30X0"
-    assert time_under_tension(tempo, 5) == 15.0
+    assert prescribed_time_under_tension(tempo, 5) == 15.0
 
 
 @pytest.mark.parametrize(
@@ -105,14 +91,14 @@ def test_bad_tempos_are_refused_naming_the_field_and_the_value(text, words):
 
 def test_a_prescription_checks_its_fields():
     with pytest.raises(ValueError, match=r"up_s is outside the allowed range 0 to 9 s; got 12"):
-        Prescription(up_s=12, hold_s=1, down_s=3)
+        TempoPrescription(up_s=12, hold_s=1, down_s=3)
     with pytest.raises(ValueError, match=r"up_s must be 0 when explosive_up is set"):
-        Prescription(up_s=2, hold_s=1, down_s=3, explosive_up=True)
+        TempoPrescription(up_s=2, hold_s=1, down_s=3, explosive_up=True)
 
 
 @given(prescriptions(), st.integers(1, 100))
 def test_time_under_tension_is_reps_times_the_phases(tempo, reps):
-    assert time_under_tension(tempo, reps) == reps * (tempo.up_s + tempo.hold_s + tempo.down_s + tempo.pause_s)
+    assert prescribed_time_under_tension(tempo, reps) == reps * (tempo.up_s + tempo.hold_s + tempo.down_s + tempo.pause_s)
 
 
 # --- the tempo curve and a recorded set -------------------------------------------------------
@@ -123,7 +109,7 @@ def test_the_tempo_curve_reaches_the_correct_top_and_lasts_the_time_under_tensio
     curve = tempo_curve("2-1-3 (pause 1)", variant, reps=3)
     assert np.isclose(curve.hip_extension_deg.max(), preset_pose(variant, "correct_top").hip_extension)
     assert np.isclose(curve.hip_extension_deg[0], preset_pose(variant, "start").hip_extension)
-    assert np.isclose(curve.time_s[-1], time_under_tension("2-1-3 (pause 1)", 3))
+    assert np.isclose(curve.time_s[-1], prescribed_time_under_tension("2-1-3 (pause 1)", 3))
     assert np.all(np.diff(curve.time_s) >= 0)
 
 
@@ -244,7 +230,7 @@ def test_a_failed_export_leaves_no_temporary_file_and_the_old_file_whole(tmp_pat
     plan = plan_progression("new", ("none",), "activation", weeks=4)
     path = tmp_path / "plan.csv"
     path.write_text("old\n", encoding="utf-8")
-    original = plan_module._week_row
+    original = plan_export._week_row
     calls = []
 
     def failing(week):
@@ -253,7 +239,7 @@ def test_a_failed_export_leaves_no_temporary_file_and_the_old_file_whole(tmp_pat
             raise RuntimeError("disk full")
         return original(week)
 
-    monkeypatch.setattr(plan_module, "_week_row", failing)
+    monkeypatch.setattr(plan_export, "_week_row", failing)
     with pytest.raises(RuntimeError):
         plan_to_csv(plan, path)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["plan.csv"]
@@ -289,8 +275,8 @@ def test_the_planner_widget_updates_and_shows_its_plan_in_words_for_static_viewe
 
 
 def test_a_broken_rules_table_is_refused_with_every_problem_named():
-    rules = [rule for rule in plan_module.read_rules() if not (rule.rule == "reps" and rule.level == ("new",))]
-    rules += [r for r in plan_module.read_rules() if r.rule == "rest"][:1]
-    problems = plan_module.check_rules(rules)
+    rules = [rule for rule in planner_rules.read_rules() if not (rule.rule == "reps" and rule.level == ("new",))]
+    rules += [r for r in planner_rules.read_rules() if r.rule == "rest"][:1]
+    problems = planner_rules.check_rules(rules)
     assert any("'reps'" in p and "'new'" in p for p in problems)
     assert any("2 rows of rule 'rest'" in p for p in problems)

@@ -10,18 +10,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kickback.body import VARIANTS
-from kickback.form import MISTAKES, analyze_set
-from kickback.keypoints import SKELETONS
-from kickback.recordings import (
-    RecordingError,
-    read_angles_csv,
-    read_keypoints_csv,
-    read_recording,
-    simulate_set,
-    write_angles_csv,
-    write_keypoints_csv,
-)
+from kickback.model.variants import VARIANTS
+from kickback.form.findings import MISTAKES
+from kickback.form.analysis import analyze_set
+from kickback.form.keypoints import SKELETONS
+from kickback.form.recordings import RecordingError, read_angles_csv, read_keypoints_csv, read_recording, write_angles_csv
+from kickback.form.simulate import simulate_set, write_keypoints_csv
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "data" / "recordings"

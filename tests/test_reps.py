@@ -8,10 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.body import VARIANTS
-from kickback.form import MISTAKES
-from kickback.recordings import simulate_set
-from kickback.reps import Tempo, detect_reps, lowpass, read_thresholds, resample_uniform, summarize_tempo, time_under_tension
+from kickback.model.variants import VARIANTS
+from kickback.form.findings import MISTAKES
+from kickback.form.simulate import simulate_set
+from kickback.form.reps import MeasuredTempo, detect_reps, summarize_tempo, measured_time_under_tension
+from kickback.form.signal import lowpass, resample_uniform
+from kickback.form.thresholds import read_thresholds
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kickback"
 LABELS = (None,) + MISTAKES
@@ -58,8 +60,8 @@ def test_tempo_is_measured_within_a_fifth_of_a_second(variant, tempo):
 
 
 def test_tempo_reads_as_the_article_writes_it():
-    assert str(Tempo(2.04, 0.97, 3.1)) == "2-1-3"
-    assert str(Tempo(0.62, 0.0, 1.45)) == "0.5-0-1.5"
+    assert str(MeasuredTempo(2.04, 0.97, 3.1)) == "2-1-3"
+    assert str(MeasuredTempo(0.62, 0.0, 1.45)) == "0.5-0-1.5"
     assert str(summarize_tempo(reps_of(simulate_set("cable")))) == "2-1-3"
 
 
@@ -75,8 +77,8 @@ def test_each_rep_has_its_phases_in_order():
 
 def test_time_under_tension_runs_from_the_first_lift_to_the_last_lowering():
     reps = reps_of(simulate_set("cable", reps=5))
-    assert abs(time_under_tension(reps) - 5 * 6.0) < 0.4
-    assert time_under_tension([]) == 0.0 and summarize_tempo([]) is None
+    assert abs(measured_time_under_tension(reps) - 5 * 6.0) < 0.4
+    assert measured_time_under_tension([]) == 0.0 and summarize_tempo([]) is None
 
 
 @settings(max_examples=25, deadline=None)
@@ -119,11 +121,14 @@ def test_every_threshold_has_a_unit_a_rationale_and_a_source():
 def test_counting_uses_no_form_threshold():
     """A camera angle that skews the form angles must not break the count: counting reads only its own group."""
     table = read_thresholds()
-    used = {module: set(re.findall(r'threshold\("(\w+)"\)', (PACKAGE / module).read_text())) for module in ("reps.py", "form.py")}
-    assert used["reps.py"] and used["reps.py"] <= {name for name, row in table.items() if row.group == "count"}
-    assert {name for name in used["form.py"] if table[name].group == "form"} == {name for name, row in table.items() if row.group == "form"}
+    def used(*modules: str) -> set[str]:
+        return {name for module in modules for name in re.findall(r'threshold\("(\w+)"\)', (PACKAGE / "form" / module).read_text())}
+
+    counting, judging = used("reps.py", "signal.py"), used("findings.py", "analysis.py", "thresholds.py")
+    assert counting and counting <= {name for name, row in table.items() if row.group == "count"}
+    assert {name for name in judging if table[name].group == "form"} == {name for name, row in table.items() if row.group == "form"}
 
 
 def test_every_threshold_in_the_table_is_used():
-    source = "".join(path.read_text() for path in PACKAGE.glob("*.py"))
+    source = "".join(path.read_text() for path in PACKAGE.rglob("*.py"))
     assert [name for name in read_thresholds() if f'threshold("{name}")' not in source] == []

@@ -4,7 +4,9 @@ import datetime
 
 import pytest
 
-from kickback.setview import check_your_set, guess_format, list_recordings, show_set
+from kickback.widgets.set_checker import check_your_set
+from kickback.form.recordings import guess_format, list_recordings
+from kickback.draw.set_timeline import show_set
 
 
 def test_every_shipped_recording_is_listed_with_its_format():

@@ -1,8 +1,10 @@
 """The 'spot the mistake' exercise: its answers are what the form checker finds."""
 
-from kickback.form import check_pose
-from kickback.mistakes import describe_checks, read_mistakes, read_thresholds, show_mistake
-from kickback.spot import CASES, NO_MISTAKE, judge, spot_the_mistake
+from kickback.form.findings import check_pose
+from kickback.content.mistakes import describe_checks, read_mistakes, show_mistake
+from kickback.form.thresholds import read_thresholds
+from kickback.content.spot_cases import CASES, NO_MISTAKE, judge
+from kickback.widgets.spot_the_mistake import spot_the_mistake
 
 
 def test_each_case_answer_is_the_checkers_finding():

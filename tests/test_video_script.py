@@ -7,10 +7,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from kickback.body import default_body, pose_joints, preset_pose
-from kickback.form import analyze_set
-from kickback.keypoints import SKELETONS
-from kickback.recordings import read_recording, simulate_set
+from kickback.model.anthropometrics import default_body
+from kickback.model.skeleton import pose_joints
+from kickback.model.pose import preset_pose
+from kickback.form.analysis import analyze_set
+from kickback.form.keypoints import SKELETONS
+from kickback.form.recordings import read_recording
+from kickback.form.simulate import simulate_set
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "video_to_keypoints.py"
 spec = importlib.util.spec_from_file_location("video_to_keypoints", SCRIPT)

@@ -1,7 +1,7 @@
 """Driving the widgets from Python: the slider moves the picture and the words."""
 
-from kickback.body import Pose
-from kickback.widgets import PoseViewer, describe_pose, try_a_slider
+from kickback.model.pose import Pose
+from kickback.widgets.pose_viewer import PoseViewer, describe_pose, try_a_slider
 
 
 def test_moving_the_slider_changes_the_picture_and_the_words():
@@ -38,8 +38,8 @@ def test_words_say_where_the_leg_is_relative_to_the_floor():
 
 
 def test_the_best_lever_follows_the_model_and_is_drawn_thick():
-    from kickback.muscles import rank_levers
-    from kickback.widgets import compare_levers
+    from kickback.model.muscles import rank_levers
+    from kickback.widgets.levers import compare_levers
 
     widget = compare_levers()
     for angle in (-80, 10):

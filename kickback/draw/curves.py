@@ -1,0 +1,169 @@
+"""Curves drawn the same way everywhere: label an axes, a torque curve, the moment arms."""
+
+from __future__ import annotations
+
+import base64
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.lines import Line2D
+
+from ..model.anthropometrics import Body, default_body
+from ..model.loads import Load, default_load, describe_load
+from ..model.muscles import moment_arm_curve
+from ..model.pose import preset_pose
+from ..model.torque import describe_curve, split_hip_torque, torque_curve
+from ..table import Table
+from .style import COLORS, FONT_SIZES, LINESTYLES, OKABE_ITO, new_figure, render_png
+
+
+def decorate(ax: Axes, *, title: str = "", xlabel: str = "", ylabel: str = "") -> None:
+    """Title and label an axes in the course style, with a light grid."""
+    if title:
+        ax.set_title(title, fontsize=FONT_SIZES["label"] + 1, fontweight="bold", color=COLORS["outline"])
+    ax.set_xlabel(xlabel, fontsize=FONT_SIZES["label"])
+    ax.set_ylabel(ylabel, fontsize=FONT_SIZES["label"])
+    ax.tick_params(labelsize=FONT_SIZES["small"])
+    ax.grid(True, color="#E3E3E3", linewidth=0.8)
+    ax.set_axisbelow(True)
+
+
+@dataclass(frozen=True)
+class ProfileCase:
+    """One way to load the kickback: a title, the variant and its load."""
+
+    title: str
+    variant: str
+    load: Load | None
+
+
+@dataclass
+class CurveArtists:
+    """The artists of one torque curve, kept so a widget can move them in place."""
+
+    total: Line2D
+    own_weight: Line2D
+    peak: Line2D
+    low: Line2D
+    note: object
+
+
+def compute_profile(case: ProfileCase, body: Body) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Hip angles (deg), total torque and the leg's own-weight part (N·m) over the variant's sweep."""
+    hip, total = torque_curve(case.variant, body, load=case.load)
+    base = preset_pose(case.variant, "start")
+    own = np.array([split_hip_torque(base.replace(hip_extension=float(a)), body, case.variant, load=case.load).leg for a in hip])
+    return hip, total, own
+
+
+def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
+    """A torque curve with the leg's own share, its hardest (▲) and easiest (▼) points named in words."""
+    (total,) = ax.plot([], [], color=COLORS["working_leg"], linewidth=2.4, label="total demand")
+    (own,) = ax.plot([], [], color=COLORS["reference"], linestyle=LINESTYLES["reference"], linewidth=1.6, label="leg's own weight")
+    (peak,) = ax.plot([], [], "^", color=COLORS["mistake"], markersize=9, markeredgecolor=COLORS["outline"])
+    (low,) = ax.plot([], [], "v", color=COLORS["correct"], markersize=9, markeredgecolor=COLORS["outline"])
+    note = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize=FONT_SIZES["small"], va="bottom", color=COLORS["outline"],
+                   bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    decorate(ax, title=case.title, xlabel="hip extension (°)", ylabel="hip-extension torque (N·m)")
+    artists = CurveArtists(total=total, own_weight=own, peak=peak, low=low, note=note)
+    update_profile(ax, artists, case, body)
+    return artists
+
+
+def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Body) -> str:
+    """Recompute and move a drawn torque curve; return its description in words."""
+    hip, total, own = compute_profile(case, body)
+    summary = describe_curve(hip, total)
+    artists.total.set_data(hip, total)
+    artists.own_weight.set_data(hip, own)
+    artists.peak.set_data([summary.peak_angle], [summary.peak_torque])
+    artists.low.set_data([summary.low_angle], [summary.low_torque])
+    artists.note.set_text(f"▲ hardest at hip {summary.peak_angle:.0f}°\n▼ easiest at hip {summary.low_angle:.0f}°")
+    ax.set_xlim(hip[0] - 2, hip[-1] + 2)
+    top = max(float(np.max(total)), float(np.max(own)), 1.0)
+    bottom = min(float(np.min(total)), float(np.min(own)), 0.0)
+    ax.set_ylim(bottom - 0.05 * (top - bottom), top * 1.15)
+    return f"{case.title} ({describe_load(case.load)}): {summary.describe()}."
+
+
+GLMAX_STYLES = {"glmax1": "-", "glmax2": (0, (6, 2)), "glmax3": (0, (2, 1.5))}
+
+
+def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
+    """Gluteus maximus and hamstring hip-extension moment arms (mm) against hip angle, with gait2392 beside.
+
+    Returns a sentence per curve for the alt text.
+    """
+    words = []
+    colours = {"glmax": COLORS["primary_mover"], "hamstrings": COLORS["synergist"], "gait2392": OKABE_ITO["reddish_purple"]}
+    for muscle, style in GLMAX_STYLES.items():
+        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
+        ax.plot(hip, arm * 1000, color=colours["glmax"], linestyle=style, linewidth=2.2, label=f"gluteus maximus, part {muscle[-1]}")
+        words.append(f"gluteus maximus part {muscle[-1]}: {arm[hip == 0][0] * 1000:.0f} mm at 0°, {arm[hip == -80][0] * 1000:.0f} mm at 80° of flexion")
+    for muscle, label in (("bflh", "biceps femoris long head"), ("semiten", "semitendinosus"), ("semimem", "semimembranosus")):
+        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
+        ax.plot(hip, arm * 1000, color=colours["hamstrings"], linestyle=LINESTYLES["synergist"], linewidth=1.5, label=label)
+        top = int(np.argmax(arm))
+        ax.annotate(label, (hip[top], arm[top] * 1000), xytext=(0, 5), textcoords="offset points", ha="center", va="bottom",
+                    fontsize=FONT_SIZES["small"] - 0.5, color=COLORS["outline"])
+        words.append(f"{label}: largest {arm.max() * 1000:.0f} mm at hip {hip[np.argmax(arm)]:.0f}°")
+    hip, arm = moment_arm_curve("glmax", knee_flexion=knee_flexion, model="gait2392")
+    ax.plot(hip, arm * 1000, color=colours["gait2392"], linestyle=(0, (1, 1.5)), linewidth=2.4, label="gluteus maximus (mean), gait2392 model")
+    words.append(f"the gait2392 model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm at 0°, {arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion")
+    ax.axvline(0, color=COLORS["reference"], linewidth=0.8)
+    decorate(ax, xlabel="hip extension (°)   (negative = flexion)", ylabel="hip-extension moment arm (mm)")
+    ax.legend(fontsize=FONT_SIZES["small"], loc="lower right", frameon=False)
+    return words
+
+
+def show_profiles(cases: list[ProfileCase], body: Body) -> Table:
+    """Where each way of loading the kickback is hardest and easiest, as a table (N·m, degrees of hip extension)."""
+    rows = []
+    for case in cases:
+        hip, total, _ = compute_profile(case, body)
+        summary = describe_curve(hip, total)
+        rows.append((
+            case.title, describe_load(case.load), summary.shape,
+            f"{summary.peak_torque:.0f} N·m at hip {summary.peak_angle:.0f}°",
+            f"{summary.low_torque:.0f} N·m at hip {summary.low_angle:.0f}°",
+        ))
+    caption = f"Model: a {body.height:.2f} m, {body.mass:.0f} kg body (Winter's segment table); loads from data/loads.csv (teaching defaults)."
+    return Table(("load", "set-up", "shape", "hardest", "easiest"), rows, caption)
+
+
+class ProfileFigure:
+    """One torque curve as a picture with its description in words (for lessons; no widget)."""
+
+    def __init__(self, case: ProfileCase, body: Body) -> None:
+        figure = new_figure(6.4, 3.4)
+        ax = figure.add_subplot()
+        figure.subplots_adjust(left=0.12, right=0.97, bottom=0.16, top=0.88)
+        artists = draw_profile(ax, case, body)
+        ax.legend(handles=[artists.total, artists.own_weight], fontsize=8, loc="upper left", frameon=False)
+        self.description = update_profile(ax, artists, case, body)
+        self.png = render_png(figure)
+
+    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
+        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": f"[Torque curve. {self.description}]"}
+
+
+def show_profile(title: str, body: Body | None = None) -> ProfileFigure:
+    """The torque curve of one of lesson 07's loads, by its title (e.g. "Cable, low pulley")."""
+    from ..validate import check_choice
+
+    cases = {case.title: case for case in profile_cases()}
+    check_choice("title", title, tuple(cases))
+    return ProfileFigure(cases[title], body or default_body())
+
+
+def profile_cases() -> list[ProfileCase]:
+    """The five ways to load a kickback that lesson 07 compares, each with its default load."""
+    return [
+        ProfileCase("Bodyweight, on all fours", "bodyweight", None),
+        ProfileCase("Band at the ankle, on all fours", "bodyweight", default_load("bodyweight", "band")),
+        ProfileCase("Dumbbell behind the knee", "bodyweight", default_load("bodyweight", "dumbbell")),
+        ProfileCase("Cable, low pulley", "cable", default_load("cable")),
+        ProfileCase("Machine with a cam", "machine", default_load("machine")),
+    ]

@@ -1,0 +1,98 @@
+"""A drawn body that moves in place, and the first slider a learner meets (lesson 00)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..draw.body import draw_pose, update_pose, view_limits
+from ..draw.pelvis import draw_pelvis_from_above, update_pelvis_from_above
+from ..draw.style import new_figure, render_png
+from ..model.anthropometrics import Body, default_body
+from ..model.leg_height import describe_level, split_leg_height
+from ..model.pose import Pose, start_pose
+from ..model.variants import check_variant
+from .static_twin import IMAGE_WIDTH_PX, StaticTwin
+
+
+class PoseViewer:
+    """A drawn body in one variant's set-up that can be moved to a new pose in place."""
+
+    def __init__(
+        self, variant: str, pose: Pose | None = None, body: Body | None = None, *,
+        width_px: int = IMAGE_WIDTH_PX, pelvis_view: bool = False, labels: bool = True,
+    ) -> None:
+        """`labels=False` draws the body without angle labels (for exercises where they would give the answer)."""
+        check_variant(variant)
+        self.variant = variant
+        self.body = body or default_body()
+        self.pose = pose or start_pose(variant)
+        (x0, x1), (y0, y1) = view_limits(self.body, variant)
+        width_in = width_px / 100
+        self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + 0.35)
+        ax = self.figure.add_axes((0.0, 0.35 / self.figure.get_figheight() + 0.02, 1.0, 1.0 - 0.35 / self.figure.get_figheight() - 0.02))
+        self.artists = draw_pose(ax, self.pose, self.body, variant, angles=labels, caption=labels)
+        self.pelvis = draw_pelvis_from_above(ax.inset_axes((0.01, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation) if pelvis_view else None
+        if self.pelvis is not None and not labels:
+            self.pelvis.label.set_visible(False)
+        self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
+        self.image.add_class("kickback-figure")
+        self.renders = 0
+        self.render()
+
+    def show(self, pose: Pose) -> None:
+        """Move the body to `pose` and send the new picture to the browser."""
+        self.pose = pose
+        update_pose(self.artists, pose)
+        if self.pelvis is not None:
+            update_pelvis_from_above(self.pelvis, pose.pelvic_rotation)
+        self.render()
+
+    def render(self) -> None:
+        """Draw the figure to PNG bytes and put them in the Image widget."""
+        self.image.value = render_png(self.figure)
+        self.renders += 1
+
+
+def describe_pose(pose: Pose) -> str:
+    """The pose in words: how high the leg looks and where that comes from."""
+    height = split_leg_height(pose)
+    level = describe_level(height.above_floor)
+    return (
+        f"Hip extension {pose.hip_extension:.0f}°. The thigh is {height.apparent:.0f}° from hanging straight down "
+        f"({level}): hip {height.hip:.0f}° + lower back {height.lumbar:.0f}° + trunk lean {height.trunk:.0f}°."
+    )
+
+
+class SliderDemo(StaticTwin, widgets.VBox):
+    """One slider ("hip extension") that moves the working leg: the first widget a learner meets."""
+
+    def __init__(self, variant: str = "cable", body: Body | None = None) -> None:
+        self.viewer = PoseViewer(variant, body=body)
+        start = self.viewer.pose
+        self.slider = widgets.IntSlider(
+            value=int(round(start.hip_extension)), min=-30, max=40, step=1,
+            description="hip extension", continuous_update=True,
+            style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+        )
+        self.slider.add_class("kickback-slider")
+        self.words = widgets.HTML(value=describe_pose(start))
+        self.words.add_class("kickback-readout")
+        self.static_png = render_png(self.viewer.figure)
+        self.slider.observe(self._on_change, names="value")
+        super().__init__([self.slider, self.viewer.image, self.words])
+
+    def _on_change(self, change: dict[str, Any]) -> None:
+        pose = self.viewer.pose.replace(hip_extension=float(change["new"]))
+        self.viewer.show(pose)
+        self.words.value = describe_pose(pose)
+
+    def static_text(self) -> str:
+        """The widget's state in words (its static twin)."""
+        return f"[Slider 'hip extension' with a picture of a {self.viewer.variant} kickback. {describe_pose(self.viewer.pose)}]"
+
+
+def try_a_slider(variant: str = "cable") -> SliderDemo:
+    """A one-slider demo: drag "hip extension" (or use the arrow keys) and watch the leg move."""
+    return SliderDemo(variant)

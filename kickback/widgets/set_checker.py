@@ -1,0 +1,79 @@
+"""Check a set in lesson 09: pick a shipped recording or load your own CSV, and read the report."""
+
+from __future__ import annotations
+
+import html
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from ..draw.set_timeline import SetView
+from ..form.recordings import (
+    FORMATS,
+    RECORDINGS_DIR,
+    guess_format,
+    list_recordings,
+    read_recording,
+)
+from ..model.variants import VARIANTS
+from .static_twin import StaticTwin
+
+
+class SetChecker(StaticTwin, widgets.VBox):
+    """Pick a shipped recording or load your own CSV, say the variant and format, and read the report."""
+
+    def __init__(self) -> None:
+        self.recording = widgets.Dropdown(options=list_recordings(), value="cable_good_angles.csv", description="recording", style={"description_width": "110px"}, layout=widgets.Layout(width="460px"))
+        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="your CSV")
+        self.variant = widgets.ToggleButtons(options=list(VARIANTS), value="cable", description="variant", style={"description_width": "110px"})
+        self.format = widgets.Dropdown(options=list(FORMATS), value="angles", description="format", style={"description_width": "110px"})
+        self.side = widgets.ToggleButtons(options=["right", "left"], value="right", description="side facing camera", style={"description_width": "110px"})
+        self.check_button = widgets.Button(description="Check this set")
+        self.image = widgets.Image(format="png", width=760, layout=widgets.Layout(width="760px"))
+        self.image.add_class("kickback-figure")
+        self.words = widgets.HTML()
+        self.words.add_class("kickback-readout")
+        self.recording.observe(self._on_pick, names="value")
+        self.check_button.on_click(lambda _: self.check())
+        self.check()
+        self.static_png = self.image.value
+        super().__init__([self.recording, self.upload, self.variant, self.format, self.side, self.check_button, self.image, self.words])
+        self.add_class("kickback-set-checker")
+
+    def _on_pick(self, change: dict[str, Any]) -> None:
+        self.format.value = guess_format(change["new"])
+        self.variant.value = change["new"].split("_")[0] if change["new"].split("_")[0] in VARIANTS else self.variant.value
+        self.check()
+
+    def _path(self) -> Path:
+        """The learner's uploaded file (copied to a temporary file) or the chosen shipped one."""
+        if self.upload.value:
+            item = self.upload.value[0]
+            handle = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)
+            handle.write(bytes(item["content"]))
+            handle.close()
+            return Path(handle.name)
+        return RECORDINGS_DIR / self.recording.value
+
+    def check(self) -> None:
+        """Read, analyse and show the chosen set; a bad file gets its one-line error in words."""
+        try:
+            side = None if self.format.value == "angles" else self.side.value
+            view = SetView(read_recording(self._path(), format=self.format.value, side=side), self.variant.value)
+        except ValueError as error:
+            self.words.value = f"<p><b>✗ Cannot read this file:</b> {html.escape(str(error))}</p>"
+            return
+        self.view = view
+        self.image.value = view.png
+        self.words.value = f"<pre style='white-space:pre-wrap; font-size:0.9em'>{html.escape(view.report.describe())}</pre>"
+
+    def static_text(self) -> str:
+        """The widget's state in words (its static twin)."""
+        return f"[Set checker: pick a recording or load your own CSV.] {self.view.report.describe()}"
+
+
+def check_your_set() -> SetChecker:
+    """The set-checking widget of lesson 09."""
+    return SetChecker()
