@@ -26,15 +26,21 @@ TIMEOUT_S = 600  # per cell
 def find_notebooks() -> list[Path]:
     """Every notebook under notebooks/, lessons first, without checkpoints."""
     root = ROOT / "notebooks"
-    return sorted((path for path in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts),
-                  key=lambda path: path.relative_to(root).as_posix())
+    return sorted(
+        (path for path in root.rglob("*.ipynb") if ".ipynb_checkpoints" not in path.parts),
+        key=lambda path: path.relative_to(root).as_posix(),
+    )
 
 
 def execute(notebook: nbformat.NotebookNode, folder: Path) -> float:
     """Seconds to start a fresh kernel, run every cell and shut the kernel down."""
-    client = NotebookClient(notebook, timeout=TIMEOUT_S, kernel_name="python3",
-                            resources={"metadata": {"path": str(folder)}},
-                            extra_arguments=["--IPKernelApp.log_level=ERROR"])  # no start-up warnings
+    client = NotebookClient(
+        notebook,
+        timeout=TIMEOUT_S,
+        kernel_name="python3",
+        resources={"metadata": {"path": str(folder)}},
+        extra_arguments=["--IPKernelApp.log_level=ERROR"],
+    )  # no start-up warnings
     start = time.perf_counter()
     client.execute()
     return time.perf_counter() - start
@@ -58,14 +64,20 @@ def main() -> None:
     paths = [path.resolve() for path in args.notebooks] or find_notebooks()
     base_runs = baseline(args.repeats)
     base = statistics.median(base_runs)
-    print(f"baseline: fresh kernel + import matplotlib, median {base:.2f} s over {args.repeats} runs "
-          f"(min {min(base_runs):.2f}, max {max(base_runs):.2f})")
+    print(
+        f"baseline: fresh kernel + import matplotlib, median {base:.2f} s over {args.repeats} runs "
+        f"(min {min(base_runs):.2f}, max {max(base_runs):.2f})"
+    )
     print(f"{'notebook':<42} {'seconds':>8} {'x baseline':>11}")
     total = 0.0
     for path in paths:
         seconds = execute(nbformat.read(path, as_version=4), path.parent)
         total += seconds
-        name = path.relative_to(ROOT / "notebooks").as_posix() if ROOT / "notebooks" in path.parents else path.name
+        name = (
+            path.relative_to(ROOT / "notebooks").as_posix()
+            if ROOT / "notebooks" in path.parents
+            else path.name
+        )
         print(f"{name:<42} {seconds:8.2f} {seconds / base:11.1f}", flush=True)
     print(f"{'total (' + str(len(paths)) + ' notebooks)':<42} {total:8.2f} {total / base:11.1f}")
 

@@ -13,8 +13,8 @@ import argparse
 import statistics
 import time
 
-from kickback.widgets.explorer import explore
 from kickback.draw.style import render_png
+from kickback.widgets.explorer import explore
 
 
 def time_calls(call, count: int) -> list[float]:
@@ -44,10 +44,16 @@ def main() -> None:
     preset = time_calls(lambda i: explorer.apply_preset(presets[i % len(presets)]), args.steps)
     preset_renders = (explorer.view.renders - renders_before) / args.steps
     median_step, median_base, median_preset = (statistics.median(t) * 1000 for t in (step, baseline, preset))
-    print(f"slider step (kernel side), median: {median_step:.1f} ms over {args.steps} steps ({steps_rendered} renders)")
+    print(
+        f"slider step (kernel side), median: {median_step:.1f} ms over {args.steps} steps "
+        f"({steps_rendered} renders)"
+    )
     print(f"one Agg PNG render of the same figure, median: {median_base:.1f} ms")
     print(f"ratio step / render: {median_step / median_base:.2f} (goal: at most 1.2)")
-    print(f"preset (five angles at once), median: {median_preset:.1f} ms, {preset_renders:.1f} render per preset")
+    print(
+        f"preset (five angles at once), median: {median_preset:.1f} ms, "
+        f"{preset_renders:.1f} render per preset"
+    )
     print(f"ratio preset / render: {median_preset / median_base:.2f}")
 
 

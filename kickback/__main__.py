@@ -1,5 +1,9 @@
-"""Command line: `python -m kickback figures [--out DIR]` regenerates every diagram;
-`python -m kickback check FILE.csv --variant cable [--format angles] [--side right] [--json]` checks a recorded set."""
+"""Command line: regenerate every diagram, or check a recorded set.
+
+`python -m kickback figures [--out DIR]` regenerates every diagram;
+`python -m kickback check FILE.csv --variant cable [--format angles] [--side right] [--json]`
+checks a recorded set.
+"""
 
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser = OneLineParser(prog="python -m kickback", description="Kickback Lab tools.")
     commands = parser.add_subparsers(dest="command", required=True)
     figures = commands.add_parser("figures", help="regenerate every diagram (PNG and SVG) and its alt text")
-    figures.add_argument("--out", type=Path, default=None, help="folder to write to (default: the course's figures/)")
+    figures.add_argument(
+        "--out", type=Path, default=None, help="folder to write to (default: the course's figures/)"
+    )
     add_check_parser(commands)
     return parser
 
@@ -33,10 +39,24 @@ def add_check_parser(commands: argparse._SubParsersAction) -> None:
     """The `check` subcommand: reps, tempo and form findings of a recorded set."""
     check = commands.add_parser("check", help="count the reps of a recorded set and check its form")
     check.add_argument("file", type=Path, help="the recording: an angles CSV or a keypoints CSV")
-    check.add_argument("--variant", required=True, choices=("cable", "machine", "bodyweight"), help="which kickback was recorded")
-    check.add_argument("--format", default="angles", choices=CHECK_FORMATS, help="angles (default) or the keypoint skeleton")
-    check.add_argument("--side", choices=("left", "right"), default=None, help="for keypoints: the side of the body facing the camera")
-    check.add_argument("--json", action="store_true", help="print one JSON object (keys reps, findings, ...) instead of text")
+    check.add_argument(
+        "--variant",
+        required=True,
+        choices=("cable", "machine", "bodyweight"),
+        help="which kickback was recorded",
+    )
+    check.add_argument(
+        "--format", default="angles", choices=CHECK_FORMATS, help="angles (default) or the keypoint skeleton"
+    )
+    check.add_argument(
+        "--side",
+        choices=("left", "right"),
+        default=None,
+        help="for keypoints: the side of the body facing the camera",
+    )
+    check.add_argument(
+        "--json", action="store_true", help="print one JSON object (keys reps, findings, ...) instead of text"
+    )
 
 
 def run_figures(out: Path | None) -> int:

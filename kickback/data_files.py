@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of `data/<name>.csv` as dictionaries of strings.
 
@@ -24,7 +24,9 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
 def read_notes(name: str) -> list[str]:
     """The comment lines at the top of `data/<name>.csv`, without the leading ``#``."""
     path = DATA_DIR / f"{name}.csv"
-    return [line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")]
+    return [
+        line[1:].strip() for line in path.read_text(encoding="utf-8").splitlines() if line.startswith("#")
+    ]
 
 
 def to_float(text: str) -> float | None:

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,10 @@ class Table:
         return "\n".join(lines)
 
     def __repr__(self) -> str:
-        widths = [max(len(str(h)), *(len(str(row[i])) for row in self.rows)) if self.rows else len(str(h)) for i, h in enumerate(self.headers)]
+        widths = [
+            max(len(str(h)), *(len(str(row[i])) for row in self.rows)) if self.rows else len(str(h))
+            for i, h in enumerate(self.headers)
+        ]
         line = lambda cells: "  ".join(str(c).ljust(w) for c, w in zip(cells, widths)).rstrip()
         text = [line(self.headers), line("-" * w for w in widths)] + [line(row) for row in self.rows]
         if self.caption:

@@ -68,20 +68,30 @@ class NpmPackage:
 # reveal.js 5.x: nbconvert's reveal template loads dist/reveal.js and plugin/notes/notes.js, the
 # layout of reveal.js 4 and 5 (6 moved the plugins to dist/plugin/).
 REVEAL = NpmPackage(
-    "reveal.js", "5.2.1",
+    "reveal.js",
+    "5.2.1",
     "sha512-r7//6mIM5p34hFiDMvYfXgyjXqGRta+/psd9YtytsgRlrpRzFv4RbH76TXd2qD+7ZPZEbpBDhdRhJaFgfQ7zNQ==",
-    ("dist/reveal.css", "dist/reveal.js", "dist/reset.css", "dist/theme/white.css",
-     "dist/theme/fonts/source-sans-pro/", "plugin/notes/notes.js", "LICENSE"),
+    (
+        "dist/reveal.css",
+        "dist/reveal.js",
+        "dist/reset.css",
+        "dist/theme/white.css",
+        "dist/theme/fonts/source-sans-pro/",
+        "plugin/notes/notes.js",
+        "LICENSE",
+    ),
 )
 REQUIREJS = NpmPackage(
-    "requirejs", "2.3.8",
+    "requirejs",
+    "2.3.8",
     "sha512-7/cTSLOdYkNBNJcDMWf+luFvMriVm7eYxp4BcFCsAX0wF421Vyce5SXP17c+Jd5otXKGNehIonFlyQXSowL6Mw==",
     ("require.js", "README.md"),
 )
 # The ipywidgets 8 HTML manager (renders saved widget state without a kernel); its fonts are the
 # icons it bundles. Only copied when a deck needs it.
 HTML_MANAGER = NpmPackage(
-    "@jupyter-widgets/html-manager", "1.0.15",
+    "@jupyter-widgets/html-manager",
+    "1.0.15",
     "sha512-5thBIV6ymNgmPVOHvzx+gGy8ZSKmSazhtGw4/c4xJDVzRhG9PTeQsRjF3FUTopvFi//SABeNz1yp47bCrJ3CQA==",
     ("dist/embed-amd.js", "dist/embed.js.LICENSE.txt", "LICENSE")
     + tuple(f"dist/*.{ext}" for ext in ("woff2", "woff", "ttf", "eot", "svg")),
@@ -92,7 +102,8 @@ HTML_MANAGER = NpmPackage(
 # Mermaid (no lesson has diagrams in Mermaid). Reveal starts with `hash` rather than `history`
 # navigation, which also works from file://; slides taller than the screen scroll.
 TEMPLATE_NAME = "kickback_slides.html.j2"
-TEMPLATE = r"""
+TEMPLATE = (
+    r"""
 {%- extends 'index.html.j2' -%}
 {%- block html_head_js_jquery -%}{%- endblock html_head_js_jquery -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
@@ -100,7 +111,8 @@ TEMPLATE = r"""
 {% block footer_js %}
 <script>
 require(
-  ["{{ resources.reveal.url_prefix }}/dist/reveal.js", "{{ resources.reveal.url_prefix }}/plugin/notes/notes.js"],
+  ["{{ resources.reveal.url_prefix }}/dist/reveal.js","""
+    r""" "{{ resources.reveal.url_prefix }}/plugin/notes/notes.js"],
   function (Reveal, RevealNotes) {
     Reveal.initialize({
       controls: true,
@@ -128,6 +140,7 @@ require(
 </script>
 {% endblock footer_js %}
 """
+)
 
 WIDGET_STATE = "widgets"  # notebook metadata key of saved widget state
 LESSON_LINK = re.compile(r'href="(?P<stem>\d\d_[A-Za-z0-9_]+)\.ipynb(?P<anchor>#[^"]*)?"')
@@ -157,21 +170,41 @@ def fetch(package: NpmPackage, cache: Path = NPM_CACHE) -> Path:
     if not tarball.exists():
         npm = shutil.which("npm")
         if npm is None:
-            raise BuildError(f"the slides need {package.name} {package.version}, which is not in {cache} yet, "
-                             f"and there is no npm to fetch it (on Debian: apt-get install npm), once, online")
-        print(f"fetching {package.name}@{package.version} with npm (once; kept in {cache.relative_to(ROOT)})",
-              flush=True)
-        result = subprocess.run([npm, "pack", "--silent", "--ignore-scripts", "--pack-destination", str(cache),
-                                 f"{package.name}@{package.version}"],
-                                cwd=cache, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+            raise BuildError(
+                f"the slides need {package.name} {package.version}, which is not in {cache} yet, "
+                f"and there is no npm to fetch it (on Debian: apt-get install npm), once, online"
+            )
+        print(
+            f"fetching {package.name}@{package.version} with npm (once; kept in {cache.relative_to(ROOT)})",
+            flush=True,
+        )
+        result = subprocess.run(
+            [
+                npm,
+                "pack",
+                "--silent",
+                "--ignore-scripts",
+                "--pack-destination",
+                str(cache),
+                f"{package.name}@{package.version}",
+            ],
+            cwd=cache,
+            stdin=subprocess.DEVNULL,
+            capture_output=True,
+            text=True,
+        )
         if result.returncode != 0 or not tarball.exists():
             tail = " ".join((result.stderr or result.stdout).split()[-40:])
-            raise BuildError(f"`npm pack {package.name}@{package.version}` failed (exit {result.returncode}): {tail}")
+            raise BuildError(
+                f"`npm pack {package.name}@{package.version}` failed (exit {result.returncode}): {tail}"
+            )
     found = sha512_integrity(tarball)
     if found != package.integrity:
         tarball.unlink()
-        raise BuildError(f"{tarball} has checksum {found}, not the pinned {package.integrity}; removed it "
-                         f"(run again to fetch it anew)")
+        raise BuildError(
+            f"{tarball} has checksum {found}, not the pinned {package.integrity}; removed it "
+            f"(run again to fetch it anew)"
+        )
     return tarball
 
 
@@ -198,7 +231,7 @@ def unpack(package: NpmPackage, tarball: Path, lib: Path) -> Path:
         for member in archive.getmembers():
             if not member.isfile() or not member.name.startswith("package/"):
                 continue
-            relative = member.name[len("package/"):]
+            relative = member.name[len("package/") :]
             if not wanted(relative, package.keep):
                 continue
             archive.extract(member, target, filter="data")
@@ -240,13 +273,16 @@ def slide_count(notebook: nbformat.NotebookNode) -> int:
     shown = [index for index, kind in enumerate(types) if kind not in ("notes", "skip")]
     if not shown:
         return 0
-    return 1 + sum(1 for kind in types[shown[0] + 1:] if kind == "slide")
+    return 1 + sum(1 for kind in types[shown[0] + 1 :] if kind == "slide")
 
 
 def math_cells(notebook: nbformat.NotebookNode) -> list[int]:
     """Numbers (1-based) of markdown cells with LaTeX math, which these offline slides cannot typeset."""
-    return [index + 1 for index, cell in enumerate(notebook.cells)
-            if cell.cell_type == "markdown" and MATH.search(cell.source)]
+    return [
+        index + 1
+        for index, cell in enumerate(notebook.cells)
+        if cell.cell_type == "markdown" and MATH.search(cell.source)
+    ]
 
 
 def make_exporter(lib_prefix: str, show_code: bool, with_widgets: bool) -> SlidesExporter:
@@ -264,8 +300,9 @@ def make_exporter(lib_prefix: str, show_code: bool, with_widgets: bool) -> Slide
     exporter_config.jquery_url = ""
     exporter_config.mathjax_url = ""
     exporter_config.jupyter_widgets_base_url = f"{lib_prefix}/"
-    exporter_config.widget_renderer_url = (f"{lib_prefix}/{HTML_MANAGER.folder}/dist/embed-amd.js"
-                                           if with_widgets else "")
+    exporter_config.widget_renderer_url = (
+        f"{lib_prefix}/{HTML_MANAGER.folder}/dist/embed-amd.js" if with_widgets else ""
+    )
     exporter_config.exclude_input = not show_code
     exporter_config.exclude_input_prompt = True
     exporter_config.exclude_output_prompt = True
@@ -276,6 +313,7 @@ def make_exporter(lib_prefix: str, show_code: bool, with_widgets: bool) -> Slide
 
 def link_decks(page: str, stems: set[str]) -> str:
     """Point links to another lesson's notebook at that lesson's deck."""
+
     def replace(match: re.Match) -> str:
         stem = match.group("stem")
         if stem not in stems:
@@ -286,9 +324,18 @@ def link_decks(page: str, stems: set[str]) -> str:
 
 
 # Where a page loads something from: tag -> attributes.
-LOADING_ATTRIBUTES = {"script": ("src",), "link": ("href",), "img": ("src", "srcset"), "iframe": ("src",),
-                      "source": ("src", "srcset"), "video": ("src", "poster"), "audio": ("src",),
-                      "embed": ("src",), "object": ("data",), "input": ("src",)}
+LOADING_ATTRIBUTES = {
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "source": ("src", "srcset"),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+}
 
 
 class _Loads(HTMLParser):
@@ -322,7 +369,9 @@ def remote_loads(page: str) -> list[str]:
     parser.feed(page)
     remote = [url for url in parser.urls if re.match(r"^(?:[a-z][a-z0-9+.-]*:)?//", url, re.IGNORECASE)]
     for css in parser.styles:
-        remote += re.findall(r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", css, re.IGNORECASE)
+        remote += re.findall(
+            r"""(?:url\(\s*['"]?|@import\s+['"])((?:https?:)?//[^'")\s]+)""", css, re.IGNORECASE
+        )
     return remote
 
 
@@ -391,23 +440,35 @@ def build(notebooks: list[Path], out: Path, show_code: bool = False) -> list[dic
             title = title_of(notebook, path.stem)
             notebook.metadata["title"] = title  # the deck's <title>; the notebook file is not written
             for number in math_cells(notebook):
-                print(f"warning: {path.name} cell {number} has LaTeX math, which these offline slides "
-                      f"show as plain text", file=sys.stderr)
+                print(
+                    f"warning: {path.name} cell {number} has LaTeX math, which these offline slides "
+                    f"show as plain text",
+                    file=sys.stderr,
+                )
             page, _resources = exporter.from_notebook_node(
-                notebook, resources={"metadata": {"name": path.stem, "path": str(path.parent)}})
+                notebook, resources={"metadata": {"name": path.stem, "path": str(path.parent)}}
+            )
             page = link_decks(page, stems)
             remote_problems += [f"{path.name}: {url}" for url in remote_loads(page)]
             name = f"{path.stem}.slides.html"
             (scratch / name).write_text(page, encoding="utf-8")
-            decks.append({"file": name, "notebook": path.name, "title": title, "slides": slide_count(notebook)})
+            decks.append(
+                {"file": name, "notebook": path.name, "title": title, "slides": slide_count(notebook)}
+            )
             print(f"{name}: {decks[-1]['slides']} slides, {len(page) / 1e6:.1f} MB", flush=True)
         if remote_problems:
-            raise BuildError("these decks would load from the network (nothing was written): "
-                             + "; ".join(remote_problems))
+            raise BuildError(
+                "these decks would load from the network (nothing was written): " + "; ".join(remote_problems)
+            )
         (scratch / "index.html").write_text(index_page(decks), encoding="utf-8")
-        (scratch / MARKER).write_text(json.dumps({"decks": decks, "show_code": show_code,
-                                                  "npm": {p.name: p.version for p in packages}}, indent=2) + "\n",
-                                      encoding="utf-8")
+        (scratch / MARKER).write_text(
+            json.dumps(
+                {"decks": decks, "show_code": show_code, "npm": {p.name: p.version for p in packages}},
+                indent=2,
+            )
+            + "\n",
+            encoding="utf-8",
+        )
         # Swap the finished folder in.
         if out.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))

@@ -41,22 +41,43 @@ MODELS: dict[str, tuple[str, str, tuple[str, ...]]] = {
         "Rajagopal2016.osim",
         "Models/Rajagopal/Rajagopal2016.osim",
         (
-            "glmax1", "glmax2", "glmax3",
-            "bflh", "semiten", "semimem",
-            "glmed1", "glmed2", "glmed3",
-            "glmin1", "glmin2", "glmin3",
-            "addmagDist", "addmagIsch", "addmagMid", "addmagProx",
+            "glmax1",
+            "glmax2",
+            "glmax3",
+            "bflh",
+            "semiten",
+            "semimem",
+            "glmed1",
+            "glmed2",
+            "glmed3",
+            "glmin1",
+            "glmin2",
+            "glmin3",
+            "addmagDist",
+            "addmagIsch",
+            "addmagMid",
+            "addmagProx",
         ),
     ),
     "gait2392": (
         "gait2392_millard2012muscle.osim",
         "Models/Gait2392_Simbody/gait2392_millard2012muscle.osim",
         (
-            "glut_max1", "glut_max2", "glut_max3",
-            "bifemlh", "semiten", "semimem",
-            "glut_med1", "glut_med2", "glut_med3",
-            "glut_min1", "glut_min2", "glut_min3",
-            "add_mag1", "add_mag2", "add_mag3",
+            "glut_max1",
+            "glut_max2",
+            "glut_max3",
+            "bifemlh",
+            "semiten",
+            "semimem",
+            "glut_med1",
+            "glut_med2",
+            "glut_med3",
+            "glut_min1",
+            "glut_min2",
+            "glut_min3",
+            "add_mag1",
+            "add_mag2",
+            "add_mag3",
         ),
     ),
 }
@@ -68,7 +89,8 @@ CITATIONS = {
     ),
     "gait2392": (
         "Delp SL, Loan JP, Hoy MG, Zajac FE, Topp EL, Rosen JM (1990) An interactive graphics-based model "
-        "of the lower extremity to study orthopaedic surgical procedures. IEEE Trans Biomed Eng 37(8):757-767 "
+        "of the lower extremity to study orthopaedic surgical procedures. "
+        "IEEE Trans Biomed Eng 37(8):757-767 "
         "(lower-limb geometry of OpenSim's gait2392 model)"
     ),
 }
@@ -80,8 +102,14 @@ HIP_FLEXIONS_DEG = tuple(range(-20, 101, 5))
 FD_STEP_DEG = 0.5
 DECIMALS = 6
 COLUMNS = (
-    "model", "muscle", "knee_flexion_deg", "hip_flexion_deg", "hip_extension_deg",
-    "length_m", "moment_arm_m", "fd_moment_arm_m",
+    "model",
+    "muscle",
+    "knee_flexion_deg",
+    "hip_flexion_deg",
+    "hip_extension_deg",
+    "length_m",
+    "moment_arm_m",
+    "fd_moment_arm_m",
 )
 
 
@@ -107,7 +135,9 @@ def find_knee_sign(knee) -> float:
     return 1.0 if abs(knee.getRangeMax()) >= abs(knee.getRangeMin()) else -1.0
 
 
-def set_angles(model, state, hip, knee, hip_flexion_deg: float, knee_flexion_deg: float, knee_sign: float) -> None:
+def set_angles(
+    model, state, hip, knee, hip_flexion_deg: float, knee_flexion_deg: float, knee_sign: float
+) -> None:
     """Set the hip and knee (degrees, our signs), satisfy the model's constraints, realize position."""
     hip.setValue(state, math.radians(hip_flexion_deg), False)
     knee.setValue(state, knee_sign * math.radians(knee_flexion_deg), False)
@@ -152,16 +182,18 @@ def compute_model(osim, model_id: str, models_dir: Path) -> list[dict[str, objec
             shorter = {name: muscle.getLength(state) for name, muscle in muscles}
             set_angles(model, state, hip, knee, hip_deg, knee_deg, knee_sign)
             for name, muscle in muscles:
-                rows.append({
-                    "model": model_id,
-                    "muscle": name,
-                    "knee_flexion_deg": knee_deg,
-                    "hip_flexion_deg": hip_deg,
-                    "hip_extension_deg": -hip_deg,
-                    "length_m": muscle.getLength(state),
-                    "moment_arm_m": -muscle.computeMomentArm(state, hip),
-                    "fd_moment_arm_m": (longer[name] - shorter[name]) / math.radians(2 * step),
-                })
+                rows.append(
+                    {
+                        "model": model_id,
+                        "muscle": name,
+                        "knee_flexion_deg": knee_deg,
+                        "hip_flexion_deg": hip_deg,
+                        "hip_extension_deg": -hip_deg,
+                        "length_m": muscle.getLength(state),
+                        "moment_arm_m": -muscle.computeMomentArm(state, hip),
+                        "fd_moment_arm_m": (longer[name] - shorter[name]) / math.radians(2 * step),
+                    }
+                )
     check_knee_sign(rows, model_id)
     return rows
 
@@ -169,39 +201,65 @@ def compute_model(osim, model_id: str, models_dir: Path) -> list[dict[str, objec
 def check_knee_sign(rows: list[dict[str, object]], model_id: str) -> None:
     """Hamstrings must be shorter with the knee bent: a guard on the knee's sign convention."""
     hamstring = "bflh" if model_id == "rajagopal2016" else "bifemlh"
-    length = {(r["knee_flexion_deg"], r["hip_flexion_deg"]): r["length_m"] for r in rows if r["muscle"] == hamstring}
+    length = {
+        (r["knee_flexion_deg"], r["hip_flexion_deg"]): r["length_m"] for r in rows if r["muscle"] == hamstring
+    }
     if not length[(90, 0)] < length[(0, 0)]:
-        raise RuntimeError(f"{model_id}: {hamstring} is not shorter with the knee bent; check the knee's sign")
+        raise RuntimeError(
+            f"{model_id}: {hamstring} is not shorter with the knee bent; check the knee's sign"
+        )
 
 
 def build_notes(osim_version: str, models_dir: Path, max_gap: dict[str, float]) -> list[str]:
     """The `#` header lines: models, sources, software and method. No date, so reruns match."""
     notes = [
-        "Hip-extension moment arms and muscle-tendon lengths of the right leg from two generic, unscaled OpenSim models.",
+        (
+            "Hip-extension moment arms and muscle-tendon lengths of the right leg from two generic, "
+            "unscaled OpenSim models."
+        ),
         "Written by scripts/compute_moment_arms.py; do not edit by hand.",
     ]
     for model_id, (filename, upstream_path, _) in MODELS.items():
         notes.append(
-            f"Model {model_id}: {filename} (sha256 {hash_file(models_dir / filename)}...), copied unchanged from "
+            f"Model {model_id}: {filename} (sha256 {hash_file(models_dir / filename)}...), "
+            "copied unchanged from "
             f"{UPSTREAM_REPO} at commit {UPSTREAM_COMMIT}, {upstream_path}."
         )
         notes.append(f"Model {model_id} source: {CITATIONS[model_id]}.")
     notes += [
         f"Software: the opensim Python package, version {osim_version}.",
-        (f"Method: {KNEE_COORDINATE} set to 0 and 90 degrees of knee flexion (gait2392 counts flexion as negative, "
-        f"Rajagopal2016 as positive; both are written here as positive knee_flexion_deg); {HIP_COORDINATE} from "
-        f"{HIP_FLEXIONS_DEG[0]} to {HIP_FLEXIONS_DEG[-1]} degrees in {HIP_FLEXIONS_DEG[1] - HIP_FLEXIONS_DEG[0]}-degree "
-        "steps; every other coordinate at its default; the two coordinates set are unlocked and unclamped (all angles "
-        "lie inside the models' ranges); constraints assembled (Rajagopal2016's patella follows the knee), then position realized."),
-        ("length_m: Muscle.getLength (muscle-tendon length, m). moment_arm_m: -Muscle.computeMomentArm about "
-        f"{HIP_COORDINATE} (m); positive means the muscle extends the hip. hip_extension_deg = -hip_flexion_deg."),
-        (f"fd_moment_arm_m: check by central difference, (L(theta+{FD_STEP_DEG}) - L(theta-{FD_STEP_DEG})) / "
-        f"{2 * FD_STEP_DEG} degree in radians, which equals the hip-extension moment arm because the flexion "
-        "moment arm is -dL/dtheta."),
+        (
+            f"Method: {KNEE_COORDINATE} set to 0 and 90 degrees of knee flexion "
+            "(gait2392 counts flexion as negative, "
+            "Rajagopal2016 as positive; both are written here as positive knee_flexion_deg); "
+            f"{HIP_COORDINATE} from "
+            f"{HIP_FLEXIONS_DEG[0]} to {HIP_FLEXIONS_DEG[-1]} degrees in "
+            f"{HIP_FLEXIONS_DEG[1] - HIP_FLEXIONS_DEG[0]}-degree "
+            "steps; every other coordinate at its default; the two coordinates set are unlocked and "
+            "unclamped (all angles "
+            "lie inside the models' ranges); constraints assembled (Rajagopal2016's patella follows "
+            "the knee), then position realized."
+        ),
+        (
+            "length_m: Muscle.getLength (muscle-tendon length, m). "
+            "moment_arm_m: -Muscle.computeMomentArm about "
+            f"{HIP_COORDINATE} (m); positive means the muscle extends the hip. "
+            "hip_extension_deg = -hip_flexion_deg."
+        ),
+        (
+            "fd_moment_arm_m: check by central difference, "
+            f"(L(theta+{FD_STEP_DEG}) - L(theta-{FD_STEP_DEG})) / "
+            f"{2 * FD_STEP_DEG} degree in radians, which equals the hip-extension moment arm "
+            "because the flexion "
+            "moment arm is -dL/dtheta."
+        ),
     ]
     for model_id, gap in max_gap.items():
         notes.append(f"Largest |moment_arm_m - fd_moment_arm_m| in {model_id}: {gap * 1000:.3f} mm.")
-    notes.append(f"All values rounded to {DECIMALS} decimals. Muscle names are the models' own, without the '_r' side suffix.")
+    notes.append(
+        f"All values rounded to {DECIMALS} decimals. "
+        "Muscle names are the models' own, without the '_r' side suffix."
+    )
     return notes
 
 
@@ -213,10 +271,12 @@ def format_table(notes: list[str], rows: list[dict[str, object]]) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(COLUMNS)
     for row in rows:
-        writer.writerow([
-            row[c] if isinstance(row[c], (str, int)) else to_text(float(row[c]))  # type: ignore[arg-type]
-            for c in COLUMNS
-        ])
+        writer.writerow(
+            [
+                row[c] if isinstance(row[c], (str, int)) else to_text(float(row[c]))  # type: ignore[arg-type]
+                for c in COLUMNS
+            ]
+        )
     return buffer.getvalue()
 
 
@@ -226,7 +286,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         import opensim as osim
     except ImportError:
-        print("error: the opensim package is missing; install it in a separate venv: pip install opensim==4.6", file=sys.stderr)
+        print(
+            "error: the opensim package is missing; install it in a separate venv: pip install opensim==4.6",
+            file=sys.stderr,
+        )
         return 2
     osim.Logger.setLevelString("error")
     models_dir = args.models.resolve()
@@ -251,8 +314,10 @@ def main(argv: list[str] | None = None) -> int:
     temporary.write_text(text, encoding="utf-8")
     temporary.replace(args.out)
     elapsed = time.perf_counter() - started
-    print(f"wrote {len(rows)} rows to {args.out} in {elapsed:.1f} s; "
-          + "; ".join(f"{m}: max FD gap {g * 1000:.3f} mm" for m, g in max_gap.items()))
+    print(
+        f"wrote {len(rows)} rows to {args.out} in {elapsed:.1f} s; "
+        + "; ".join(f"{m}: max FD gap {g * 1000:.3f} mm" for m, g in max_gap.items())
+    )
     return 0
 
 

@@ -15,8 +15,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from kickback.form.findings import MISTAKES
 from kickback.form.analysis import analyze_set
+from kickback.form.findings import MISTAKES
 from kickback.form.recordings import read_recording, write_angles_csv
 from kickback.form.simulate import simulate_set, write_keypoints_csv
 
@@ -28,7 +28,11 @@ NOISE_PX = 1.0
 # (variant, mistake or None, format, reps)
 SETS: tuple[tuple[str, str | None, str, int], ...] = (
     tuple(("cable", mistake, "angles", 8) for mistake in (None,) + MISTAKES)
-    + (("machine", None, "angles", 8), ("bodyweight", None, "angles", 8), ("bodyweight", "arched_back", "angles", 8))
+    + (
+        ("machine", None, "angles", 8),
+        ("bodyweight", None, "angles", 8),
+        ("bodyweight", "arched_back", "angles", 8),
+    )
     + (("cable", "arched_back", "coco17", 5), ("bodyweight", "arched_back", "coco17", 5))
 )
 
@@ -40,14 +44,20 @@ def file_name(variant: str, mistake: str | None, format: str) -> str:
 
 def header_comments(variant: str, mistake: str | None, format: str, reps: int) -> list[str]:
     """The comment lines at the top of each file: simulated, how, and what it shows."""
-    call = f"simulate_set({variant!r}, {mistake!r}, reps={reps}, seed={SEED}, noise_deg={NOISE_DEG if format == 'angles' else 0})"
+    call = (
+        f"simulate_set({variant!r}, {mistake!r}, reps={reps}, seed={SEED}, "
+        f"noise_deg={NOISE_DEG if format == 'angles' else 0})"
+    )
     lines = [
         "SIMULATED, not measured: made by scripts/make_recordings.py (Kickback Lab).",
         f"kickback.form.simulate.{call}",
         f"Label: {mistake or 'good'} ({variant} kickback, {reps} reps).",
     ]
     if format == "angles":
-        lines.append("Angles in degrees with the course's signs (DESIGN.md); white Gaussian noise added to every angle.")
+        lines.append(
+            "Angles in degrees with the course's signs (DESIGN.md); "
+            "white Gaussian noise added to every angle."
+        )
     else:
         lines.append(
             f"Keypoints: the body model filmed side-on, right side toward the camera, {format} joint names, "
@@ -61,9 +71,20 @@ def write_set(out: Path, variant: str, mistake: str | None, format: str, reps: i
     path = out / file_name(variant, mistake, format)
     comments = header_comments(variant, mistake, format, reps)
     if format == "angles":
-        return write_angles_csv(path, simulate_set(variant, mistake, reps=reps, seed=SEED, noise_deg=NOISE_DEG), comments=comments)
+        return write_angles_csv(
+            path, simulate_set(variant, mistake, reps=reps, seed=SEED, noise_deg=NOISE_DEG), comments=comments
+        )
     recording = simulate_set(variant, mistake, reps=reps, seed=SEED, noise_deg=0.0)
-    return write_keypoints_csv(path, recording, variant, skeleton=format, side="right", noise_px=NOISE_PX, seed=SEED, comments=comments)
+    return write_keypoints_csv(
+        path,
+        recording,
+        variant,
+        skeleton=format,
+        side="right",
+        noise_px=NOISE_PX,
+        seed=SEED,
+        comments=comments,
+    )
 
 
 def found(path: Path, variant: str, format: str) -> str:
@@ -72,7 +93,9 @@ def found(path: Path, variant: str, format: str) -> str:
     report = analyze_set(recording, variant)
     mistakes = sorted(report.mistakes())
     unjudged = sorted({item.check for item in report.cannot_judge})
-    words = f"{len(report.reps)} reps, tempo {report.tempo}; " + (", ".join(mistakes) if mistakes else "no mistakes")
+    words = f"{len(report.reps)} reps, tempo {report.tempo}; " + (
+        ", ".join(mistakes) if mistakes else "no mistakes"
+    )
     return words + (f"; cannot judge: {', '.join(unjudged)}" if unjudged else "")
 
 
@@ -87,7 +110,8 @@ start pose to its top pose and back (`data/poses.csv`) at the article's tempo, 2
 down, with white Gaussian noise of {noise:g}° on every angle (seed {seed}). Each set shows one mistake,
 named in its file name and its `Label:` line; what each mistake changes is listed in the docstring of
 `simulate_set`. The keypoint files film the same model side-on (right side toward the camera,
-y down, noise {noise_px:g} px) with the skeleton's own joint names (`kickback.form.simulate.write_keypoints_csv`).
+y down, noise {noise_px:g} px) with the skeleton's own joint names \
+(`kickback.form.simulate.write_keypoints_csv`).
 
 Seen from the side (the keypoint files) the lower back is hidden and the pelvis turns across the
 camera's line of sight, so the checker says it cannot judge the lumbar arch or pelvic rotation. It
@@ -104,7 +128,8 @@ prove that it works on people.
 Try one:
 
     python -m kickback check data/recordings/cable_momentum_angles.csv --variant cable
-    python -m kickback check data/recordings/cable_arched_back_coco17.csv --variant cable --format coco17 --side right
+    python -m kickback check data/recordings/cable_arched_back_coco17.csv \
+--variant cable --format coco17 --side right
 
 | file | variant | label | what `python -m kickback check` finds |
 |---|---|---|---|
@@ -120,13 +145,18 @@ def make_recordings(out: Path) -> list[Path]:
         paths.append(path)
         rows.append(f"| `{path.name}` | {variant} | {mistake or 'good'} | {found(path, variant, format)} |")
     readme = out / "README.md"
-    readme.write_text(README_TOP.format(noise=NOISE_DEG, seed=SEED, noise_px=NOISE_PX) + "\n".join(rows) + "\n", encoding="utf-8")
+    readme.write_text(
+        README_TOP.format(noise=NOISE_DEG, seed=SEED, noise_px=NOISE_PX) + "\n".join(rows) + "\n",
+        encoding="utf-8",
+    )
     return paths + [readme]
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--out", type=Path, default=OUT, help="folder to write to (default: data/recordings/)")
+    parser.add_argument(
+        "--out", type=Path, default=OUT, help="folder to write to (default: data/recordings/)"
+    )
     for path in make_recordings(parser.parse_args().out):
         print(path.name)
 

@@ -18,9 +18,11 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def slide_type(cell: nbformat.NotebookNode) -> str:
-    """"slide" for a title or section heading, "-" for everything else."""
+    """ "slide" for a title or section heading, "-" for everything else."""
     text = "".join(cell.source).lstrip()
-    return "slide" if cell.cell_type == "markdown" and (text.startswith("# ") or text.startswith("## ")) else "-"
+    return (
+        "slide" if cell.cell_type == "markdown" and (text.startswith("# ") or text.startswith("## ")) else "-"
+    )
 
 
 def mark(path: Path) -> bool:

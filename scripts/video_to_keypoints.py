@@ -21,15 +21,43 @@ import argparse
 import csv
 import os
 import sys
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 MEDIAPIPE33: tuple[str, ...] = (
-    "nose", "left_eye_inner", "left_eye", "left_eye_outer", "right_eye_inner", "right_eye", "right_eye_outer",
-    "left_ear", "right_ear", "mouth_left", "mouth_right", "left_shoulder", "right_shoulder", "left_elbow",
-    "right_elbow", "left_wrist", "right_wrist", "left_pinky", "right_pinky", "left_index", "right_index",
-    "left_thumb", "right_thumb", "left_hip", "right_hip", "left_knee", "right_knee", "left_ankle", "right_ankle",
-    "left_heel", "right_heel", "left_foot_index", "right_foot_index",
+    "nose",
+    "left_eye_inner",
+    "left_eye",
+    "left_eye_outer",
+    "right_eye_inner",
+    "right_eye",
+    "right_eye_outer",
+    "left_ear",
+    "right_ear",
+    "mouth_left",
+    "mouth_right",
+    "left_shoulder",
+    "right_shoulder",
+    "left_elbow",
+    "right_elbow",
+    "left_wrist",
+    "right_wrist",
+    "left_pinky",
+    "right_pinky",
+    "left_index",
+    "right_index",
+    "left_thumb",
+    "right_thumb",
+    "left_hip",
+    "right_hip",
+    "left_knee",
+    "right_knee",
+    "left_ankle",
+    "right_ankle",
+    "left_heel",
+    "right_heel",
+    "left_foot_index",
+    "right_foot_index",
 )
 
 
@@ -39,14 +67,21 @@ def make_header() -> list[str]:
 
 
 def make_row(time_s: float, landmarks: Sequence | None, width: int, height: int) -> list[str]:
-    """One frame's row: MediaPipe's normalised landmarks turned into pixels (y down); blanks if none were found."""
+    """One frame's row: MediaPipe's normalised landmarks turned into pixels (y down).
+
+    Blanks if none were found.
+    """
     if landmarks is None:
         return [f"{time_s:.4f}"] + [""] * (3 * len(MEDIAPIPE33))
     if len(landmarks) != len(MEDIAPIPE33):
         raise ValueError(f"landmarks must list {len(MEDIAPIPE33)} points; got {len(landmarks)}")
     cells = [f"{time_s:.4f}"]
     for point in landmarks:
-        cells += [f"{point.x * width:.2f}", f"{point.y * height:.2f}", f"{getattr(point, 'visibility', 1.0):.3f}"]
+        cells += [
+            f"{point.x * width:.2f}",
+            f"{point.y * height:.2f}",
+            f"{getattr(point, 'visibility', 1.0):.3f}",
+        ]
     return cells
 
 

@@ -1,4 +1,8 @@
-"""Accessibility: colours that stay apart for colour-blind readers, headings in order, alt text, labelled widgets."""
+"""Accessibility: colours, headings, alt text and labelled widgets.
+
+Colours stay apart for colour-blind readers, headings come in order, pictures have alt text and
+widgets are labelled.
+"""
 
 import json
 from pathlib import Path
@@ -9,30 +13,45 @@ import pytest
 
 from kickback.draw.style import COLORS
 
-NOTEBOOKS = sorted(p for p in (Path(__file__).resolve().parent.parent / "notebooks").rglob("*.ipynb") if ".ipynb_checkpoints" not in p.parts)
+NOTEBOOKS = sorted(
+    p
+    for p in (Path(__file__).resolve().parent.parent / "notebooks").rglob("*.ipynb")
+    if ".ipynb_checkpoints" not in p.parts
+)
 
 # Machado, Oliveira & Fernandes (2009), "A physiologically-based model for simulation of color vision
 # deficiency", IEEE TVCG 15(6): matrices for severity 1.0, applied to linear RGB.
 SIMULATIONS = {
-    "protanopia": np.array([[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]),
-    "deuteranopia": np.array([[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]),
-    "tritanopia": np.array([[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]),
+    "protanopia": np.array(
+        [[0.152286, 1.052583, -0.204868], [0.114503, 0.786281, 0.099216], [-0.003882, -0.048116, 1.051998]]
+    ),
+    "deuteranopia": np.array(
+        [[0.367322, 0.860646, -0.227968], [0.280085, 0.672501, 0.047413], [-0.011820, 0.042940, 0.968881]]
+    ),
+    "tritanopia": np.array(
+        [[1.255528, -0.076749, -0.178779], [-0.078411, 0.930809, 0.147602], [0.004733, 0.691367, 0.303900]]
+    ),
 }
 # Colours whose difference carries meaning somewhere in the course (always with a second cue too).
 PAIRS_THAT_MUST_DIFFER = [
     ("correct", "mistake"),
-    ("primary_mover", "synergist"), ("primary_mover", "stabilizer"), ("synergist", "stabilizer"),
-    ("working_leg", "body"), ("working_leg", "cable"),
+    ("primary_mover", "synergist"),
+    ("primary_mover", "stabilizer"),
+    ("synergist", "stabilizer"),
+    ("working_leg", "body"),
+    ("working_leg", "cable"),
 ]
 
 
 def to_linear(hex_colour):
-    rgb = np.array([int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)])
+    rgb = np.array([int(hex_colour[i : i + 2], 16) / 255 for i in (1, 3, 5)])
     return np.where(rgb <= 0.04045, rgb / 12.92, ((rgb + 0.055) / 1.055) ** 2.4)
 
 
 def to_lab(linear):
-    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ np.clip(linear, 0, 1)
+    xyz = np.array([[0.4124, 0.3576, 0.1805], [0.2126, 0.7152, 0.0722], [0.0193, 0.1192, 0.9505]]) @ np.clip(
+        linear, 0, 1
+    )
     xyz = xyz / np.array([0.95047, 1.0, 1.08883])
     f = np.where(xyz > (6 / 29) ** 3, np.cbrt(xyz), xyz / (3 * (6 / 29) ** 2) + 4 / 29)
     return np.array([116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])])
@@ -49,7 +68,9 @@ def test_meaningful_colour_pairs_stay_distinguishable(vision):
 
 
 def markdown_cells(path):
-    return ["".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown"]
+    return [
+        "".join(c["source"]) for c in json.loads(path.read_text())["cells"] if c["cell_type"] == "markdown"
+    ]
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
@@ -74,7 +95,9 @@ def test_every_stored_picture_has_words_beside_it(path):
             data = output.get("data", {})
             if "image/png" in data:
                 words = "".join(data.get("text/plain", ""))
-                assert len(words) > 40 and not words.startswith("<"), f"{path.name}: an image without alt text: {words[:60]!r}"
+                assert len(words) > 40 and not words.startswith("<"), (
+                    f"{path.name}: an image without alt text: {words[:60]!r}"
+                )
             if "text/html" in data and "<img" in "".join(data["text/html"]):
                 assert 'alt="' in "".join(data["text/html"])
 
@@ -89,25 +112,46 @@ def all_widgets(root):
 
 def make_course_widgets():
     from kickback.widgets.explorer import explore
+    from kickback.widgets.levers import compare_levers
     from kickback.widgets.planner import planner
+    from kickback.widgets.pose_viewer import try_a_slider
     from kickback.widgets.profiles import explore_profiles
     from kickback.widgets.quiz import quiz
     from kickback.widgets.set_checker import check_your_set
     from kickback.widgets.spot_the_mistake import spot_the_mistake
-    from kickback.widgets.pose_viewer import try_a_slider
 
-    from kickback.widgets.levers import compare_levers
-
-    return [try_a_slider(), explore("cable"), explore_profiles(), spot_the_mistake(), quiz("06_common_mistakes"), check_your_set(), planner(), compare_levers()]
+    return [
+        try_a_slider(),
+        explore("cable"),
+        explore_profiles(),
+        spot_the_mistake(),
+        quiz("06_common_mistakes"),
+        check_your_set(),
+        planner(),
+        compare_levers(),
+    ]
 
 
 def test_every_control_has_a_label_a_keyboard_can_reach():
-    labelled = (widgets.IntSlider, widgets.FloatSlider, widgets.Dropdown, widgets.ToggleButtons, widgets.IntText, widgets.Checkbox)
+    labelled = (
+        widgets.IntSlider,
+        widgets.FloatSlider,
+        widgets.Dropdown,
+        widgets.ToggleButtons,
+        widgets.IntText,
+        widgets.Checkbox,
+    )
     for root in make_course_widgets():
         for widget in all_widgets(root):
             if isinstance(widget, labelled):
-                assert widget.description.strip(), f"{type(root).__name__}: an unlabelled {type(widget).__name__}"
+                assert widget.description.strip(), (
+                    f"{type(root).__name__}: an unlabelled {type(widget).__name__}"
+                )
             if isinstance(widget, widgets.Button):
-                assert widget.description.strip() or widget.tooltip, f"{type(root).__name__}: a button without words"
+                assert widget.description.strip() or widget.tooltip, (
+                    f"{type(root).__name__}: a button without words"
+                )
             if isinstance(widget, widgets.RadioButtons):
-                assert widget.description.strip() or widget.options, f"{type(root).__name__}: radio buttons without words"
+                assert widget.description.strip() or widget.options, (
+                    f"{type(root).__name__}: radio buttons without words"
+                )

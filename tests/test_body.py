@@ -7,11 +7,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.model.pose import POSE_FIELDS, PRESET_NAMES, Pose, preset_pose, read_limits
-from kickback.model.variants import VARIANTS
 from kickback.model.anthropometrics import Body, default_body
-from kickback.model.skeleton import build_skeleton, pose_joints
 from kickback.model.leg_height import split_leg_height
+from kickback.model.pose import POSE_FIELDS, PRESET_NAMES, Pose, preset_pose, read_limits
+from kickback.model.skeleton import build_skeleton, pose_joints
+from kickback.model.variants import VARIANTS
 
 LIMITS = read_limits()
 
@@ -66,7 +66,10 @@ def test_de_leva_changes_leg_masses_but_not_lengths():
         (lambda: Pose(knee_flexion="ninety"), ["knee_flexion", "ninety"]),
         (lambda: Body.from_height_mass(-1.75, 75), ["height_m", "1", "2.3", "-1.75"]),
         (lambda: Body.from_height_mass(1.75, float("inf")), ["mass_kg", "inf"]),
-        (lambda: pose_joints(Pose(), default_body(), "rowing"), ["variant", "cable", "machine", "bodyweight", "rowing"]),
+        (
+            lambda: pose_joints(Pose(), default_body(), "rowing"),
+            ["variant", "cable", "machine", "bodyweight", "rowing"],
+        ),
         (lambda: Body.from_height_mass(1.75, 75, table="dempster"), ["table", "winter", "dempster"]),
         (lambda: Pose().replace(elbow=3), ["elbow", "hip_extension"]),
     ],
@@ -114,7 +117,10 @@ def test_hip_extension_moves_the_knee_behind_the_hip():
     body = default_body()
     joints = pose_joints(Pose(hip_extension=30), body, "cable")
     assert joints["knee"][0] < joints["hip"][0]
-    assert np.isclose(math.degrees(math.atan2(joints["hip"][0] - joints["knee"][0], joints["hip"][1] - joints["knee"][1])), 30)
+    assert np.isclose(
+        math.degrees(math.atan2(joints["hip"][0] - joints["knee"][0], joints["hip"][1] - joints["knee"][1])),
+        30,
+    )
 
 
 def test_lumbar_extension_raises_the_leg_with_the_hip_unchanged():
@@ -128,7 +134,9 @@ def test_equipment_points_are_present():
     body = default_body()
     assert {"pulley", "strap", "frame_top"} <= set(pose_joints(Pose(), body, "cable"))
     assert {"pivot", "pad", "platform_front"} <= set(pose_joints(Pose(), body, "machine"))
-    assert {"support_knee", "support_hand"} <= set(pose_joints(Pose(trunk_lean=80, hip_extension=-80), body, "bodyweight"))
+    assert {"support_knee", "support_hand"} <= set(
+        pose_joints(Pose(trunk_lean=80, hip_extension=-80), body, "bodyweight")
+    )
 
 
 def test_cable_strap_is_on_the_working_ankle():

@@ -15,8 +15,8 @@ A full-page screenshot of each notebook goes to $KICKBACK_SCREENSHOTS or a tempo
 
 from __future__ import annotations
 
-import json
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -30,7 +30,6 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
-
 from conftest import REPO_ROOT, notebook_id, notebooks_dir
 
 pytestmark = pytest.mark.browser
@@ -97,12 +96,14 @@ def find_or_install(command: str, package: str) -> str:
         pytest.fail(f"this test needs {package}; it is not installed and there is no apt-get to install it")
     env = dict(os.environ, DEBIAN_FRONTEND="noninteractive")
     for step in (["apt-get", "update"], ["apt-get", "install", "-y", package]):
-        result = subprocess.run(step, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                                text=True, timeout=1200)
+        result = subprocess.run(
+            step, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=1200
+        )
         if result.returncode != 0:
             tail = "\n".join((result.stdout + result.stderr).splitlines()[-20:])
-            pytest.fail(f"`{' '.join(step)}` failed (exit {result.returncode}) while installing "
-                        f"{package}:\n{tail}")
+            pytest.fail(
+                f"`{' '.join(step)}` failed (exit {result.returncode}) while installing {package}:\n{tail}"
+            )
     found = shutil.which(command)
     if not found:
         pytest.fail(f"apt-get installed {package} but no `{command}` command is on PATH")
@@ -184,7 +185,10 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
         no_proxy="127.0.0.1,localhost",
     )
     command = [
-        sys.executable, "-m", "jupyter", "lab",
+        sys.executable,
+        "-m",
+        "jupyter",
+        "lab",
         "--no-browser",
         "--ServerApp.ip=127.0.0.1",
         f"--ServerApp.port={port}",
@@ -202,22 +206,33 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
         command.append("--allow-root")  # CI and the course's machines run as root
     log_path = base / "jupyter-lab.log"
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, cwd=root, env=env, stdin=subprocess.DEVNULL,
-                                   stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            cwd=root,
+            env=env,
+            stdin=subprocess.DEVNULL,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
     server = LabServer(process, url, log_path, root)
     try:
         deadline = time.monotonic() + SERVER_START_TIMEOUT_S
         while True:
             if process.poll() is not None:
-                pytest.fail(f"JupyterLab exited with code {process.returncode} on start:\n{server.log_tail()}")
+                pytest.fail(
+                    f"JupyterLab exited with code {process.returncode} on start:\n{server.log_tail()}"
+                )
             try:
                 if http_get(f"{url}/api/status") == 200:
                     break
             except OSError:
                 pass
             if time.monotonic() > deadline:
-                pytest.fail(f"JupyterLab did not answer on {url} within {SERVER_START_TIMEOUT_S} s:\n"
-                            f"{server.log_tail()}")
+                pytest.fail(
+                    f"JupyterLab did not answer on {url} within {SERVER_START_TIMEOUT_S} s:\n"
+                    f"{server.log_tail()}"
+                )
             time.sleep(0.5)
         yield server
     finally:
@@ -226,15 +241,25 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
 
 def record_page_problems(page, problems: list[str]) -> None:
     """Collect a page's console errors, uncaught page errors and failed requests into `problems`."""
-    page.on("console", lambda message: message.type == "error" and problems.append(
-        f"console error: {message.text} ({(message.location or {}).get('url', '')})"))
+    page.on(
+        "console",
+        lambda message: (
+            message.type == "error"
+            and problems.append(f"console error: {message.text} ({(message.location or {}).get('url', '')})")
+        ),
+    )
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on("requestfailed", lambda request: problems.append(
-        f"failed request: {request.url[:120]} ({request.failure})"))
+    page.on(
+        "requestfailed",
+        lambda request: problems.append(f"failed request: {request.url[:120]} ({request.failure})"),
+    )
 
 
 def stop_process(process: subprocess.Popen) -> None:
-    """SIGTERM to a server's PID (it shuts its kernels down), then SIGKILL to its process group for leftovers."""
+    """SIGTERM to a server's PID (it shuts its kernels down), then SIGKILL for leftovers.
+
+    The SIGKILL goes to its process group.
+    """
     if process.poll() is None:
         process.send_signal(signal.SIGTERM)
         try:
@@ -453,15 +478,19 @@ def move_first_slider(page) -> dict:
     assert count > 0, "the notebook has a kickback-slider but no kickback-figure image to watch"
     handle.focus()
     focused = page.evaluate(
-        "() => !!document.activeElement && document.activeElement.classList.contains('noUi-handle')")
+        "() => !!document.activeElement && document.activeElement.classList.contains('noUi-handle')"
+    )
     assert focused, "could not give the first kickback-slider's handle the keyboard focus"
     page.keyboard.press("ArrowRight")
     try:
-        page.wait_for_function("() => window.__kickbackTiming.painted !== undefined",
-                               timeout=SLIDER_TIMEOUT_S * 1000)
+        page.wait_for_function(
+            "() => window.__kickbackTiming.painted !== undefined", timeout=SLIDER_TIMEOUT_S * 1000
+        )
     except Exception as error:  # Playwright's TimeoutError
-        raise AssertionError(f"the kickback-figure picture did not change within {SLIDER_TIMEOUT_S} s "
-                             f"of pressing ArrowRight on the first kickback-slider") from error
+        raise AssertionError(
+            f"the kickback-figure picture did not change within {SLIDER_TIMEOUT_S} s "
+            f"of pressing ArrowRight on the first kickback-slider"
+        ) from error
     timing = page.evaluate("() => window.__kickbackTiming")
     assert timing.get("naturalWidth", 0) > 0, "the new kickback-figure picture did not decode"
     return {stage: timing[stage] - timing["key"] for stage in ("src", "loaded", "painted")}
@@ -482,7 +511,9 @@ def save_screenshot(page, path: Path) -> None:
     page.screenshot(path=str(path), full_page=True)
 
 
-def test_notebook_runs_in_jupyterlab(notebook: Path, lab_server: LabServer, browser, screenshots_dir, evidence):
+def test_notebook_runs_in_jupyterlab(
+    notebook: Path, lab_server: LabServer, browser, screenshots_dir, evidence
+):
     relative = notebook_id(notebook)
     served_path = f"notebooks/{relative}"
     context = browser.new_context(viewport={"width": 1280, "height": 900})
@@ -492,8 +523,9 @@ def test_notebook_runs_in_jupyterlab(notebook: Path, lab_server: LabServer, brow
     def on_console(message) -> None:
         if message.type == "error" and not console_error_allowed(message.text):
             location = message.location or {}
-            console_errors.append(f"console error: {message.text} ({location.get('url', '')}:"
-                                  f"{location.get('lineNumber', '')})")
+            console_errors.append(
+                f"console error: {message.text} ({location.get('url', '')}:{location.get('lineNumber', '')})"
+            )
 
     page.on("console", on_console)
     page.on("pageerror", lambda error: console_errors.append(f"page error: {error}"))
@@ -504,13 +536,17 @@ def test_notebook_runs_in_jupyterlab(notebook: Path, lab_server: LabServer, brow
         try:
             page.wait_for_function(JS_NOTEBOOK_READY, arg=served_path, timeout=KERNEL_READY_TIMEOUT_S * 1000)
         except Exception as error:
-            raise AssertionError(f"{relative} did not open with an idle kernel within "
-                                 f"{KERNEL_READY_TIMEOUT_S} s\nserver log:\n{lab_server.log_tail()}") from error
+            raise AssertionError(
+                f"{relative} did not open with an idle kernel within "
+                f"{KERNEL_READY_TIMEOUT_S} s\nserver log:\n{lab_server.log_tail()}"
+            ) from error
         page.evaluate(JS_START_RUN_ALL)
         try:
             page.wait_for_function(JS_EXECUTION_FINISHED, timeout=RUN_ALL_TIMEOUT_S * 1000, polling=250)
         except Exception as error:
-            raise AssertionError(f"Run All on {relative} did not finish within {RUN_ALL_TIMEOUT_S} s") from error
+            raise AssertionError(
+                f"Run All on {relative} did not finish within {RUN_ALL_TIMEOUT_S} s"
+            ) from error
         try:
             page.wait_for_function(JS_WIDGETS_SETTLED, timeout=WIDGETS_TIMEOUT_S * 1000, polling=250)
         except Exception:
@@ -518,8 +554,10 @@ def test_notebook_runs_in_jupyterlab(notebook: Path, lab_server: LabServer, brow
         problems += page.evaluate(JS_PROBLEMS)
         if not problems and page.locator(".kickback-slider .noUi-handle").count() > 0:
             ms = move_first_slider(page)
-            evidence(f"{relative}: ArrowRight on the first kickback-slider to new pixels {ms['painted']:.0f} ms "
-                     f"(new src {ms['src']:.0f} ms, loaded {ms['loaded']:.0f} ms)")
+            evidence(
+                f"{relative}: ArrowRight on the first kickback-slider to new pixels {ms['painted']:.0f} ms "
+                f"(new src {ms['src']:.0f} ms, loaded {ms['loaded']:.0f} ms)"
+            )
     finally:
         try:
             save_screenshot(page, screenshot)

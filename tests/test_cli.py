@@ -1,4 +1,7 @@
-"""Tests for `python -m kickback check`: what it prints, its JSON, and its exit codes (run as a user would)."""
+"""Tests for `python -m kickback check`: what it prints, its JSON, and its exit codes.
+
+Run as a user would.
+"""
 
 import json
 import subprocess
@@ -13,7 +16,13 @@ EXAMPLES = REPO / "data" / "recordings"
 
 def run(*args):
     """Run `python -m kickback ARGS` in a fresh interpreter; return (exit code, stdout, stderr)."""
-    done = subprocess.run([sys.executable, "-m", "kickback", *map(str, args)], capture_output=True, text=True, cwd=REPO, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "kickback", *map(str, args)],
+        capture_output=True,
+        text=True,
+        cwd=REPO,
+        timeout=120,
+    )
     return done.returncode, done.stdout, done.stderr
 
 
@@ -25,7 +34,17 @@ def test_check_prints_the_reps_and_the_findings():
 
 
 def test_check_json_is_one_object_with_reps_and_findings():
-    code, out, _ = run("check", EXAMPLES / "cable_arched_back_coco17.csv", "--variant", "cable", "--format", "coco17", "--side", "right", "--json")
+    code, out, _ = run(
+        "check",
+        EXAMPLES / "cable_arched_back_coco17.csv",
+        "--variant",
+        "cable",
+        "--format",
+        "coco17",
+        "--side",
+        "right",
+        "--json",
+    )
     report = json.loads(out)
     assert code == 0 and {"reps", "findings"} <= set(report)
     assert len(report["reps"]) == 5
@@ -39,8 +58,16 @@ def test_check_json_is_one_object_with_reps_and_findings():
     "content, args, message",
     [
         ("", (), "empty (0 bytes)"),
-        ("time_s,hip_extension_deg,knee_flexion_deg\n0,1,2\n0.1,x,2\n", (), "line 3, column hip_extension_deg: 'x' is not a number"),
-        ("time_s,left_hip_x,left_hip_y\n0,1,1\n", ("--format", "mediapipe33"), "needs --side left or --side right"),
+        (
+            "time_s,hip_extension_deg,knee_flexion_deg\n0,1,2\n0.1,x,2\n",
+            (),
+            "line 3, column hip_extension_deg: 'x' is not a number",
+        ),
+        (
+            "time_s,left_hip_x,left_hip_y\n0,1,1\n",
+            ("--format", "mediapipe33"),
+            "needs --side left or --side right",
+        ),
     ],
 )
 def test_bad_input_exits_2_with_one_line_and_no_traceback(tmp_path, content, args, message):
@@ -62,7 +89,11 @@ def test_the_figures_command_is_still_there():
 
 
 def test_a_bad_option_is_one_line_with_exit_code_2():
-    result = subprocess.run([sys.executable, "-m", "kickback", "check", "x.csv", "--variant", "rowing"], capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, "-m", "kickback", "check", "x.csv", "--variant", "rowing"],
+        capture_output=True,
+        text=True,
+    )
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "rowing" in result.stderr and "cable" in result.stderr

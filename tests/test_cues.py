@@ -2,9 +2,9 @@
 
 import pytest
 
+from kickback.content.cues import read_steps, show_steps, top_cues
 from kickback.model.pose import PRESET_NAMES
 from kickback.model.variants import VARIANTS
-from kickback.content.cues import read_steps, show_steps, top_cues
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -4,10 +4,10 @@ import numpy as np
 import pytest
 from matplotlib.figure import Figure
 
-from kickback.model.variants import VARIANTS
-from kickback.model.pose import Pose, preset_pose
-from kickback.model.anthropometrics import default_body
 from kickback.draw.body import arc_points, describe_angles, draw_pose, tube_outline, update_pose
+from kickback.model.anthropometrics import default_body
+from kickback.model.pose import Pose, preset_pose
+from kickback.model.variants import VARIANTS
 
 
 def artists_of(figure):

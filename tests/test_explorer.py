@@ -2,16 +2,16 @@
 
 import pytest
 
-from kickback.model.pose import POSE_FIELDS, preset_pose
-from kickback.model.variants import VARIANTS
-from kickback.model.anthropometrics import default_body
-from kickback.model.leg_height import split_leg_height
-from kickback.widgets.explorer import SLIDER_LABELS, explore
 from kickback.content.pose_readouts import describe_pose_fully, read_slider_ranges
 from kickback.form.findings import check_pose
+from kickback.model.anthropometrics import default_body
+from kickback.model.leg_height import split_leg_height
 from kickback.model.loads import default_load
-from kickback.model.torque import hip_extension_torque
 from kickback.model.muscles import muscle_moment_arm
+from kickback.model.pose import POSE_FIELDS, preset_pose
+from kickback.model.torque import hip_extension_torque
+from kickback.model.variants import VARIANTS
+from kickback.widgets.explorer import SLIDER_LABELS, explore
 
 
 @pytest.fixture(scope="module")

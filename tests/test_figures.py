@@ -1,6 +1,5 @@
 """The committed diagrams regenerate byte-identically, and each carries alt text."""
 
-
 import pytest
 
 from kickback.draw.committed import FIGURES_DIR, read_alt_texts, show_figure
@@ -18,13 +17,19 @@ def test_regenerated_figures_match_the_committed_ones_byte_for_byte(regenerated)
     fresh = sorted(path.name for path in regenerated.iterdir())
     committed = sorted(path.name for path in FIGURES_DIR.iterdir() if not path.name.startswith("."))
     assert fresh == committed
-    differing = [name for name in fresh if (regenerated / name).read_bytes() != (FIGURES_DIR / name).read_bytes()]
+    differing = [
+        name for name in fresh if (regenerated / name).read_bytes() != (FIGURES_DIR / name).read_bytes()
+    ]
     assert not differing, f"regenerate with `python3 run.py figures`; these differ: {differing}"
 
 
 def test_regeneration_is_deterministic(regenerated, tmp_path):
     write_figures(tmp_path)
-    differing = [path.name for path in regenerated.iterdir() if (tmp_path / path.name).read_bytes() != path.read_bytes()]
+    differing = [
+        path.name
+        for path in regenerated.iterdir()
+        if (tmp_path / path.name).read_bytes() != path.read_bytes()
+    ]
     assert not differing, f"two runs gave different bytes: {differing}"
 
 

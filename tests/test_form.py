@@ -1,4 +1,7 @@
-"""Tests for the form checks: one pose, and a recorded set (angles); the keypoint path is in test_recordings."""
+"""Tests for the form checks: one pose, and a recorded set (angles).
+
+The keypoint path is in test_recordings.
+"""
 
 import dataclasses
 import json
@@ -8,13 +11,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.model.variants import VARIANTS
-from kickback.model.pose import Pose, preset_pose
-from kickback.form.findings import CUES, MISTAKES, SEVERITIES, Finding, check_pose
 from kickback.form.analysis import analyze_set
-from kickback.form.thresholds import hip_normal_extension, target_top, thigh_trunk_limit
+from kickback.form.findings import CUES, MISTAKES, SEVERITIES, Finding, check_pose
 from kickback.form.recordings import Recording, write_angles_csv
 from kickback.form.simulate import simulate_set
+from kickback.form.thresholds import hip_normal_extension, target_top, thigh_trunk_limit
+from kickback.model.pose import Pose, preset_pose
+from kickback.model.variants import VARIANTS
 
 LABELS = (None,) + MISTAKES
 
@@ -98,9 +101,15 @@ def test_momentum_shows_in_every_way_it_can():
 
 
 def test_a_check_without_its_data_cannot_judge_and_does_not_guess():
-    recording = without(simulate_set("cable", "arched_back"), "lumbar_extension", "pelvic_rotation", "trunk_lean")
+    recording = without(
+        simulate_set("cable", "arched_back"), "lumbar_extension", "pelvic_rotation", "trunk_lean"
+    )
     report = analyze_set(recording, "cable")
-    assert {item.check for item in report.cannot_judge} == {"lumbar_extension", "pelvic_rotation", "trunk_excursion"}
+    assert {item.check for item in report.cannot_judge} == {
+        "lumbar_extension",
+        "pelvic_rotation",
+        "trunk_excursion",
+    }
     assert report.findings == ()  # the hip alone (15°) stays inside its range: no guess about the back
     assert "No lumbar_extension_deg column" in report.cannot_judge[0].reason
 
@@ -109,7 +118,9 @@ def test_a_rep_with_a_long_gap_is_counted_but_not_judged():
     recording = simulate_set("cable", "pelvic_rotation")
     pelvis = recording.angles["pelvic_rotation"].copy()
     pelvis[(recording.time_s > 14) & (recording.time_s < 15)] = np.nan  # inside rep 3
-    report = analyze_set(dataclasses.replace(recording, angles=dict(recording.angles, pelvic_rotation=pelvis)), "cable")
+    report = analyze_set(
+        dataclasses.replace(recording, angles=dict(recording.angles, pelvic_rotation=pelvis)), "cable"
+    )
     assert len(report.reps) == 8
     assert [(item.check, item.rep) for item in report.cannot_judge] == [("pelvic_rotation", 3)]
     assert {f.rep for f in report.findings} == {1, 2, 4, 5, 6, 7, 8}
@@ -119,14 +130,18 @@ def test_a_set_mostly_missing_cannot_be_judged():
     recording = simulate_set("bodyweight")
     hip = recording.angles["hip_extension"].copy()
     hip[: int(0.6 * len(hip))] = np.nan
-    report = analyze_set(dataclasses.replace(recording, angles=dict(recording.angles, hip_extension=hip)), "bodyweight")
+    report = analyze_set(
+        dataclasses.replace(recording, angles=dict(recording.angles, hip_extension=hip)), "bodyweight"
+    )
     assert report.reps == () and report.findings == ()
     assert "60%" in report.cannot_judge[-1].reason
 
 
 def test_standing_still_is_no_set():
     time_s = np.arange(0, 10, 1 / 30)
-    still = Recording(time_s, {"hip_extension": np.full_like(time_s, -15.0), "knee_flexion": np.full_like(time_s, 10.0)})
+    still = Recording(
+        time_s, {"hip_extension": np.full_like(time_s, -15.0), "knee_flexion": np.full_like(time_s, 10.0)}
+    )
     report = analyze_set(still, "cable")
     assert report.reps == () and report.tempo is None
     assert report.cannot_judge[-1].check == "reps"
@@ -149,13 +164,22 @@ def test_the_report_as_plain_values_and_in_words(tmp_path):
     assert values["tempo"] == "2-1-3" and len(values["reps"]) == 8
     assert set(values["findings"][0]) >= {"mistake", "rep", "measured", "limit", "message", "cue"}
     text = report.describe()
-    assert "8 reps, tempo 2-1-3" in text and "weak_core (trunk_excursion) in reps 1, 2" in text and "Cue: Brace" in text
+    assert (
+        "8 reps, tempo 2-1-3" in text
+        and "weak_core (trunk_excursion) in reps 1, 2" in text
+        and "Cue: Brace" in text
+    )
 
 
 def test_a_finding_is_built_from_the_table():
     finding = analyze_set(simulate_set("bodyweight", "incomplete_rom"), "bodyweight").findings[0]
     assert isinstance(finding, Finding)
-    assert (finding.mistake, finding.check, finding.rep, finding.limit) == ("incomplete_rom", "top_position", 1, 2.0)
+    assert (finding.mistake, finding.check, finding.rep, finding.limit) == (
+        "incomplete_rom",
+        "top_position",
+        1,
+        2.0,
+    )
     assert finding.measured < 0 and "short" not in finding.cue
 
 
@@ -167,14 +191,18 @@ signals = st.lists(st.floats(-140, 60) | st.just(float("nan")), min_size=2, max_
 def test_any_signal_gives_a_report_not_a_crash(hip, step, variant):
     time_s = step * np.arange(len(hip))
     hip = np.array(hip)
-    recording = Recording(time_s, {"hip_extension": hip, "knee_flexion": np.zeros_like(hip), "trunk_lean": hip / 2})
+    recording = Recording(
+        time_s, {"hip_extension": hip, "knee_flexion": np.zeros_like(hip), "trunk_lean": hip / 2}
+    )
     report = analyze_set(recording, variant)
     assert len(report.reps) <= len(hip) and json.dumps(report.as_dict(), allow_nan=False)
 
 
 @settings(max_examples=60, deadline=None)
 @given(
-    waves=st.lists(st.tuples(st.floats(0, 40), st.floats(0.01, 3), st.floats(0, 6.3)), min_size=1, max_size=3),
+    waves=st.lists(
+        st.tuples(st.floats(0, 40), st.floats(0.01, 3), st.floats(0, 6.3)), min_size=1, max_size=3
+    ),
     frames=st.integers(2, 1200),
     gap=st.tuples(st.integers(0, 1200), st.integers(0, 200)),
 )
@@ -182,6 +210,8 @@ def test_any_wave_with_any_gap_gives_a_report_not_a_crash(waves, frames, gap):
     time_s = np.arange(frames) / 30
     hip = np.clip(sum(a * np.sin(2 * np.pi * f * time_s + p) for a, f, p in waves), -140, 60)
     hip[gap[0] : gap[0] + gap[1]] = np.nan
-    recording = Recording(time_s, {"hip_extension": hip, "knee_flexion": np.zeros(frames), "lumbar_extension": hip / 4})
+    recording = Recording(
+        time_s, {"hip_extension": hip, "knee_flexion": np.zeros(frames), "lumbar_extension": hip / 4}
+    )
     report = analyze_set(recording, "cable")
     assert json.dumps(report.as_dict(), allow_nan=False) and report.describe()

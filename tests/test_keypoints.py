@@ -5,35 +5,57 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.model.variants import VARIANTS
-from kickback.model.pose import Pose, preset_pose
+from kickback.form.keypoints import (
+    SIDES,
+    SKELETONS,
+    Camera,
+    angles_from_points,
+    behind_angle,
+    joint_name,
+    model_point_name,
+)
 from kickback.model.anthropometrics import default_body
+from kickback.model.pose import Pose, preset_pose
 from kickback.model.skeleton import pose_joints
-from kickback.form.keypoints import SIDES, SKELETONS, Camera, angles_from_points, behind_angle, joint_name, model_point_name
+from kickback.model.variants import VARIANTS
 
 BODY = default_body()
 
 
-def pixels(pose, variant, side, camera=Camera()):
+CAMERA = Camera()
+
+
+def pixels(pose, variant, side, camera=CAMERA):
     """The four joints the angles need, in pixels, for a learner whose `side` faces the camera."""
     joints = pose_joints(pose, BODY, variant)
-    return {role: tuple(np.array([value]) for value in camera.to_pixels(joints[role], side)) for role in ("shoulder", "hip", "knee", "ankle")}
+    return {
+        role: tuple(np.array([value]) for value in camera.to_pixels(joints[role], side))
+        for role in ("shoulder", "hip", "knee", "ankle")
+    }
 
 
 def test_the_skeletons_have_their_own_sizes_and_names():
-    assert {name: len(joints) for name, joints in SKELETONS.items()} == {"coco17": 17, "mediapipe33": 33, "halpe26": 26, "body25": 25}
+    assert {name: len(joints) for name, joints in SKELETONS.items()} == {
+        "coco17": 17,
+        "mediapipe33": 33,
+        "halpe26": 26,
+        "body25": 25,
+    }
     assert joint_name("coco17", "hip", "right") == "right_hip"
     assert joint_name("mediapipe33", "ankle", "left") == "left_ankle"
     assert joint_name("halpe26", "shoulder", "right") == "RShoulder"
     assert joint_name("body25", "knee", "left") == "LKnee"
     for skeleton in SKELETONS:
         for side in SIDES:
-            assert all(joint_name(skeleton, role, side) in SKELETONS[skeleton] for role in ("shoulder", "hip", "knee", "ankle"))
+            assert all(
+                joint_name(skeleton, role, side) in SKELETONS[skeleton]
+                for role in ("shoulder", "hip", "knee", "ankle")
+            )
 
 
 def test_every_joint_of_every_skeleton_has_a_place_on_the_model():
     joints = pose_joints(Pose(), BODY, "cable")
-    for skeleton, names in SKELETONS.items():
+    for _skeleton, names in SKELETONS.items():
         assert all(model_point_name(name, "right") in joints for name in names)
     assert model_point_name("RBigToe", "right") == "toe"
     assert model_point_name("left_knee", "right") == "support_knee"
@@ -93,6 +115,8 @@ def test_mirroring_the_image_and_the_side_gives_the_same_angles(pose, variant):
 
 
 def test_missing_points_give_missing_angles():
-    points = {role: (np.array([np.nan, 1.0]), np.array([0.0, 2.0])) for role in ("shoulder", "hip", "knee", "ankle")}
+    points = {
+        role: (np.array([np.nan, 1.0]), np.array([0.0, 2.0])) for role in ("shoulder", "hip", "knee", "ankle")
+    }
     angles = angles_from_points(points, "right")
     assert np.isnan(angles["hip_extension"][0])

@@ -49,4 +49,6 @@ def test_quiz_pointers_name_real_sections():
                 continue
             number, _, section = question.see.partition(": ")
             assert number.startswith("Lesson "), question.see
-            assert section in headings[number.removeprefix("Lesson ")], f"{lesson}/{question.id}: no section {question.see!r}"
+            assert section in headings[number.removeprefix("Lesson ")], (
+                f"{lesson}/{question.id}: no section {question.see!r}"
+            )

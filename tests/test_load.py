@@ -12,13 +12,29 @@ from hypothesis import strategies as st
 
 import kickback.model.loads
 import kickback.model.torque
+from kickback.data_files import read_table
 from kickback.model.anthropometrics import Body, default_body
+from kickback.model.loads import (
+    BandLoad,
+    CableLoad,
+    DumbbellLoad,
+    G,
+    MachineLoad,
+    default_load,
+    read_load_table,
+)
+from kickback.model.muscles import muscle_moment_arm
 from kickback.model.pose import Pose, preset_pose
 from kickback.model.skeleton import pose_joints
-from kickback.model.loads import G, BandLoad, CableLoad, DumbbellLoad, MachineLoad, default_load, read_load_table
-from kickback.model.torque import describe_curve, glute_force_estimate, hip_extension_torque, measure_line_of_pull, split_hip_torque, sweep_range, torque_curve
-from kickback.model.muscles import muscle_moment_arm
-from kickback.data_files import read_table
+from kickback.model.torque import (
+    describe_curve,
+    glute_force_estimate,
+    hip_extension_torque,
+    measure_line_of_pull,
+    split_hip_torque,
+    sweep_range,
+    torque_curve,
+)
 
 BODY = default_body()  # 1.75 m, 75 kg
 THIGH, SHANK, FOOT = BODY.leg
@@ -104,10 +120,14 @@ def test_cable_through_the_hip_adds_nothing():
     joints = pose_joints(pose, BODY, "cable")
     (hip_x, hip_y), (strap_x, strap_y) = joints["hip"], joints["strap"]
     distance = 0.70
-    height = hip_y + (distance - hip_x) * (hip_y - strap_y) / (hip_x - strap_x)  # the strap-hip line, extended
+    height = hip_y + (distance - hip_x) * (hip_y - strap_y) / (
+        hip_x - strap_x
+    )  # the strap-hip line, extended
     load = CableLoad(20, pulley_height_m=height, pulley_distance_m=distance)
     assert np.isclose(load_part(pose, "cable", load), 0.0, atol=1e-9)
-    assert np.isclose(hip_extension_torque(pose, BODY, "cable", load=load), hip_extension_torque(pose, BODY, "cable"))
+    assert np.isclose(
+        hip_extension_torque(pose, BODY, "cable", load=load), hip_extension_torque(pose, BODY, "cable")
+    )
 
 
 @settings(max_examples=40, deadline=None)
@@ -174,11 +194,20 @@ def step_bound(load, joints_window: list[dict[str, np.ndarray]]) -> float:
     return bound * 1.001 + 1e-9  # room for rounding only
 
 
-cable_loads = st.builds(CableLoad, st.floats(0, 150), st.floats(0.0, 2.2), st.floats(0.3, 2.0), st.floats(1.0, 4.0))
-band_loads = st.builds(
-    BandLoad, st.floats(0, 2000), st.floats(0.1, 3.0), st.floats(0.0, 2.2), st.floats(0.0, 2.0), st.sampled_from(["ankle", "knee"])
+cable_loads = st.builds(
+    CableLoad, st.floats(0, 150), st.floats(0.0, 2.2), st.floats(0.3, 2.0), st.floats(1.0, 4.0)
 )
-machine_loads = st.builds(MachineLoad, st.floats(0, 200), st.sampled_from(["cam", "plate"]), st.floats(0.1, 1.0))
+band_loads = st.builds(
+    BandLoad,
+    st.floats(0, 2000),
+    st.floats(0.1, 3.0),
+    st.floats(0.0, 2.2),
+    st.floats(0.0, 2.0),
+    st.sampled_from(["ankle", "knee"]),
+)
+machine_loads = st.builds(
+    MachineLoad, st.floats(0, 200), st.sampled_from(["cam", "plate"]), st.floats(0.1, 1.0)
+)
 dumbbell_loads = st.builds(DumbbellLoad, st.floats(0, 40))
 variant_and_load = st.one_of(
     st.tuples(st.just("cable"), st.one_of(st.none(), cable_loads, band_loads)),
@@ -198,7 +227,10 @@ def test_torque_curves_have_no_jumps(case, where):
     base = preset_pose(variant, "start")
     setup = load.setup if isinstance(load, CableLoad) else None
     window = [
-        {k: np.array(p) for k, p in pose_joints(base.replace(hip_extension=a), BODY, variant, setup=setup).items()}
+        {
+            k: np.array(p)
+            for k, p in pose_joints(base.replace(hip_extension=a), BODY, variant, setup=setup).items()
+        }
         for a in angles
     ]
     assert np.max(np.abs(np.diff(torque))) <= step_bound(load, window)
@@ -223,7 +255,9 @@ def test_stretched_band_pulls_stiffness_times_stretch():
     line = measure_line_of_pull(pose, BODY, "bodyweight", band)
     length = math.dist(line.anchor, line.attach)
     assert line.attach == pose_joints(pose, BODY, "bodyweight")["ankle"]
-    assert np.isclose(line.force_n, band.stiffness_n_per_m * (length - band.rest_length_m)) and line.force_n > 0
+    assert (
+        np.isclose(line.force_n, band.stiffness_n_per_m * (length - band.rest_length_m)) and line.force_n > 0
+    )
 
 
 def test_cam_machine_adds_a_constant_torque():
@@ -240,7 +274,9 @@ def test_plate_machine_adds_torque_as_the_sine_of_the_thigh_angle():
     _, leg_only = torque_curve("machine", BODY)
     thigh = np.radians(hip + base.trunk_lean + base.lumbar_extension)  # thigh angle from hanging
     assert np.allclose(with_machine - leg_only, np.maximum(0.0, 20 * G * 0.5 * np.sin(thigh)))
-    assert np.any(thigh < 0) and np.any(thigh > 0)  # the sweep crosses vertical: the pad-only-pushes case is tested
+    assert np.any(thigh < 0) and np.any(
+        thigh > 0
+    )  # the sweep crosses vertical: the pad-only-pushes case is tested
 
 
 @settings(max_examples=30, deadline=None)
@@ -265,7 +301,12 @@ def test_default_sweep_runs_from_the_start_to_10_degrees_past_the_top():
 
 def test_describe_curve_finds_the_peak_and_the_low():
     summary = describe_curve([-10, 0, 10, 20], [3.0, 8.0, 5.0, 1.0])
-    assert (summary.peak_angle, summary.peak_torque, summary.low_angle, summary.low_torque) == (0, 8.0, 20, 1.0)
+    assert (summary.peak_angle, summary.peak_torque, summary.low_angle, summary.low_torque) == (
+        0,
+        8.0,
+        20,
+        1.0,
+    )
     assert summary.shape == "peaks"
     assert summary.describe() == "peaks: highest 8 N·m at hip 0°, lowest 1 N·m at the end (hip 20°)"
     assert describe_curve([0, 1], [10.0, 10.2]).shape == "even"
@@ -296,7 +337,10 @@ def test_load_table_names_units_rationales_and_sources():
     for (load, field), row in read_load_table().items():
         assert row["default"] and row["rationale"] and "teaching heuristic" in row["source"], (load, field)
         if row["low"]:  # a number, not a choice
-            assert row["unit"] and float(row["low"]) <= float(row["default"]) <= float(row["high"]), (load, field)
+            assert row["unit"] and float(row["low"]) <= float(row["default"]) <= float(row["high"]), (
+                load,
+                field,
+            )
 
 
 def test_pulley_limits_and_defaults_agree_with_the_equipment_table():
@@ -304,7 +348,9 @@ def test_pulley_limits_and_defaults_agree_with_the_equipment_table():
     equipment_rows = {row["name"]: row for row in read_table("equipment") if row["variant"] == "cable"}
     for name in ("pulley_height", "pulley_distance"):
         ours, theirs = loads[("cable", f"{name}_m")], equipment_rows[name]
-        assert [float(ours[k]) for k in ("default", "low", "high")] == [float(theirs[k]) for k in ("value", "low", "high")]
+        assert [float(ours[k]) for k in ("default", "low", "high")] == [
+            float(theirs[k]) for k in ("value", "low", "high")
+        ]
 
 
 def test_docstring_examples_hold():
@@ -319,13 +365,31 @@ def test_docstring_examples_hold():
     "make, message",
     [
         (lambda: CableLoad(-5, 0.1, 0.7), r"stack_mass_kg is outside the allowed range 0 to 150 kg; got -5"),
-        (lambda: CableLoad(10, 0.1, 0.7, pulley_ratio=0.5), r"pulley_ratio is outside the allowed range 1 to 4; got 0.5"),
-        (lambda: CableLoad(float("nan"), 0.1, 0.7), r"stack_mass_kg must be a finite number \(allowed range 0 to 150 kg\); got nan"),
+        (
+            lambda: CableLoad(10, 0.1, 0.7, pulley_ratio=0.5),
+            r"pulley_ratio is outside the allowed range 1 to 4; got 0.5",
+        ),
+        (
+            lambda: CableLoad(float("nan"), 0.1, 0.7),
+            r"stack_mass_kg must be a finite number \(allowed range 0 to 150 kg\); got nan",
+        ),
         (lambda: MachineLoad(20, kind="lever"), r"kind must be one of 'cam', 'plate'; got 'lever'"),
-        (lambda: MachineLoad(20, lever_arm_m=float("nan")), r"lever_arm_m must be a finite number \(allowed range 0.1 to 1 m\); got nan"),
-        (lambda: BandLoad(150, 0.6, 0.05, 0.55, attach="foot"), r"attach must be one of 'ankle', 'knee'; got 'foot'"),
-        (lambda: BandLoad(-1, 0.6, 0.05, 0.55), r"stiffness_n_per_m is outside the allowed range 0 to 2000 N/m; got -1"),
-        (lambda: DumbbellLoad("heavy"), r"mass_kg must be a number \(allowed range 0 to 40 kg\); got 'heavy'"),
+        (
+            lambda: MachineLoad(20, lever_arm_m=float("nan")),
+            r"lever_arm_m must be a finite number \(allowed range 0.1 to 1 m\); got nan",
+        ),
+        (
+            lambda: BandLoad(150, 0.6, 0.05, 0.55, attach="foot"),
+            r"attach must be one of 'ankle', 'knee'; got 'foot'",
+        ),
+        (
+            lambda: BandLoad(-1, 0.6, 0.05, 0.55),
+            r"stiffness_n_per_m is outside the allowed range 0 to 2000 N/m; got -1",
+        ),
+        (
+            lambda: DumbbellLoad("heavy"),
+            r"mass_kg must be a number \(allowed range 0 to 40 kg\); got 'heavy'",
+        ),
     ],
 )
 def test_bad_load_fields_are_named_with_their_range(make, message):
@@ -337,10 +401,26 @@ def test_bad_load_fields_are_named_with_their_range(make, message):
     "load, variant, message",
     [
         (DumbbellLoad(5), "cable", r"variant for a DumbbellLoad must be one of 'bodyweight'; got 'cable'"),
-        (CableLoad(10, 0.1, 0.7), "machine", r"variant for a CableLoad must be one of 'cable'; got 'machine'"),
-        (BandLoad(150, 0.6, 0.05, 0.55), "machine", r"variant for a BandLoad must be one of 'cable', 'bodyweight'; got 'machine'"),
-        (MachineLoad(20), "bodyweight", r"variant for a MachineLoad must be one of 'machine'; got 'bodyweight'"),
-        ("cable", "cable", r"load must be None or one of CableLoad, MachineLoad, BandLoad, DumbbellLoad; got 'cable'"),
+        (
+            CableLoad(10, 0.1, 0.7),
+            "machine",
+            r"variant for a CableLoad must be one of 'cable'; got 'machine'",
+        ),
+        (
+            BandLoad(150, 0.6, 0.05, 0.55),
+            "machine",
+            r"variant for a BandLoad must be one of 'cable', 'bodyweight'; got 'machine'",
+        ),
+        (
+            MachineLoad(20),
+            "bodyweight",
+            r"variant for a MachineLoad must be one of 'machine'; got 'bodyweight'",
+        ),
+        (
+            "cable",
+            "cable",
+            r"load must be None or one of CableLoad, MachineLoad, BandLoad, DumbbellLoad; got 'cable'",
+        ),
     ],
 )
 def test_wrong_load_for_the_variant_is_refused(load, variant, message):
@@ -351,9 +431,15 @@ def test_wrong_load_for_the_variant_is_refused(load, variant, message):
 
 
 def test_bad_default_load_and_variant_are_refused():
-    with pytest.raises(ValueError, match=r"kind must be one of 'cable', 'cam', 'plate', 'band', 'dumbbell'; got 'kettlebell'"):
+    with pytest.raises(
+        ValueError, match=r"kind must be one of 'cable', 'cam', 'plate', 'band', 'dumbbell'; got 'kettlebell'"
+    ):
         default_load("cable", "kettlebell")
-    with pytest.raises(ValueError, match=r"variant must be one of 'cable', 'machine', 'bodyweight'; got 'rowing'"):
+    with pytest.raises(
+        ValueError, match=r"variant must be one of 'cable', 'machine', 'bodyweight'; got 'rowing'"
+    ):
         hip_extension_torque(Pose(), BODY, "rowing")
-    with pytest.raises(ValueError, match=r"hip_extension is outside the allowed range -140 to 60 deg; got 90.0"):
+    with pytest.raises(
+        ValueError, match=r"hip_extension is outside the allowed range -140 to 60 deg; got 90.0"
+    ):
         torque_curve("cable", BODY, hip_extension=[0, 90])

@@ -12,8 +12,19 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kickback.model.muscles import GLMAX_PARTS, MODELS, glute_force_needed, list_model_muscles, moment_arm_curve, moment_arm_source, muscle_length, muscle_moment_arm, muscles_by_role, read_muscles
 from kickback.data_files import read_table
+from kickback.model.muscles import (
+    GLMAX_PARTS,
+    MODELS,
+    glute_force_needed,
+    list_model_muscles,
+    moment_arm_curve,
+    moment_arm_source,
+    muscle_length,
+    muscle_moment_arm,
+    muscles_by_role,
+    read_muscles,
+)
 
 REPO = Path(__file__).resolve().parent.parent
 ROWS = read_table("moment_arms")
@@ -40,7 +51,13 @@ def test_every_muscle_names_its_sources_and_drawing_points():
 
 def test_moment_arm_source_names_models_commit_and_method():
     notes = " ".join(moment_arm_source())
-    for text in ("Rajagopal2016.osim", "gait2392", "20a888b9655e73fb84963d6e03eee3752cf6074b", "computeMomentArm", "opensim"):
+    for text in (
+        "Rajagopal2016.osim",
+        "gait2392",
+        "20a888b9655e73fb84963d6e03eee3752cf6074b",
+        "computeMomentArm",
+        "opensim",
+    ):
         assert text in notes
 
 
@@ -49,8 +66,14 @@ def test_moment_arm_source_names_models_commit_and_method():
 
 def test_interpolation_returns_the_table_at_its_grid_points():
     for row in ROWS:
-        where = {"hip_extension": float(row["hip_extension_deg"]), "knee_flexion": float(row["knee_flexion_deg"]), "model": row["model"]}
-        assert muscle_moment_arm(row["muscle"], **where) == pytest.approx(float(row["moment_arm_m"]), abs=1e-12)
+        where = {
+            "hip_extension": float(row["hip_extension_deg"]),
+            "knee_flexion": float(row["knee_flexion_deg"]),
+            "model": row["model"],
+        }
+        assert muscle_moment_arm(row["muscle"], **where) == pytest.approx(
+            float(row["moment_arm_m"]), abs=1e-12
+        )
         assert muscle_length(row["muscle"], **where) == pytest.approx(float(row["length_m"]), abs=1e-12)
 
 
@@ -58,7 +81,9 @@ def test_values_between_grid_points_lie_between_neighbours():
     for model in MODELS:
         for muscle in list_model_muscles(model):
             hip, arm = moment_arm_curve(muscle, model=model)
-            middle = [muscle_moment_arm(muscle, hip_extension=h, model=model) for h in (hip[:-1] + hip[1:]) / 2]
+            middle = [
+                muscle_moment_arm(muscle, hip_extension=h, model=model) for h in (hip[:-1] + hip[1:]) / 2
+            ]
             assert np.all(middle >= np.minimum(arm[:-1], arm[1:]) - 1e-12)
             assert np.all(middle <= np.maximum(arm[:-1], arm[1:]) + 1e-12)
 
@@ -66,14 +91,21 @@ def test_values_between_grid_points_lie_between_neighbours():
 def test_knee_interpolation_is_linear_between_0_and_90():
     straight = muscle_length("semiten", hip_extension=-30)
     bent = muscle_length("semiten", hip_extension=-30, knee_flexion=90)
-    assert muscle_length("semiten", hip_extension=-30, knee_flexion=45) == pytest.approx((straight + bent) / 2)
+    assert muscle_length("semiten", hip_extension=-30, knee_flexion=45) == pytest.approx(
+        (straight + bent) / 2
+    )
     assert bent < straight  # the hamstrings are shorter with the knee bent
 
 
 def test_glmax_is_the_mean_of_its_parts():
     for model in MODELS:
-        parts = [muscle_moment_arm(p, hip_extension=-42.5, knee_flexion=30, model=model) for p in GLMAX_PARTS[model]]
-        assert muscle_moment_arm("glmax", hip_extension=-42.5, knee_flexion=30, model=model) == pytest.approx(np.mean(parts))
+        parts = [
+            muscle_moment_arm(p, hip_extension=-42.5, knee_flexion=30, model=model)
+            for p in GLMAX_PARTS[model]
+        ]
+        assert muscle_moment_arm("glmax", hip_extension=-42.5, knee_flexion=30, model=model) == pytest.approx(
+            np.mean(parts)
+        )
 
 
 def test_glute_force_needed_is_torque_over_mean_glmax_arm():
@@ -108,8 +140,12 @@ def test_bent_knee_changes_hip_moment_arms_by_under_2_mm():
 
 
 def test_gait2392_gluteus_maximus_falls_in_deep_flexion():
-    assert muscle_moment_arm("glut_max1", hip_extension=0, model="gait2392") == pytest.approx(0.046, abs=2 * MM)
-    assert muscle_moment_arm("glut_max1", hip_extension=-90, model="gait2392") == pytest.approx(0.007, abs=2 * MM)
+    assert muscle_moment_arm("glut_max1", hip_extension=0, model="gait2392") == pytest.approx(
+        0.046, abs=2 * MM
+    )
+    assert muscle_moment_arm("glut_max1", hip_extension=-90, model="gait2392") == pytest.approx(
+        0.007, abs=2 * MM
+    )
 
 
 def test_moment_arms_agree_with_finite_differences_within_1_mm():
@@ -178,10 +214,14 @@ def test_interpolation_is_bounded_and_continuous(muscle, hip, step, knee):
 def test_script_reproduces_the_committed_table(tmp_path):
     pytest.importorskip("opensim")
     out = tmp_path / "moment_arms.csv"
-    subprocess.run([sys.executable, str(REPO / "scripts" / "compute_moment_arms.py"), "--out", str(out)], check=True)
+    subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "compute_moment_arms.py"), "--out", str(out)], check=True
+    )
     committed = (REPO / "data" / "moment_arms.csv").read_text(encoding="utf-8").splitlines()
     fresh = out.read_text(encoding="utf-8").splitlines()
-    assert [line for line in fresh if line.startswith("#")] == [line for line in committed if line.startswith("#")]
+    assert [line for line in fresh if line.startswith("#")] == [
+        line for line in committed if line.startswith("#")
+    ]
     rows = [[line.split(",") for line in lines if not line.startswith("#")] for lines in (committed, fresh)]
     assert [r[:5] for r in rows[0]] == [r[:5] for r in rows[1]]
     numbers = [np.array([r[5:] for r in table[1:]], dtype=float) for table in rows]
@@ -197,7 +237,13 @@ def test_lesson_tables_come_from_the_data_files():
     glmax1 = next(row for row in arms.rows if row[1] == "glmax1")
     assert glmax1[2] == f"{muscle_moment_arm('glmax1', hip_extension=0) * 1000:.0f}"
     oh = show_muscle_activity("Oh et al. 2007")
-    assert ("Oh et al. 2007", "prone hip extension", "with abdominal drawing-in", "gluteus maximus", "52 ± 15") in oh.rows
+    assert (
+        "Oh et al. 2007",
+        "prone hip extension",
+        "with abdominal drawing-in",
+        "gluteus maximus",
+        "52 ± 15",
+    ) in oh.rows
     assert "| muscle | role |" in muscles._repr_markdown_()
     with pytest.raises(ValueError, match="study must be one of"):
         show_muscle_activity("Nobody 1999")

@@ -14,7 +14,6 @@ import tempfile
 from pathlib import Path
 
 import nbformat
-
 from conftest import REPO_ROOT, notebook_paths
 
 # Pictures are base64; everything else an output holds is text a reader may see.
@@ -27,8 +26,17 @@ NBVAL_TAGS = {"nbval-ignore-output", "nbval-skip"}
 
 def machine_paths() -> list[str]:
     """Absolute paths that would only be true on the machine that ran the notebook."""
-    paths = {"/work/", "/root/", "/tmp/", "/home/", "/Users/", "C:\\Users\\", "C:\\\\Users\\\\",
-             str(REPO_ROOT) + "/", tempfile.gettempdir() + "/"}
+    paths = {
+        "/work/",
+        "/root/",
+        "/tmp/",
+        "/home/",
+        "/Users/",
+        "C:\\Users\\",
+        "C:\\\\Users\\\\",
+        str(REPO_ROOT) + "/",
+        tempfile.gettempdir() + "/",
+    }
     for prefix in (sys.prefix, sys.base_prefix, sys.exec_prefix):
         if prefix and prefix != "/":
             paths.add(prefix.rstrip("/") + "/")
@@ -59,15 +67,18 @@ def visible_text(value) -> list[str]:
     if isinstance(value, list):
         return [text for item in value for text in visible_text(item)]
     if isinstance(value, dict):
-        return [text for key, item in value.items() if key not in BINARY_MIME_TYPES
-                for text in visible_text(item)]
+        return [
+            text for key, item in value.items() if key not in BINARY_MIME_TYPES for text in visible_text(item)
+        ]
     return []
 
 
 def test_there_are_notebooks(notebooks_root):
     paths = notebook_paths()
     assert paths, f"no notebooks found under {notebooks_root}"
-    assert any(path.name == "00_start_here.ipynb" for path in paths), "notebooks/00_start_here.ipynb is missing"
+    assert any(path.name == "00_start_here.ipynb" for path in paths), (
+        "notebooks/00_start_here.ipynb is missing"
+    )
 
 
 def test_valid_nbformat(notebook: Path):
@@ -138,7 +149,7 @@ def test_no_machine_paths(notebook: Path):
             for path in machine_paths():
                 if path in text:
                     at = text.index(path)
-                    found.append(f"{where}: {text[max(0, at - 30):at + 60]!r}")
+                    found.append(f"{where}: {text[max(0, at - 30) : at + 60]!r}")
     assert not found, "absolute paths of this machine are stored:\n  " + "\n  ".join(sorted(set(found)))
 
 
@@ -169,19 +180,25 @@ def test_nbval_markers_say_why(notebook: Path):
     problems = []
     for number, cell in code_cells(read(notebook)):
         for tag in sorted(set(tags_of(cell)) & NBVAL_TAGS):
-            problems.append(f"cell {number}: tag {tag!r}; use a `# {tag.upper().replace('-', '_')}` line "
-                            "with a `# why` comment line next to it instead, so the reason is in the cell")
+            problems.append(
+                f"cell {number}: tag {tag!r}; use a `# {tag.upper().replace('-', '_')}` line "
+                "with a `# why` comment line next to it instead, so the reason is in the cell"
+            )
         lines = source_of(cell).splitlines()
         for index, line in enumerate(lines):
             for marker in NBVAL_MARKERS:
                 if marker not in line:
                     continue
                 if not is_nbval_marker_line(line, marker):
-                    problems.append(f"cell {number}: {line.strip()!r} is not a marker nbval honours; "
-                                    f"write `# {marker}` alone on its line and the reason on the line above")
+                    problems.append(
+                        f"cell {number}: {line.strip()!r} is not a marker nbval honours; "
+                        f"write `# {marker}` alone on its line and the reason on the line above"
+                    )
                     continue
-                neighbours = lines[max(0, index - 1):index] + lines[index + 1:index + 2]
+                neighbours = lines[max(0, index - 1) : index] + lines[index + 1 : index + 2]
                 if not any(reason_in(neighbour) for neighbour in neighbours):
-                    problems.append(f"cell {number}: `# {marker}` without a reason: put a `# why` comment "
-                                    f"on the line just above or below it (e.g. `# timings differ on every run`)")
+                    problems.append(
+                        f"cell {number}: `# {marker}` without a reason: put a `# why` comment "
+                        f"on the line just above or below it (e.g. `# timings differ on every run`)"
+                    )
     assert not problems, "\n".join(problems)

@@ -25,7 +25,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from conftest import notebooks_dir
 
 pytestmark = pytest.mark.offline
@@ -112,7 +111,7 @@ PROBE_SOURCE = textwrap.dedent(f'''
     print(json.dumps(result))
 ''')
 
-EXECUTE_SOURCE = textwrap.dedent('''
+EXECUTE_SOURCE = textwrap.dedent("""
     import sys
     import nbformat
     from nbconvert.preprocessors import ExecutePreprocessor
@@ -121,15 +120,16 @@ EXECUTE_SOURCE = textwrap.dedent('''
     nb = nbformat.read(source, as_version=4)
     ExecutePreprocessor(timeout=timeout, kernel_name="python3").preprocess(nb, {"metadata": {"path": folder}})
     nbformat.write(nb, target)
-''')
+""")
 
 
 def netns_works() -> bool:
     if not shutil.which("unshare") or not shutil.which("ip"):
         return False
     try:
-        result = subprocess.run(["unshare", "-n", "sh", "-c", "ip link set lo up"],
-                                capture_output=True, timeout=30)
+        result = subprocess.run(
+            ["unshare", "-n", "sh", "-c", "ip link set lo up"], capture_output=True, timeout=30
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
     return result.returncode == 0
@@ -148,8 +148,9 @@ class Offline:
             argv = ["unshare", "-n", "sh", "-c", 'ip link set lo up && exec "$@"', "sh", *argv]
         else:
             env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(self.guard_dir), env.get("PYTHONPATH")]))
-        return subprocess.run(argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True,
-                              text=True, timeout=timeout)
+        return subprocess.run(
+            argv, cwd=cwd, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=timeout
+        )
 
 
 def write_guard(folder: Path) -> Path:
@@ -162,7 +163,9 @@ def run_probe(offline: Offline, folder: Path) -> dict:
     script = folder / "probe.py"
     script.write_text(PROBE_SOURCE, encoding="utf-8")
     result = offline.run([sys.executable, str(script)], timeout=60, cwd=folder)
-    assert result.returncode == 0, f"the network probe failed ({offline.mode}):\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, (
+        f"the network probe failed ({offline.mode}):\n{result.stdout}\n{result.stderr}"
+    )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
@@ -185,9 +188,13 @@ def offline(tmp_path_factory: pytest.TempPathFactory, evidence) -> Offline:
     assert probe["unreachable"], f"the network is NOT cut off ({mode}): a connect to {UNREACHABLE} succeeded"
     assert probe["loopback"], "loopback connections must still work (the kernel talks over 127.0.0.1)"
     if mode == "netns":
-        assert probe["interfaces"] == ["lo"], f"the namespace has interfaces {probe['interfaces']}, expected only lo"
-    evidence(f"offline tests: network cut by {'unshare -n (only lo up)' if mode == 'netns' else 'socket guard'}; "
-             f"connect to {UNREACHABLE}: {probe['unreachable']}")
+        assert probe["interfaces"] == ["lo"], (
+            f"the namespace has interfaces {probe['interfaces']}, expected only lo"
+        )
+    evidence(
+        f"offline tests: network cut by {'unshare -n (only lo up)' if mode == 'netns' else 'socket guard'}; "
+        f"connect to {UNREACHABLE}: {probe['unreachable']}"
+    )
     return offline
 
 
@@ -203,8 +210,11 @@ def test_socket_guard_blocks(tmp_path: Path):
 
 def test_figures_offline(offline: Offline, tmp_path: Path):
     out = tmp_path / "figures"
-    result = offline.run([sys.executable, "-m", "kickback", "figures", "--out", str(out)],
-                         timeout=FIGURES_TIMEOUT_S, cwd=tmp_path)
+    result = offline.run(
+        [sys.executable, "-m", "kickback", "figures", "--out", str(out)],
+        timeout=FIGURES_TIMEOUT_S,
+        cwd=tmp_path,
+    )
     assert result.returncode == 0, (
         f"`python -m kickback figures` failed offline ({offline.mode}):\n{output_tail(result)}"
     )
@@ -220,9 +230,16 @@ def test_start_here_runs_offline(offline: Offline, tmp_path: Path):
     script.write_text(EXECUTE_SOURCE, encoding="utf-8")
     executed = tmp_path / "executed.ipynb"
     result = offline.run(
-        [sys.executable, str(script), str(folder / START_NOTEBOOK.name), str(executed), str(folder),
-         str(NOTEBOOK_TIMEOUT_S)],
-        timeout=NOTEBOOK_TIMEOUT_S + 60, cwd=folder,
+        [
+            sys.executable,
+            str(script),
+            str(folder / START_NOTEBOOK.name),
+            str(executed),
+            str(folder),
+            str(NOTEBOOK_TIMEOUT_S),
+        ],
+        timeout=NOTEBOOK_TIMEOUT_S + 60,
+        cwd=folder,
     )
     assert result.returncode == 0, (
         f"{START_NOTEBOOK.name} failed to run offline ({offline.mode}):\n{output_tail(result)}"
@@ -232,7 +249,11 @@ def test_start_here_runs_offline(offline: Offline, tmp_path: Path):
     nb = nbformat.read(executed, as_version=4)
     outputs = [output for cell in nb.cells if cell.cell_type == "code" for output in cell.get("outputs", [])]
     assert outputs, "the notebook ran offline but produced no output"
-    errors = [f"{output.get('ename')}: {output.get('evalue')}" for cell in nb.cells if cell.cell_type == "code"
-              and "raises-exception" not in cell.get("metadata", {}).get("tags", [])
-              for output in cell.get("outputs", []) if output.get("output_type") == "error"]
+    errors = [
+        f"{output.get('ename')}: {output.get('evalue')}"
+        for cell in nb.cells
+        if cell.cell_type == "code" and "raises-exception" not in cell.get("metadata", {}).get("tags", [])
+        for output in cell.get("outputs", [])
+        if output.get("output_type") == "error"
+    ]
     assert not errors, f"error outputs when run offline: {errors}"

@@ -1,4 +1,7 @@
-"""Tests for tempo notation, time under tension, the tempo curve, comparing a set with a tempo, and the progression planner."""
+"""Tests for tempo notation, time under tension and the tempo curve.
+
+Also comparing a set with a tempo, and the progression planner.
+"""
 
 import csv
 import itertools
@@ -8,17 +11,32 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kickback.content import plan_export, planner as planner_rules
-from kickback.model.variants import VARIANTS
-from kickback.model.pose import preset_pose
-from kickback.content.plan_export import CSV_COLUMNS, describe_plan, plan_rows, plan_to_csv, plan_to_html, show_plan
+from kickback.content import plan_export
+from kickback.content import planner as planner_rules
+from kickback.content.plan_export import (
+    CSV_COLUMNS,
+    describe_plan,
+    plan_rows,
+    plan_to_csv,
+    plan_to_html,
+    show_plan,
+)
 from kickback.content.planner import EQUIPMENT, GOALS, LEVELS, plan_progression
-from kickback.content.tempo import TempoPrescription, parse_tempo, tempo_curve, prescribed_time_under_tension, to_article_notation, to_four_digit
+from kickback.content.tempo import (
+    TempoPrescription,
+    parse_tempo,
+    prescribed_time_under_tension,
+    tempo_curve,
+    to_article_notation,
+    to_four_digit,
+)
 from kickback.content.tempo_check import compare_with_recording
-from kickback.widgets.planner import planner
+from kickback.data_files import read_table
 from kickback.form.simulate import simulate_set
 from kickback.form.thresholds import threshold
-from kickback.data_files import read_table
+from kickback.model.pose import preset_pose
+from kickback.model.variants import VARIANTS
+from kickback.widgets.planner import planner
 
 seconds = st.integers(0, 9)
 
@@ -98,7 +116,9 @@ def test_a_prescription_checks_its_fields():
 
 @given(prescriptions(), st.integers(1, 100))
 def test_time_under_tension_is_reps_times_the_phases(tempo, reps):
-    assert prescribed_time_under_tension(tempo, reps) == reps * (tempo.up_s + tempo.hold_s + tempo.down_s + tempo.pause_s)
+    assert prescribed_time_under_tension(tempo, reps) == reps * (
+        tempo.up_s + tempo.hold_s + tempo.down_s + tempo.pause_s
+    )
 
 
 # --- the tempo curve and a recorded set -------------------------------------------------------
@@ -115,7 +135,10 @@ def test_the_tempo_curve_reaches_the_correct_top_and_lasts_the_time_under_tensio
 
 def test_an_explosive_lift_is_a_jump_in_the_curve():
     curve = tempo_curve("X-1-3", "cable")
-    assert curve.time_s[1] == 0 and curve.hip_extension_deg[1] == preset_pose("cable", "correct_top").hip_extension
+    assert (
+        curve.time_s[1] == 0
+        and curve.hip_extension_deg[1] == preset_pose("cable", "correct_top").hip_extension
+    )
 
 
 def test_a_2_1_3_set_is_on_tempo_for_2_1_3_and_faster_than_4_1_4():
@@ -134,12 +157,18 @@ TABLE = read_table("progression")
 def table_row(rule, level, goal):
     """The one row of data/progression.csv that sets `rule` for this level and goal (None if none)."""
     covers = lambda cell, value: cell == "*" or value in cell.split("|")
-    rows = [row for row in TABLE if row["rule"] == rule and covers(row["level"], level) and covers(row["goal"], goal)]
+    rows = [
+        row
+        for row in TABLE
+        if row["rule"] == rule and covers(row["level"], level) and covers(row["goal"], goal)
+    ]
     assert len(rows) <= 1
     return rows[0] if rows else None
 
 
-EQUIPMENT_SETS = [combo for size in range(1, len(EQUIPMENT) + 1) for combo in itertools.combinations(EQUIPMENT, size)]
+EQUIPMENT_SETS = [
+    combo for size in range(1, len(EQUIPMENT) + 1) for combo in itertools.combinations(EQUIPMENT, size)
+]
 
 
 def test_every_plan_obeys_the_rules_table():
@@ -172,20 +201,38 @@ def test_every_plan_obeys_the_rules_table():
 def test_the_advanced_step_is_only_for_regular_and_athlete_plans():
     assert not any(w.advanced for w in plan_progression("new", EQUIPMENT, "strength", weeks=8).weeks)
     assert not any(w.advanced for w in plan_progression("athlete", EQUIPMENT, "activation", weeks=8).weeks)
-    regular = [w.number for w in plan_progression("regular", EQUIPMENT, "hypertrophy", weeks=8).weeks if w.advanced]
-    athlete = [w.number for w in plan_progression("athlete", EQUIPMENT, "hypertrophy", weeks=8).weeks if w.advanced]
+    regular = [
+        w.number for w in plan_progression("regular", EQUIPMENT, "hypertrophy", weeks=8).weeks if w.advanced
+    ]
+    athlete = [
+        w.number for w in plan_progression("athlete", EQUIPMENT, "hypertrophy", weeks=8).weeks if w.advanced
+    ]
     assert regular == [7, 8] and athlete == [6, 7, 8]
 
 
 def test_a_new_learner_climbs_the_articles_ladder():
     plan = plan_progression("new", ("none", "band", "dumbbell", "cable"), "hypertrophy", weeks=8)
-    assert [w.exercise for w in plan.weeks[::2]] == ["bodyweight_kickback", "band_kickback", "dumbbell_kickback", "cable_kickback"]
+    assert [w.exercise for w in plan.weeks[::2]] == [
+        "bodyweight_kickback",
+        "band_kickback",
+        "dumbbell_kickback",
+        "cable_kickback",
+    ]
 
 
 def test_every_rule_names_its_source_and_the_acsm_numbers_match_the_evidence():
     assert all(row["source"].strip() and row["text"].strip() for row in TABLE)
-    assert all(any(name in row["source"] for name in ("ACSM 2009", "Schoenfeld 2015", "course article", "coaching heuristic")) for row in TABLE)
-    assert (table_row("reps", "new", "hypertrophy")["low"], table_row("reps", "new", "hypertrophy")["high"]) == ("8", "12")
+    assert all(
+        any(
+            name in row["source"]
+            for name in ("ACSM 2009", "Schoenfeld 2015", "course article", "coaching heuristic")
+        )
+        for row in TABLE
+    )
+    assert (
+        table_row("reps", "new", "hypertrophy")["low"],
+        table_row("reps", "new", "hypertrophy")["high"],
+    ) == ("8", "12")
     step = table_row("load_step", "new", "strength")
     assert (float(step["low"]), float(step["high"])) == (2, 10) and "ACSM 2009" in step["source"]
     assert float(table_row("controlled_lift", "new", "strength")["low"]) == threshold("concentric_min_s")
@@ -265,7 +312,11 @@ def test_the_planner_widget_updates_and_shows_its_plan_in_words_for_static_viewe
     widget = planner()
     assert "kickback-planner" in widget._dom_classes
     bundle = widget._repr_mimebundle_()
-    assert "Week 6:" in bundle["text/plain"] and "0x" not in bundle["text/plain"] and widget.model_id not in bundle["text/plain"]
+    assert (
+        "Week 6:" in bundle["text/plain"]
+        and "0x" not in bundle["text/plain"]
+        and widget.model_id not in bundle["text/plain"]
+    )
     assert "| week | exercise |" in bundle["text/markdown"]
     widget.weeks.value = 8
     assert widget.output.value.count("<tr>") == 9
@@ -275,7 +326,9 @@ def test_the_planner_widget_updates_and_shows_its_plan_in_words_for_static_viewe
 
 
 def test_a_broken_rules_table_is_refused_with_every_problem_named():
-    rules = [rule for rule in planner_rules.read_rules() if not (rule.rule == "reps" and rule.level == ("new",))]
+    rules = [
+        rule for rule in planner_rules.read_rules() if not (rule.rule == "reps" and rule.level == ("new",))
+    ]
     rules += [r for r in planner_rules.read_rules() if r.rule == "rest"][:1]
     problems = planner_rules.check_rules(rules)
     assert any("'reps'" in p and "'new'" in p for p in problems)

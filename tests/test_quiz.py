@@ -1,12 +1,15 @@
-"""Quizzes: every bank loads and explains every choice; answers are judged; the widget scores; keys come from the banks."""
+"""Quizzes: every bank loads and explains every choice; answers are judged.
+
+The widget scores; keys come from the banks.
+"""
 
 import json
 
 import pytest
 
+from kickback.content.answer_keys import answer_key, answer_key_markdown
 from kickback.content.quiz_bank import QUIZ_DIR, available_lessons, check_answer, load_quiz, quiz_markdown
 from kickback.widgets.quiz import QuizWidget, quiz
-from kickback.content.answer_keys import answer_key, answer_key_markdown
 
 LESSONS = tuple(available_lessons())
 ALL_BANKS = [load_quiz(lesson) for lesson in available_lessons()]
@@ -101,14 +104,20 @@ def test_wrong_then_right_shows_the_words_and_explanations_and_the_score_follows
     assert "✗ Not quite —" in panel.feedback.value
     assert wrong.explanation in panel.feedback.value
     assert "kickback-quiz-wrong" in panel.feedback._dom_classes
-    assert widget.score_text == f"Score: 0 of {total} answered correctly on the first try. Solved so far: 0 of {total}."
+    assert (
+        widget.score_text
+        == f"Score: 0 of {total} answered correctly on the first try. Solved so far: 0 of {total}."
+    )
 
     panel.radio.value = question.answer
     panel.check_button.click()
     assert "✓ Right —" in panel.feedback.value
     assert question.right_choice.explanation in panel.feedback.value
     assert "kickback-quiz-right" in panel.feedback._dom_classes
-    assert widget.score_text == f"Score: 0 of {total} answered correctly on the first try. Solved so far: 1 of {total}."
+    assert (
+        widget.score_text
+        == f"Score: 0 of {total} answered correctly on the first try. Solved so far: 1 of {total}."
+    )
     assert widget.score_text in widget.score.value
 
 
@@ -143,7 +152,9 @@ def test_start_again_clears_answers_and_score():
     assert widget.score_text.startswith("Score: 6 of 6")
     widget.reset_button.click()
     assert widget.score_text.startswith("Score: 0 of 6")
-    assert all(panel.radio.value is None and "Pick an answer" in panel.feedback.value for panel in widget.panels)
+    assert all(
+        panel.radio.value is None and "Pick an answer" in panel.feedback.value for panel in widget.panels
+    )
 
 
 def test_the_widget_states_its_score_rule_and_carries_the_css_classes():
@@ -259,8 +270,14 @@ def misspelt_field(bank):
 
 MALFORMED = {
     "missing answer": (drop_answer, r"question 'primary_mover': no answer"),
-    "answer out of range": (answer_out_of_range, r"question 'primary_mover': answer 7 is out of range: the index must be 0 to 3"),
-    "answer not a choice": (answer_not_a_choice, r"question 'primary_mover': answer 'quadriceps' is not one of its choice ids"),
+    "answer out of range": (
+        answer_out_of_range,
+        r"question 'primary_mover': answer 7 is out of range: the index must be 0 to 3",
+    ),
+    "answer not a choice": (
+        answer_not_a_choice,
+        r"question 'primary_mover': answer 'quadriceps' is not one of its choice ids",
+    ),
     "duplicate id": (duplicate_id, r"question 'movement': duplicate id \(question #1 has the same id\)"),
     "missing explanation": (drop_explanation, r"question 'primary_mover': choice '\w+' has no explanation"),
     "too few choices": (one_choice, r"question 'primary_mover': needs 2 to 6 choices; has 1"),
@@ -290,7 +307,9 @@ def test_every_problem_is_reported_at_once(tmp_path):
 
 
 def test_a_bank_must_say_which_lesson_it_is_and_be_valid_json(tmp_path):
-    with pytest.raises(ValueError, match=r"field 'lesson' is '01_muscles_and_benefits' but the file is named 'other.json'"):
+    with pytest.raises(
+        ValueError, match=r"field 'lesson' is '01_muscles_and_benefits' but the file is named 'other.json'"
+    ):
         load_quiz(write_bank(tmp_path, good_bank(), name="other"))
     bad = tmp_path / "02_hip_extension.json"
     bad.write_text('{"lesson": "02_hip_extension",', encoding="utf-8")
@@ -298,7 +317,6 @@ def test_a_bank_must_say_which_lesson_it_is_and_be_valid_json(tmp_path):
         load_quiz(bad)
     with pytest.raises(ValueError, match="quiz bank not found"):
         load_quiz(tmp_path / "missing.json")
-
 
 
 # --- the numbers the banks quote agree with the course's tables and model -------------------
@@ -335,7 +353,10 @@ def test_the_moment_arms_quoted_match_data_moment_arms():
         return [
             round(float(row["moment_arm_m"]) * 1000)
             for row in read_table("moment_arms")
-            if row["model"] == model and row["muscle"] in muscles and row["knee_flexion_deg"] == "0" and float(row["hip_flexion_deg"]) == flexion
+            if row["model"] == model
+            and row["muscle"] in muscles
+            and row["knee_flexion_deg"] == "0"
+            and float(row["hip_flexion_deg"]) == flexion
         ]
 
     parts = ("glmax1", "glmax2", "glmax3")
@@ -356,12 +377,16 @@ def test_the_load_claims_hold_in_the_course_s_torque_model():
     body = default_body()
     hip, torque = torque.torque_curve("bodyweight", body)
     assert torque.argmin() == 0  # easiest at the bottom, where the leg hangs
-    peak_thigh = split_leg_height(start_pose("bodyweight").replace(hip_extension=float(hip[torque.argmax()]))).apparent
+    peak_thigh = split_leg_height(
+        start_pose("bodyweight").replace(hip_extension=float(hip[torque.argmax()]))
+    ).apparent
     assert 60 <= peak_thigh <= 90  # hardest close to (a little before) horizontal
     cam = load.default_load("machine", "cam")
     assert len({round(cam.get_torque(angle), 9) for angle in (10, 45, 90)}) == 1  # the machine's part is even
     band = load.default_load("bodyweight", "band")
-    assert band.get_force(band.rest_length_m + 0.2) > band.get_force(band.rest_length_m + 0.1) > 0  # harder as it stretches
+    assert (
+        band.get_force(band.rest_length_m + 0.2) > band.get_force(band.rest_length_m + 0.1) > 0
+    )  # harder as it stretches
 
 
 def test_numbers_quoted_in_the_variant_banks_match_the_model():

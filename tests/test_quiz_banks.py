@@ -1,12 +1,15 @@
 """Quiz banks that teach: read data/quizzes/*.json directly, with no import from the kickback package.
 
 What is checked, for every bank and for all banks together:
-- the schema (bank, question and choice fields), unique ids, an answer that is one of the choices, every choice explained;
-- every question says whether it is "applied" (a scenario to reason about) or "recall", and at least a third are applied;
-- the right answer is the strictly longest choice in at most a third of the questions, and it does not sit in one place;
+- the schema (bank, question and choice fields), unique ids, an answer that is one of the choices,
+  every choice explained;
+- every question says whether it is "applied" (a scenario to reason about) or "recall", and at least
+  a third are applied;
+- the right answer is the strictly longest choice in at most a third of the questions, and it does not
+  sit in one place;
 - the choices of a question are of similar length, so a one-word distractor stands out as a failure;
-- a bank exists for every lesson 01..10 in notebooks/, with 5 to 8 questions; lesson 10's review has 15 or more and
-  points back into every lesson 01..10;
+- a bank exists for every lesson 01..10 in notebooks/, with 5 to 8 questions; lesson 10's review has
+  15 or more and points back into every lesson 01..10;
 - every "see" pointer names a real section heading of the lesson it names.
 """
 
@@ -66,9 +69,10 @@ def headings(path):
 
 
 def right_choice(question):
-    """The right choice, or None if the answer names no choice (test_the_answer_is_one_of_the_choices reports that).
+    """The right choice, or None if the answer names no choice.
 
-    The answer may be a choice id or an index from 0, as the quiz loader allows.
+    test_the_answer_is_one_of_the_choices reports that case. The answer may be a choice id or an index
+    from 0, as the quiz loader allows.
     """
     answer = question.get("answer")
     choices = question.get("choices", [])
@@ -122,7 +126,9 @@ def test_the_bank_keeps_the_schema(lesson):
     assert len(ids) == len(set(ids)), f"{lesson}: duplicate question ids"
     for question in bank["questions"]:
         where = f"{lesson}:{question.get('id')}"
-        assert QUESTION_FIELDS <= set(question) <= QUESTION_FIELDS | OPTIONAL_QUESTION_FIELDS, f"{where}: fields {sorted(question)}"
+        assert QUESTION_FIELDS <= set(question) <= QUESTION_FIELDS | OPTIONAL_QUESTION_FIELDS, (
+            f"{where}: fields {sorted(question)}"
+        )
         assert question["question"].strip(), where
         assert 3 <= len(question["choices"]) <= 4, f"{where}: {len(question['choices'])} choices"
         for choice in question["choices"]:
@@ -160,7 +166,9 @@ def test_every_question_says_its_kind(lesson, question):
 def test_at_least_a_third_of_each_bank_is_applied(lesson):
     questions = BANKS[lesson]["questions"]
     applied = sum(question.get("kind") == "applied" for question in questions)
-    assert 3 * applied >= len(questions), f"{lesson}: only {applied} of {len(questions)} questions are applied"
+    assert 3 * applied >= len(questions), (
+        f"{lesson}: only {applied} of {len(questions)} questions are applied"
+    )
 
 
 def test_at_least_a_third_of_all_questions_are_applied():
@@ -176,13 +184,20 @@ def test_the_right_answer_is_the_longest_choice_in_at_most_a_third_of_each_bank(
     questions = BANKS[lesson]["questions"]
     longest = [question["id"] for question in answered(questions) if right_is_strictly_longest(question)]
     assert 3 * len(longest) <= len(questions), (
-        f"{lesson}: the right answer is the longest choice in {len(longest)} of {len(questions)} questions: {longest}"
+        f"{lesson}: the right answer is the longest choice in {len(longest)} of {len(questions)} "
+        f"questions: {longest}"
     )
 
 
 def test_the_right_answer_is_the_longest_choice_in_at_most_a_third_of_all_questions():
-    longest = [f"{lesson}:{question['id']}" for lesson, question in QUESTIONS if right_choice(question) and right_is_strictly_longest(question)]
-    assert 3 * len(longest) <= len(QUESTIONS), f"the right answer is the longest in {len(longest)} of {len(QUESTIONS)}: {longest}"
+    longest = [
+        f"{lesson}:{question['id']}"
+        for lesson, question in QUESTIONS
+        if right_choice(question) and right_is_strictly_longest(question)
+    ]
+    assert 3 * len(longest) <= len(QUESTIONS), (
+        f"the right answer is the longest in {len(longest)} of {len(QUESTIONS)}: {longest}"
+    )
 
 
 @pytest.mark.parametrize(("lesson", "question"), QUESTIONS, ids=QUESTION_IDS)
@@ -191,16 +206,21 @@ def test_the_choices_are_of_similar_length(lesson, question):
     assert min(lengths.values()) > 0, "an empty choice"
     ratio = max(lengths.values()) / min(lengths.values())
     assert ratio <= MAX_LENGTH_RATIO, (
-        f"the longest choice is {ratio:.1f}× the shortest (at most {MAX_LENGTH_RATIO}×): {sorted(lengths, key=len)}"
+        f"the longest choice is {ratio:.1f}× the shortest (at most {MAX_LENGTH_RATIO}×): "
+        f"{sorted(lengths, key=len)}"
     )
 
 
 @pytest.mark.parametrize("lesson", sorted(BANKS))
 def test_the_right_answer_moves_around(lesson):
     positions = [right_position(question) for question in answered(BANKS[lesson]["questions"])]
-    assert len(set(positions)) >= 3, f"{lesson}: the right answer sits only at positions {sorted(set(positions))}"
+    assert len(set(positions)) >= 3, (
+        f"{lesson}: the right answer sits only at positions {sorted(set(positions))}"
+    )
     most = max(positions.count(p) for p in set(positions))
-    assert 2 * most <= len(positions), f"{lesson}: one position holds the answer in {most} of {len(positions)} questions"
+    assert 2 * most <= len(positions), (
+        f"{lesson}: one position holds the answer in {most} of {len(positions)} questions"
+    )
 
 
 # --- sizes ---------------------------------------------------------------------------------------
@@ -223,7 +243,11 @@ def test_the_review_bank_has_at_least_15_questions():
 
 
 def test_the_review_bank_reaches_back_into_every_lesson():
-    pointed = {SEE.match(question.get("see", "")).group(1) for question in review_bank()["questions"] if SEE.match(question.get("see", ""))}
+    pointed = {
+        SEE.match(question.get("see", "")).group(1)
+        for question in review_bank()["questions"]
+        if SEE.match(question.get("see", ""))
+    }
     missing = [n for n in LESSON_NUMBERS if n not in pointed]
     assert not missing, f"the review has no question pointing to lessons {missing}"
 

@@ -1,4 +1,7 @@
-"""Tests for recordings: reading (and refusing) files, simulating labelled sets, and the keypoint path end to end."""
+"""Tests for recordings: reading (and refusing) files, simulating labelled sets.
+
+And the keypoint path end to end.
+"""
 
 import importlib.util
 import os
@@ -10,12 +13,18 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kickback.model.variants import VARIANTS
-from kickback.form.findings import MISTAKES
 from kickback.form.analysis import analyze_set
+from kickback.form.findings import MISTAKES
 from kickback.form.keypoints import SKELETONS
-from kickback.form.recordings import RecordingError, read_angles_csv, read_keypoints_csv, read_recording, write_angles_csv
+from kickback.form.recordings import (
+    RecordingError,
+    read_angles_csv,
+    read_keypoints_csv,
+    read_recording,
+    write_angles_csv,
+)
 from kickback.form.simulate import simulate_set, write_keypoints_csv
+from kickback.model.variants import VARIANTS
 
 REPO = Path(__file__).resolve().parent.parent
 SHIPPED = REPO / "data" / "recordings"
@@ -41,7 +50,10 @@ def test_an_angles_file_round_trips(tmp_path):
 
 def test_optional_columns_may_be_left_out_and_blank_cells_are_missing(tmp_path):
     path = tmp_path / "short.csv"
-    path.write_text("# a comment\ntime_s,knee_flexion_deg,hip_extension_deg,notes_deg\n0,10,-15,x\n0.1,10,,y\n0.2,10,-13,z\n")
+    path.write_text(
+        "# a comment\ntime_s,knee_flexion_deg,hip_extension_deg,notes_deg\n"
+        "0,10,-15,x\n0.1,10,,y\n0.2,10,-13,z\n"
+    )
     recording = read_angles_csv(path)
     assert sorted(recording.angles) == ["hip_extension", "knee_flexion"]
     assert np.isnan(recording.angles["hip_extension"][1])
@@ -50,20 +62,32 @@ def test_optional_columns_may_be_left_out_and_blank_cells_are_missing(tmp_path):
 
 BAD_FILES = [
     ("", r"empty \(0 bytes\)"),
-    ("time_s,knee_flexion_deg\n0,1\n0.1,2\n", r"missing column hip_extension_deg \(the header has: time_s, knee_flexion_deg\)"),
+    (
+        "time_s,knee_flexion_deg\n0,1\n0.1,2\n",
+        r"missing column hip_extension_deg \(the header has: time_s, knee_flexion_deg\)",
+    ),
     (GOOD_ROWS + "0.1,abc,10\n", r"line 5, column hip_extension_deg: 'abc' is not a number"),
     (GOOD_ROWS + "0.05,-12,10\n", r"line 5: time_s 0.05 does not increase \(the line before has 0.0667\)"),
     (GOOD_ROWS + "0.0667,-12,10\n", r"line 5: time_s 0.0667 does not increase"),
     (GOOD_ROWS + ",-12,10\n", r"line 5: time_s is missing"),
     (GOOD_ROWS + "0.1,-12\n", r"line 5 has 2 cells; the header has 3"),
-    (GOOD_ROWS + "0.1,500,10\n", r"line 5: hip_extension_deg is outside the allowed range -140 to 60 deg; got 500"),
+    (
+        GOOD_ROWS + "0.1,500,10\n",
+        r"line 5: hip_extension_deg is outside the allowed range -140 to 60 deg; got 500",
+    ),
     (GOOD_ROWS + "0.1,inf,10\n", r"line 5, column hip_extension_deg: 'inf' is not a finite number"),
     ("0,-15,10\n0.1,-14,10\n", r"line 1 holds numbers; the first row must be a header"),
     ("time_s,hip_extension_deg,knee_flexion_deg\n", r"a header but no data rows"),
     ("# only a comment\n", r"no header row and no data"),
     ("time_s,hip_extension_deg,hip_extension_deg\n0,1,1\n", r"column 'hip_extension_deg' appears twice"),
-    ("time_s,hip_extension_deg,knee_flexion_deg\n0,1,1\n1,2,2\n2,3,3\n", r"1.0 frames per second is too few; at least 10"),
-    ("time_s,right_hip_x,right_hip_y\n0,1,1\n", r"missing column hip_extension_deg .*this looks like a keypoints file"),
+    (
+        "time_s,hip_extension_deg,knee_flexion_deg\n0,1,1\n1,2,2\n2,3,3\n",
+        r"1.0 frames per second is too few; at least 10",
+    ),
+    (
+        "time_s,right_hip_x,right_hip_y\n0,1,1\n",
+        r"missing column hip_extension_deg .*this looks like a keypoints file",
+    ),
 ]
 
 
@@ -87,7 +111,9 @@ def test_a_huge_file_is_refused_by_its_size_before_it_is_read(tmp_path):
     path = tmp_path / "huge.csv"
     with open(path, "wb") as handle:  # a sparse file: 200 MB on paper, nothing on disk
         handle.truncate(200 * 1000 * 1000)
-    with pytest.raises(RecordingError, match=r"huge.csv: the file is 200.0 MB; recordings up to 25 MB are read"):
+    with pytest.raises(
+        RecordingError, match=r"huge.csv: the file is 200.0 MB; recordings up to 25 MB are read"
+    ):
         read_angles_csv(path)
 
 
@@ -97,22 +123,32 @@ def test_missing_files_and_keypoints_without_a_side_are_refused(tmp_path):
     (tmp_path / "k.csv").write_text("time_s,right_hip_x\n0,1\n")
     with pytest.raises(RecordingError, match="needs --side left or --side right"):
         read_recording(tmp_path / "k.csv", format="coco17")
-    with pytest.raises(RecordingError, match=r"missing column right_shoulder_x \(coco17 names, right side facing the camera\)"):
+    with pytest.raises(
+        RecordingError,
+        match=r"missing column right_shoulder_x \(coco17 names, right side facing the camera\)",
+    ):
         read_recording(tmp_path / "k.csv", format="coco17", side="right")
     (tmp_path / "a.csv").write_text(GOOD_ROWS)
     with pytest.raises(RecordingError, match="this looks like an angles file: use --format angles"):
         read_keypoints_csv(tmp_path / "a.csv", "body25", "left")
 
 
-cells = st.sampled_from(["0", "0.1", "-15", "1e3", "", "nan", "x", "inf", '"', "time_s", "hip_extension_deg", "right_hip_x"])
+cells = st.sampled_from(
+    ["0", "0.1", "-15", "1e3", "", "nan", "x", "inf", '"', "time_s", "hip_extension_deg", "right_hip_x"]
+)
 rows = st.lists(st.lists(cells, min_size=1, max_size=5).map(",".join), min_size=0, max_size=8).map("\n".join)
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(content=rows | st.binary(max_size=64).map(lambda b: b.decode("latin-1")), format=st.sampled_from(["angles", "coco17"]))
+@given(
+    content=rows | st.binary(max_size=64).map(lambda b: b.decode("latin-1")),
+    format=st.sampled_from(["angles", "coco17"]),
+)
 def test_any_file_is_read_or_refused_with_a_recording_error(tmp_path, content, format):
     path = tmp_path / "any.csv"
-    path.write_text(GOOD_ROWS.splitlines()[0] + "\n" + content if content.startswith("0") else content, encoding="utf-8")
+    path.write_text(
+        GOOD_ROWS.splitlines()[0] + "\n" + content if content.startswith("0") else content, encoding="utf-8"
+    )
     try:
         read_recording(path, format=format, side="left")
     except RecordingError as error:
@@ -123,7 +159,11 @@ def test_any_file_is_read_or_refused_with_a_recording_error(tmp_path, content, f
 
 
 def test_simulated_sets_are_labelled_seeded_and_noisy():
-    first, again, other = simulate_set("cable", "weak_core", seed=7), simulate_set("cable", "weak_core", seed=7), simulate_set("cable", "weak_core", seed=8)
+    first, again, other = (
+        simulate_set("cable", "weak_core", seed=7),
+        simulate_set("cable", "weak_core", seed=7),
+        simulate_set("cable", "weak_core", seed=8),
+    )
     assert first.label == "weak_core" and simulate_set("cable").label == "good"
     assert np.array_equal(first.angles["hip_extension"], again.angles["hip_extension"])
     assert not np.array_equal(first.angles["hip_extension"], other.angles["hip_extension"])
@@ -146,13 +186,18 @@ def test_simulate_set_checks_its_inputs():
 
 @pytest.fixture(scope="module")
 def side_view(tmp_path_factory):
-    """Every variant and label, filmed by the model as COCO-17 keypoints (6 reps, 1 px noise), and its report."""
+    """Every variant and label, filmed by the model as COCO-17 keypoints, and its report.
+
+    6 reps, 1 px noise.
+    """
     folder = tmp_path_factory.mktemp("keypoints")
     reports = {}
     for variant in VARIANTS:
         for label in LABELS:
             recording = simulate_set(variant, label, reps=6, noise_deg=0.0)
-            path = write_keypoints_csv(folder / f"{variant}_{label}.csv", recording, variant, skeleton="coco17", noise_px=1.0)
+            path = write_keypoints_csv(
+                folder / f"{variant}_{label}.csv", recording, variant, skeleton="coco17", noise_px=1.0
+            )
             reports[variant, label] = analyze_set(read_keypoints_csv(path, "coco17", "right"), variant)
     return reports
 
@@ -196,23 +241,35 @@ def test_every_skeleton_gives_the_same_angles(tmp_path):
     recording = simulate_set("bodyweight", "momentum", reps=2, noise_deg=0.0)
     read = {}
     for skeleton in SKELETONS:
-        path = write_keypoints_csv(tmp_path / f"{skeleton}.csv", recording, "bodyweight", skeleton=skeleton, side="left")
+        path = write_keypoints_csv(
+            tmp_path / f"{skeleton}.csv", recording, "bodyweight", skeleton=skeleton, side="left"
+        )
         read[skeleton] = read_keypoints_csv(path, skeleton, "left")
         assert len(path.read_text().splitlines()[0].split(",")) == 1 + 3 * len(SKELETONS[skeleton])
-    for skeleton, again in read.items():
+    for _skeleton, again in read.items():
         for name in ("hip_extension", "knee_flexion", "trunk_lean"):
             assert np.allclose(again.angles[name], read["coco17"].angles[name], atol=1e-9)
     assert np.allclose(read["body25"].angles["hip_extension"], recording.angles["hip_extension"], atol=0.05)
 
 
 def mirror(path, out, width=1280):
-    """The same keypoints seen in a mirror: x flipped and left and right swapped, as a learner facing the other way."""
+    """The same keypoints seen in a mirror, as a learner facing the other way.
+
+    x is flipped and left and right are swapped.
+    """
     lines = path.read_text().splitlines()
-    header = [re.sub(r"^(left|right)_", lambda m: {"left": "right_", "right": "left_"}[m.group(1)], name) for name in lines[0].split(",")]
+    header = [
+        re.sub(r"^(left|right)_", lambda m: {"left": "right_", "right": "left_"}[m.group(1)], name)
+        for name in lines[0].split(",")
+    ]
     rows = []
     for line in lines[1:]:
         cells = line.split(",")
-        rows.append(",".join(f"{width - float(c):.2f}" if name.endswith("_x") else c for name, c in zip(header, cells)))
+        rows.append(
+            ",".join(
+                f"{width - float(c):.2f}" if name.endswith("_x") else c for name, c in zip(header, cells)
+            )
+        )
     out.write_text("\n".join([",".join(header)] + rows) + "\n")
     return out
 
@@ -220,9 +277,13 @@ def mirror(path, out, width=1280):
 @pytest.mark.parametrize("variant, label", [("cable", "arched_back"), ("machine", "momentum")])
 def test_a_mirrored_film_with_the_other_side_gives_the_same_report(tmp_path, variant, label):
     recording = simulate_set(variant, label, reps=4, noise_deg=0.0)
-    path = write_keypoints_csv(tmp_path / "right.csv", recording, variant, skeleton="coco17", side="right", noise_px=1.0)
+    path = write_keypoints_csv(
+        tmp_path / "right.csv", recording, variant, skeleton="coco17", side="right", noise_px=1.0
+    )
     right = analyze_set(read_recording(path, format="coco17", side="right"), variant)
-    left = analyze_set(read_recording(mirror(path, tmp_path / "left.csv"), format="coco17", side="left"), variant)
+    left = analyze_set(
+        read_recording(mirror(path, tmp_path / "left.csv"), format="coco17", side="left"), variant
+    )
     assert summary(left) == summary(right) and summary(right)
     assert np.allclose([f.measured for f in left.findings], [f.measured for f in right.findings], atol=1e-6)
 
@@ -255,10 +316,16 @@ def shipped_files():
 def test_each_shipped_example_says_it_is_simulated_and_shows_its_label(path):
     text = path.read_text()
     assert text.startswith("# SIMULATED, not measured")
-    variant, label, format = re.match(r"(cable|machine|bodyweight)_(\w+)_(angles|coco17|mediapipe33|halpe26|body25)\.csv", path.name).groups()
+    variant, label, format = re.match(
+        r"(cable|machine|bodyweight)_(\w+)_(angles|coco17|mediapipe33|halpe26|body25)\.csv", path.name
+    ).groups()
     assert f"# Label: {label} " in text
     report = analyze_set(read_recording(path, format=format, side="right"), variant)
-    expected = {label} - {"good"} if format == "angles" else expected_side_view(variant, None if label == "good" else label)
+    expected = (
+        {label} - {"good"}
+        if format == "angles"
+        else expected_side_view(variant, None if label == "good" else label)
+    )
     assert report.mistakes() == expected or (label == "excessive_load" and label in report.mistakes())
 
 

@@ -8,12 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from kickback.model.variants import VARIANTS
 from kickback.form.findings import MISTAKES
-from kickback.form.simulate import simulate_set
-from kickback.form.reps import MeasuredTempo, detect_reps, summarize_tempo, measured_time_under_tension
+from kickback.form.reps import MeasuredTempo, detect_reps, measured_time_under_tension, summarize_tempo
 from kickback.form.signal import lowpass, resample_uniform
+from kickback.form.simulate import simulate_set
 from kickback.form.thresholds import read_thresholds
+from kickback.model.variants import VARIANTS
 
 PACKAGE = Path(__file__).resolve().parent.parent / "kickback"
 LABELS = (None,) + MISTAKES
@@ -69,7 +69,9 @@ def test_each_rep_has_its_phases_in_order():
     reps = reps_of(simulate_set("machine", bottom_pause_s=1.0))
     for rep in reps:
         assert rep.start_s < rep.end_s
-        assert np.isclose(rep.concentric_s + rep.top_hold_s + rep.eccentric_s, rep.end_s - rep.start_s, atol=1e-9)
+        assert np.isclose(
+            rep.concentric_s + rep.top_hold_s + rep.eccentric_s, rep.end_s - rep.start_s, atol=1e-9
+        )
         assert rep.peak_speed_deg_s > 0 and rep.range_deg > 30
     assert reps[0].bottom_pause_s is None
     assert all(abs(rep.bottom_pause_s - 1.0) < 0.3 for rep in reps[1:])
@@ -84,7 +86,10 @@ def test_time_under_tension_runs_from_the_first_lift_to_the_last_lowering():
 @settings(max_examples=25, deadline=None)
 @given(offset=st.floats(-40, 40), scale=st.floats(0.5, 1.5))
 def test_a_skewed_camera_does_not_change_the_count(offset, scale):
-    """Counting uses fractions of the set's own range, so an offset or a foreshortened view counts the same."""
+    """Counting uses fractions of the set's own range.
+
+    So an offset or a foreshortened view counts the same.
+    """
     recording = simulate_set("cable", reps=6, seed=2)
     grid, angles, _ = resample_uniform(recording.time_s, recording.angles)
     assert len(detect_reps(grid, offset + scale * angles["hip_extension"])) == 6
@@ -119,14 +124,27 @@ def test_every_threshold_has_a_unit_a_rationale_and_a_source():
 
 
 def test_counting_uses_no_form_threshold():
-    """A camera angle that skews the form angles must not break the count: counting reads only its own group."""
-    table = read_thresholds()
-    def used(*modules: str) -> set[str]:
-        return {name for module in modules for name in re.findall(r'threshold\("(\w+)"\)', (PACKAGE / "form" / module).read_text())}
+    """A camera angle that skews the form angles must not break the count.
 
-    counting, judging = used("reps.py", "signal.py"), used("findings.py", "analysis.py", "thresholds.py")
+    Counting reads only its own group.
+    """
+    table = read_thresholds()
+
+    def used(*modules: str) -> set[str]:
+        return {
+            name
+            for module in modules
+            for name in re.findall(r'threshold\("(\w+)"\)', (PACKAGE / "form" / module).read_text())
+        }
+
+    counting, judging = (
+        used("reps.py", "signal.py"),
+        used("findings.py", "analysis.py", "rep_checks.py", "report.py", "thresholds.py"),
+    )
     assert counting and counting <= {name for name, row in table.items() if row.group == "count"}
-    assert {name for name in judging if table[name].group == "form"} == {name for name, row in table.items() if row.group == "form"}
+    assert {name for name in judging if table[name].group == "form"} == {
+        name for name, row in table.items() if row.group == "form"
+    }
 
 
 def test_every_threshold_in_the_table_is_used():

@@ -4,9 +4,9 @@ import datetime
 
 import pytest
 
-from kickback.widgets.set_checker import check_your_set
-from kickback.form.recordings import guess_format, list_recordings
 from kickback.draw.set_timeline import show_set
+from kickback.form.recordings import guess_format, list_recordings
+from kickback.widgets.set_checker import check_your_set
 
 
 def test_every_shipped_recording_is_listed_with_its_format():
@@ -36,7 +36,15 @@ def test_the_widget_follows_the_choice_and_reports_bad_files_in_words(tmp_path):
     assert widget.format.value == "coco17"
     assert widget.image.value != picture
     assert "coco17" in widget.words.value
-    widget.upload.value = ({"name": "bad.csv", "type": "text/csv", "size": 9, "content": memoryview(b"time_s,x\n"), "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)},)
+    widget.upload.value = (
+        {
+            "name": "bad.csv",
+            "type": "text/csv",
+            "size": 9,
+            "content": memoryview(b"time_s,x\n"),
+            "last_modified": datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC),
+        },
+    )
     widget.format.value = "angles"
     widget.check()
     assert "Cannot read this file" in widget.words.value

@@ -29,7 +29,6 @@ from urllib.parse import unquote, urlsplit
 
 import nbformat
 import pytest
-
 from conftest import REPO_ROOT
 from test_browser import find_or_install, launched_chromium, record_page_problems
 
@@ -41,9 +40,19 @@ LOCAL_SCHEMES = ("file", "data", "blob", "about")
 
 # Where a page loads something from: tag -> attributes.
 LOADING_ATTRIBUTES = {
-    "script": ("src",), "link": ("href",), "img": ("src", "srcset"), "iframe": ("src",),
-    "frame": ("src",), "source": ("src", "srcset"), "track": ("src",), "video": ("src", "poster"),
-    "audio": ("src",), "embed": ("src",), "object": ("data",), "input": ("src",), "image": ("href",),
+    "script": ("src",),
+    "link": ("href",),
+    "img": ("src", "srcset"),
+    "iframe": ("src",),
+    "frame": ("src",),
+    "source": ("src", "srcset"),
+    "track": ("src",),
+    "video": ("src", "poster"),
+    "audio": ("src",),
+    "embed": ("src",),
+    "object": ("data",),
+    "input": ("src",),
+    "image": ("href",),
 }
 REMOTE = re.compile(r"^(?:[a-z][a-z0-9+.-]*:)?//", re.IGNORECASE)
 CSS_REMOTE = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"]?)((?:[a-z]+:)?//[^'")\s;]+)""", re.IGNORECASE)
@@ -64,8 +73,11 @@ class PageRefs(HTMLParser):
             if not value:
                 continue
             if name in LOADING_ATTRIBUTES.get(tag, ()):
-                urls = [part.strip().split()[0] for part in value.split(",") if part.strip()] \
-                    if name == "srcset" else [value.strip()]
+                urls = (
+                    [part.strip().split()[0] for part in value.split(",") if part.strip()]
+                    if name == "srcset"
+                    else [value.strip()]
+                )
                 self.loads += [(tag, url) for url in urls]
             elif tag == "a" and name == "href":
                 self.anchors.append(value.strip())
@@ -91,10 +103,17 @@ def run_build(out: Path, notebooks: list[Path] = ()) -> tuple[dict, float]:
     """Build into `out`; return the build's record of its decks and the seconds it took."""
     find_or_install("npm", "npm")  # the first build fetches reveal.js and require.js with npm
     start = time.monotonic()
-    result = subprocess.run([sys.executable, str(BUILD_SCRIPT), "--out", str(out), *map(str, notebooks)],
-                            cwd=REPO_ROOT, capture_output=True, text=True, timeout=BUILD_TIMEOUT_S)
+    result = subprocess.run(
+        [sys.executable, str(BUILD_SCRIPT), "--out", str(out), *map(str, notebooks)],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=BUILD_TIMEOUT_S,
+    )
     seconds = time.monotonic() - start
-    assert result.returncode == 0, f"the slide build failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+    assert result.returncode == 0, (
+        f"the slide build failed (exit {result.returncode}):\n{result.stdout}\n{result.stderr}"
+    )
     record = json.loads((out / ".kickback-slides").read_text(encoding="utf-8"))
     return record, seconds
 
@@ -109,9 +128,15 @@ def widget_notebook(folder: Path) -> Path:
     notebook = nbformat.v4.new_notebook()
     notebook.metadata["widgets"] = {"application/vnd.jupyter.widget-state+json": data["manager_state"]}
     cell = nbformat.v4.new_code_cell("slider", execution_count=1)
-    cell.outputs = [nbformat.v4.new_output(
-        "display_data", data={"application/vnd.jupyter.widget-view+json": data["view_specs"][0],
-                              "text/plain": "IntSlider(value=3, description='reps', max=10)"})]
+    cell.outputs = [
+        nbformat.v4.new_output(
+            "display_data",
+            data={
+                "application/vnd.jupyter.widget-view+json": data["view_specs"][0],
+                "text/plain": "IntSlider(value=3, description='reps', max=10)",
+            },
+        )
+    ]
     notebook.cells = [nbformat.v4.new_markdown_cell("# Widgets in offline slides"), cell]
     path = folder / "99_widget_check.ipynb"
     nbformat.write(notebook, path)
@@ -173,7 +198,9 @@ def test_pages_load_nothing_remote(which, slides, widget_slides, evidence):
     # The widget deck must really use the widgets' HTML manager, from the local copy.
     if which == "widgets":
         text = next(out.glob("*.slides.html")).read_text(encoding="utf-8")
-        assert "html-manager-" in text and "embed-amd.js" in text, "the widget deck does not load the HTML manager"
+        assert "html-manager-" in text and "embed-amd.js" in text, (
+            "the widget deck does not load the HTML manager"
+        )
     assert not problems, "pages that would reach the network or miss a file:\n" + "\n".join(problems)
     for line in sorted(anchors):
         evidence(f"slides: plain link to another site (allowed, loads nothing): {line}")
@@ -245,7 +272,9 @@ def test_decks_open_offline_in_chromium(slides, chromium, evidence):
     for deck in record["decks"]:
         context, page, page_problems = open_offline(chromium, (out / deck["file"]).as_uri())
         try:
-            if not wait_for(page, "(s) => s.ready && s.imagesPending === 0", page_problems, DECK_READY_TIMEOUT_S):
+            if not wait_for(
+                page, "(s) => s.ready && s.imagesPending === 0", page_problems, DECK_READY_TIMEOUT_S
+            ):
                 page_problems.append(f"reveal.js did not start within {DECK_READY_TIMEOUT_S} s")
             state = page.evaluate(JS_DECK_STATE)
             if state["slides"] != deck["slides"]:
@@ -259,8 +288,10 @@ def test_decks_open_offline_in_chromium(slides, chromium, evidence):
         finally:
             context.close()
         problems += [f"{deck['file']}: {line}" for line in page_problems]
-    evidence(f"slides: {len(record['decks'])} decks opened from file:// in Chromium in "
-             f"{time.monotonic() - start:.1f} s")
+    evidence(
+        f"slides: {len(record['decks'])} decks opened from file:// in Chromium in "
+        f"{time.monotonic() - start:.1f} s"
+    )
     assert not problems, "slide decks in Chromium:\n" + "\n".join(problems)
 
 

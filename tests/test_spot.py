@@ -1,9 +1,9 @@
 """The 'spot the mistake' exercise: its answers are what the form checker finds."""
 
-from kickback.form.findings import check_pose
 from kickback.content.mistakes import describe_checks, read_mistakes, show_mistake
-from kickback.form.thresholds import read_thresholds
 from kickback.content.spot_cases import CASES, NO_MISTAKE, judge
+from kickback.form.findings import check_pose
+from kickback.form.thresholds import read_thresholds
 from kickback.widgets.spot_the_mistake import spot_the_mistake
 
 
@@ -11,7 +11,9 @@ def test_each_case_answer_is_the_checkers_finding():
     for case in CASES:
         found = {f.mistake for f in check_pose(case.pose, case.variant)} or {NO_MISTAKE}
         assert case.answer() == found
-    assert {NO_MISTAKE, "arched_back", "incomplete_rom", "pelvic_rotation"} <= set().union(*(c.answer() for c in CASES))
+    assert {NO_MISTAKE, "arched_back", "incomplete_rom", "pelvic_rotation"} <= set().union(
+        *(c.answer() for c in CASES)
+    )
 
 
 def test_right_and_wrong_answers_are_told_in_words_with_a_mark():
@@ -45,10 +47,19 @@ def test_every_mistake_names_thresholds_that_exist():
         for name in (c.strip() for c in read_mistakes()[mistake]["checks"].split(",")):
             assert name in thresholds
         table = show_mistake(mistake)
-        assert [row[0] for row in table.rows] == ["What it looks like", "Why it costs", "How the checker spots it", "The cue"]
+        assert [row[0] for row in table.rows] == [
+            "What it looks like",
+            "Why it costs",
+            "How the checker spots it",
+            "The cue",
+        ]
 
 
 def test_the_picture_does_not_give_the_answer_away():
     widget = spot_the_mistake()
-    texts = [t.get_text() for t in widget.viewer.figure.findobj(lambda artist: hasattr(artist, "get_text")) if t.get_visible()]
+    texts = [
+        t.get_text()
+        for t in widget.viewer.figure.findobj(lambda artist: hasattr(artist, "get_text"))
+        if t.get_visible()
+    ]
     assert not any("arched" in text or "turned" in text for text in texts)

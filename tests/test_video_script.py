@@ -1,4 +1,7 @@
-"""The video-to-keypoints script writes CSVs the course reads (tested without MediaPipe, on landmarks we make)."""
+"""The video-to-keypoints script writes CSVs the course reads.
+
+Tested without MediaPipe, on landmarks we make.
+"""
 
 import importlib.util
 import math
@@ -7,13 +10,13 @@ from types import SimpleNamespace
 
 import pytest
 
-from kickback.model.anthropometrics import default_body
-from kickback.model.skeleton import pose_joints
-from kickback.model.pose import preset_pose
 from kickback.form.analysis import analyze_set
 from kickback.form.keypoints import SKELETONS
 from kickback.form.recordings import read_recording
 from kickback.form.simulate import simulate_set
+from kickback.model.anthropometrics import default_body
+from kickback.model.pose import preset_pose
+from kickback.model.skeleton import pose_joints
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "video_to_keypoints.py"
 spec = importlib.util.spec_from_file_location("video_to_keypoints", SCRIPT)
@@ -28,8 +31,16 @@ def test_landmark_names_match_the_course_reader():
 def fake_landmarks(pose, width, height):
     """MediaPipe-style normalised landmarks for a right-side view of the model (y down)."""
     joints = pose_joints(pose, default_body(), "cable")
-    named = {"right_shoulder": "shoulder", "right_hip": "hip", "right_knee": "knee", "right_ankle": "ankle",
-             "left_shoulder": "shoulder", "left_hip": "hip", "left_knee": "support_knee", "left_ankle": "support_ankle"}
+    named = {
+        "right_shoulder": "shoulder",
+        "right_hip": "hip",
+        "right_knee": "knee",
+        "right_ankle": "ankle",
+        "left_shoulder": "shoulder",
+        "left_hip": "hip",
+        "left_knee": "support_knee",
+        "left_ankle": "support_ankle",
+    }
     points = []
     for name in video.MEDIAPIPE33:
         x, y = joints[named.get(name, "shoulder")]
@@ -41,7 +52,13 @@ def test_rows_from_landmarks_are_read_and_checked_end_to_end(tmp_path):
     recording = simulate_set("cable", None, reps=3, seed=3, noise_deg=0.0)
     rows = []
     for i, t in enumerate(recording.time_s):
-        pose = preset_pose("cable", "start").replace(**{name: float(values[i]) for name, values in recording.angles.items() if name != "lumbar_extension"})
+        pose = preset_pose("cable", "start").replace(
+            **{
+                name: float(values[i])
+                for name, values in recording.angles.items()
+                if name != "lumbar_extension"
+            }
+        )
         rows.append(video.make_row(float(t), fake_landmarks(pose, 800, 800), 800, 800))
     rows[5] = video.make_row(float(recording.time_s[5]), None, 800, 800)
     path = tmp_path / "set.csv"

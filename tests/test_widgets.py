@@ -47,6 +47,8 @@ def test_the_best_lever_follows_the_model_and_is_drawn_thick():
         best = rank_levers(hip_extension=angle, knee_flexion=90)[0][0]
         widths = {muscle: line.get_linewidth() for muscle, line in widget.muscle_lines.items()}
         assert max(widths, key=widths.get) == best
-        assert f"{rank_levers(hip_extension=angle, knee_flexion=90)[0][1] * 1000:.0f} mm" in widget.words.value
+        assert (
+            f"{rank_levers(hip_extension=angle, knee_flexion=90)[0][1] * 1000:.0f} mm" in widget.words.value
+        )
     assert rank_levers(hip_extension=10, knee_flexion=90)[0][0] == "glmax"
     assert rank_levers(hip_extension=-80, knee_flexion=90)[0][0] != "glmax"

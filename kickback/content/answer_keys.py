@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 from .quiz_bank import Quiz, _count, _escape_markdown, available_lessons, load_quiz
 
@@ -29,7 +29,9 @@ def _key_section(quiz: Quiz, level: int) -> str:
             "Why not the others:",
             "",
         ]
-        lines += [f"- {e(question.label(c))}: {e(c.explanation)}" for c in question.choices if c.id != right.id]
+        lines += [
+            f"- {e(question.label(c))}: {e(c.explanation)}" for c in question.choices if c.id != right.id
+        ]
         lines.append("")
         if question.see:
             lines += [f"Revisit: {e(question.see)}.", ""]
@@ -45,7 +47,20 @@ def answer_key(lesson: str | Quiz, *, folder: str | Path | None = None) -> str:
 
 
 def answer_key_markdown(lessons: Iterable[str] | None = None, *, folder: str | Path | None = None) -> str:
-    """The answer keys of several lessons (default: every bank) as one Markdown document."""
+    """The answer keys of several lessons (default: every bank) as one Markdown document.
+
+    Parameters
+    ----------
+    lessons : iterable of str or None, optional
+        Lesson names such as "06_common_mistakes"; None for every bank.
+    folder : str, Path or None, optional
+        Where to read banks from instead of `data/quizzes/`.
+
+    Returns
+    -------
+    str
+        Markdown, a section per lesson.
+    """
     names = list(lessons) if lessons is not None else list(available_lessons(folder))
     sections = [_key_section(load_quiz(name, folder=folder), level=2) for name in names]
     return "# Kickback Lab answer keys\n\n" + "\n".join(sections)
@@ -65,5 +80,16 @@ class AnswerKeys:
 
 
 def show_answer_keys(lessons: Iterable[str] | None = None) -> AnswerKeys:
-    """Every lesson's answer key (or the named lessons'), ready to read or print."""
+    """Every lesson's answer key (or the named lessons'), ready to read or print.
+
+    Parameters
+    ----------
+    lessons : iterable of str or None, optional
+        Lesson names such as "06_common_mistakes"; None for every bank.
+
+    Returns
+    -------
+    AnswerKeys
+        Shown as Markdown in a notebook, plain text elsewhere.
+    """
     return AnswerKeys(answer_key_markdown(lessons))

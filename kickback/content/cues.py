@@ -32,7 +32,15 @@ def read_steps(variant: str, kind: str) -> list[Step]:
     check_choice("kind", kind, KINDS)
     rows = [row for row in read_table("cues") if row["variant"] == variant and row["kind"] == kind]
     steps = [
-        Step(variant, kind, int(row["order"]), row["pose"] or None, row["text"], row["section"], row["top3"] == "1")
+        Step(
+            variant,
+            kind,
+            int(row["order"]),
+            row["pose"] or None,
+            row["text"],
+            row["section"],
+            row["top3"] == "1",
+        )
         for row in rows
     ]
     return sorted(steps, key=lambda step: step.order)
@@ -44,7 +52,24 @@ def top_cues(variant: str) -> list[Step]:
 
 
 def show_steps(variant: str, kind: str) -> Table:
-    """A variant's steps or cues as a numbered table for a notebook."""
+    """A variant's steps or cues as a numbered table for a notebook.
+
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+    kind : str
+        "setup", "execution" or "cue".
+
+    Returns
+    -------
+    Table
+        The numbered steps or cues.
+    """
     steps = read_steps(variant, kind)
     rows = [(str(step.order), step.text) for step in steps]
-    return Table(("step" if kind != "cue" else "cue", KIND_TITLES[kind]), rows, "Source: the course article, in our words (data/cues.csv).")
+    return Table(
+        ("step" if kind != "cue" else "cue", KIND_TITLES[kind]),
+        rows,
+        "Source: the course article, in our words (data/cues.csv).",
+    )

@@ -25,7 +25,18 @@ def describe_checks(mistake: str) -> list[str]:
 
 
 def show_mistake(mistake: str) -> Table:
-    """One mistake as a table: looks like, why it costs, how it is spotted, the cue."""
+    """One mistake as a table: looks like, why it costs, how it is spotted, the cue.
+
+    Parameters
+    ----------
+    mistake : str
+        One of the six mistake ids, e.g. "arched_back".
+
+    Returns
+    -------
+    Table
+        Two columns: aspect and text.
+    """
     rows = read_mistakes()
     check_choice("mistake", mistake, tuple(rows))
     row = rows[mistake]
@@ -37,5 +48,8 @@ def show_mistake(mistake: str) -> Table:
             ("How the checker spots it", "; ".join(describe_checks(mistake))),
             ("The cue", CUES[mistake]),
         ],
-        "Thresholds and their sources: data/thresholds.csv (a 'teaching heuristic' is a course choice, not a study's number).",
+        (
+            "Thresholds and their sources: data/thresholds.csv "
+            "(a 'teaching heuristic' is a course choice, not a study's number)."
+        ),
     )

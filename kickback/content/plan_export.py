@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import html
 import os
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable, TextIO
+from typing import TextIO
 
 from ..table import Table
 from .planner import DISCLAIMER, Plan, Week
@@ -19,8 +20,20 @@ from .tempo import format_article, format_four_digit
 # --- presenting a plan --------------------------------------------------------------------------
 
 CSV_COLUMNS: tuple[str, ...] = (
-    "week", "exercise", "equipment", "advanced_step", "sets", "reps_low", "reps_high", "tempo_up_hold_down",
-    "tempo_four_digit", "rest_s", "load_step_pct", "load_rule", "progress_when", "note",
+    "week",
+    "exercise",
+    "equipment",
+    "advanced_step",
+    "sets",
+    "reps_low",
+    "reps_high",
+    "tempo_up_hold_down",
+    "tempo_four_digit",
+    "rest_s",
+    "load_step_pct",
+    "load_rule",
+    "progress_when",
+    "note",
 )
 
 
@@ -75,13 +88,27 @@ def plan_to_csv(plan: Plan, path: str | Path) -> Path:
     """Write the plan as CSV (a header, then one row per week; columns CSV_COLUMNS); returns the path.
 
     The file appears whole or not at all: rows go to a temporary file that is renamed at the end.
+
+    Parameters
+    ----------
+    plan : Plan
+        A plan from `plan_progression`.
+    path : str or Path
+        The file to write.
+
+    Returns
+    -------
+    Path
+        The path written.
     """
     plan = _check_plan(plan)
     path = Path(path)
     if path.is_dir():
         raise ValueError(f"path must name a file, not a folder; got {str(path)!r}")
     if not path.parent.is_dir():
-        raise ValueError(f"path must be in an existing folder ({str(path.parent)!r} does not exist); got {str(path)!r}")
+        raise ValueError(
+            f"path must be in an existing folder ({str(path.parent)!r} does not exist); got {str(path)!r}"
+        )
 
     def write(handle: TextIO) -> None:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, lineterminator="\n")
@@ -94,25 +121,61 @@ def plan_to_csv(plan: Plan, path: str | Path) -> Path:
 
 
 def _headline(plan: Plan) -> str:
-    return (f"Kickback plan: {len(plan.weeks)} weeks, level {plan.level}, goal {plan.goal}, "
-            f"equipment {', '.join(plan.equipment)}.")
+    return (
+        f"Kickback plan: {len(plan.weeks)} weeks, level {plan.level}, goal {plan.goal}, "
+        f"equipment {', '.join(plan.equipment)}."
+    )
 
 
-_TABLE_HEADERS = ("week", "exercise", "equipment", "sets", "reps", "tempo (up-hold-down)", "tempo (four-digit)", "rest", "load step")
+_TABLE_HEADERS = (
+    "week",
+    "exercise",
+    "equipment",
+    "sets",
+    "reps",
+    "tempo (up-hold-down)",
+    "tempo (four-digit)",
+    "rest",
+    "load step",
+)
 
 
 def _table_cells(week: Week) -> tuple[str, ...]:
     name = week.name + (" (advanced step)" if week.advanced else "")
-    step = f"{_percent_range(week.load_step_pct)} %" if week.load_step_pct else "next band, dumbbell or exercise"
-    return (str(week.number), name, week.equipment, str(week.sets), f"{week.reps[0]}-{week.reps[1]}",
-            format_article(week.tempo), format_four_digit(week.tempo), f"{week.rest_s} s", step)
+    step = (
+        f"{_percent_range(week.load_step_pct)} %" if week.load_step_pct else "next band, dumbbell or exercise"
+    )
+    return (
+        str(week.number),
+        name,
+        week.equipment,
+        str(week.sets),
+        f"{week.reps[0]}-{week.reps[1]}",
+        format_article(week.tempo),
+        format_four_digit(week.tempo),
+        f"{week.rest_s} s",
+        step,
+    )
 
 
 def show_plan(plan: Plan) -> Table:
-    """The plan as a table for notebooks (Markdown where it renders, plain text elsewhere)."""
+    """The plan as a table for notebooks (Markdown where it renders, plain text elsewhere).
+
+    Parameters
+    ----------
+    plan : Plan
+        A plan from `plan_progression`.
+
+    Returns
+    -------
+    Table
+        One row per week: sets and reps per leg, tempo (seconds), rest (seconds), load step.
+    """
     plan = _check_plan(plan)
-    caption = (f"{_headline(plan)} Sets and reps per leg. {plan.weeks[0].progress_when} "
-               f"Rules and sources: data/progression.csv. Education, not medical advice.")
+    caption = (
+        f"{_headline(plan)} Sets and reps per leg. {plan.weeks[0].progress_when} "
+        f"Rules and sources: data/progression.csv. Education, not medical advice."
+    )
     return Table(_TABLE_HEADERS, [_table_cells(week) for week in plan.weeks], caption)
 
 
@@ -123,8 +186,10 @@ def describe_plan(plan: Plan) -> str:
     for week in plan.weeks:
         advanced = " (the article's advanced step)" if week.advanced else ""
         lines.append(
-            f"Week {week.number}: {week.name}{advanced} ({week.equipment}), {week.sets} sets of {week.reps[0]}-{week.reps[1]} reps "
-            f"per leg, tempo {format_article(week.tempo)} (up-hold-down; four-digit {format_four_digit(week.tempo)}), "
+            f"Week {week.number}: {week.name}{advanced} ({week.equipment}), "
+            f"{week.sets} sets of {week.reps[0]}-{week.reps[1]} reps "
+            f"per leg, tempo {format_article(week.tempo)} "
+            f"(up-hold-down; four-digit {format_four_digit(week.tempo)}), "
             f"rest {week.rest_s} s. {week.note}"
         )
     lines += ["", f"When to progress: {plan.weeks[0].progress_when}"]
@@ -151,23 +216,29 @@ def _html_fragment(plan: Plan, *, live: bool = False) -> str:
     e = html.escape
     head = "".join(f'<th scope="col">{e(cell)}</th>' for cell in _TABLE_HEADERS)
     body = "".join(
-        "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in _table_cells(week)) + "</tr>" for week in plan.weeks
+        "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in _table_cells(week)) + "</tr>"
+        for week in plan.weeks
     )
     notes = "".join(f"<li>{e(note)}</li>" for note in plan.notes)
-    rules = "".join(f"<li>{e(rule.text)} <span class=\"source\">Source: {e(rule.source)}.</span></li>" for rule in plan.rules)
+    rules = "".join(
+        f'<li>{e(rule.text)} <span class="source">Source: {e(rule.source)}.</span></li>'
+        for rule in plan.rules
+    )
     status = ' role="status"' if live else ""
     return (
         f"<p{status}><strong>{e(_headline(plan))}</strong></p>"
-        f'<table class="kickback-plan"><caption>Week by week (sets and reps per leg)</caption><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+        '<table class="kickback-plan"><caption>Week by week (sets and reps per leg)</caption>'
+        f"<thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
         f"<p><strong>When to progress:</strong> {e(plan.weeks[0].progress_when)}</p>"
-        + (f"<ul class=\"notes\">{notes}</ul>" if notes else "")
-        + f"<h2>Rules and their sources</h2><ul class=\"rules\">{rules}</ul>"
+        + (f'<ul class="notes">{notes}</ul>' if notes else "")
+        + f'<h2>Rules and their sources</h2><ul class="rules">{rules}</ul>'
         f'<p class="disclaimer">{e(DISCLAIMER)}</p>'
     )
 
 
 _PAGE_CSS = """
-body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; margin: 2em auto; max-width: 60em; padding: 0 1em; color: #111; line-height: 1.4; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Arial, sans-serif; margin: 2em auto; \
+max-width: 60em; padding: 0 1em; color: #111; line-height: 1.4; }
 h1 { font-size: 1.5em; } h2 { font-size: 1.15em; margin-top: 1.5em; }
 table { border-collapse: collapse; width: 100%; font-size: 0.95em; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.3em; }
@@ -186,9 +257,20 @@ th { background: #eee; }
 
 
 def plan_to_html(plan: Plan) -> str:
-    """A printable, self-contained HTML page of the plan: the table, when to progress, the rules with sources, the disclaimer.
+    """A printable, self-contained HTML page of the plan.
 
-    No links, scripts or web fonts: it prints and opens offline.
+    The table, when to progress, the rules with sources, the disclaimer. No links, scripts or web
+    fonts: it prints and opens offline.
+
+    Parameters
+    ----------
+    plan : Plan
+        A plan from `plan_progression`.
+
+    Returns
+    -------
+    str
+        The HTML page.
     """
     plan = _check_plan(plan)
     return (

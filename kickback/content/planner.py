@@ -7,9 +7,9 @@ load step from the rules; `check_rules` keeps the rule table consistent.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable
+from functools import cache
 
 from ..data_files import read_table, to_float
 from ..validate import check_choice
@@ -31,7 +31,9 @@ EXERCISES: dict[str, tuple[str, str | None]] = {
 """Exercise id -> (name, the body model's variant for its tempo curve; None where the model has none)."""
 
 ADVANCED_EXERCISE = "single_leg_rdl"
-DISCLAIMER = "This plan is education, not medical advice. Stop and see a qualified professional if anything hurts."
+DISCLAIMER = (
+    "This plan is education, not medical advice. Stop and see a qualified professional if anything hurts."
+)
 
 
 # --- the rules --------------------------------------------------------------------------------
@@ -39,7 +41,7 @@ DISCLAIMER = "This plan is education, not medical advice. Stop and see a qualifi
 
 @dataclass(frozen=True)
 class Rule:
-    """One row of data/progression.csv: what it sets, for whom, its value or range, the rule in words and its source."""
+    """One row of data/progression.csv: what it sets, for whom, its value or range, rule and source."""
 
     rule: str
     level: tuple[str, ...]
@@ -61,8 +63,21 @@ class Rule:
         return f"{self.text} (Source: {self.source}.)"
 
 
-_REQUIRED = ("level", "goal", "weeks", "stage_min_weeks", "repeat_week", "start_rank", "reps", "sets", "tempo",
-             "rep_duration", "controlled_lift", "rest", "progress_when")
+_REQUIRED = (
+    "level",
+    "goal",
+    "weeks",
+    "stage_min_weeks",
+    "repeat_week",
+    "start_rank",
+    "reps",
+    "sets",
+    "tempo",
+    "rep_duration",
+    "controlled_lift",
+    "rest",
+    "progress_when",
+)
 _OPTIONAL = ("advanced_weeks", "novice_phase")
 _BY_EQUIPMENT = ("exercise", "load_step", "double_progression")
 RULE_KINDS: tuple[str, ...] = _REQUIRED + _OPTIONAL + _BY_EQUIPMENT
@@ -72,12 +87,22 @@ def _cells(text: str) -> tuple[str, ...]:
     return tuple(part.strip() for part in text.split("|") if part.strip())
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_rules() -> tuple[Rule, ...]:
-    """Every row of data/progression.csv as a Rule, after checking the table (all problems reported at once)."""
+    """Every row of data/progression.csv as a Rule, after checking it (all problems at once)."""
     rules = tuple(
-        Rule(row["rule"], _cells(row["level"]), _cells(row["goal"]), _cells(row["equipment"]), row["value"].strip(),
-             to_float(row["low"]), to_float(row["high"]), row["unit"], row["text"], row["source"])
+        Rule(
+            row["rule"],
+            _cells(row["level"]),
+            _cells(row["goal"]),
+            _cells(row["equipment"]),
+            row["value"].strip(),
+            to_float(row["low"]),
+            to_float(row["high"]),
+            row["unit"],
+            row["text"],
+            row["source"],
+        )
         for row in read_table("progression")
     )
     problems = check_rules(rules)
@@ -91,7 +116,10 @@ def _applying(rules: Iterable[Rule], name: str, level: str, goal: str) -> list[R
 
 
 def check_rules(rules: Iterable[Rule]) -> list[str]:
-    """What is wrong with a set of rules (empty when nothing is): unknown names, gaps, overlaps, tempos beyond their bounds."""
+    """What is wrong with a set of rules (empty when nothing is).
+
+    Unknown names, gaps, overlaps, tempos beyond their bounds.
+    """
     rules = tuple(rules)
     problems = []
     for rule in rules:
@@ -100,23 +128,37 @@ def check_rules(rules: Iterable[Rule]) -> list[str]:
             problems.append(f"unknown rule {rule.rule!r}")
         if not rule.source.strip() or not rule.text.strip():
             problems.append(f"{where} needs a text and a source")
-        if any(item not in LEVELS + ("*",) for item in rule.level) or any(item not in GOALS + ("*",) for item in rule.goal):
+        if any(item not in LEVELS + ("*",) for item in rule.level) or any(
+            item not in GOALS + ("*",) for item in rule.goal
+        ):
             problems.append(f"{where} names an unknown level or goal")
         if any(item not in EQUIPMENT for item in rule.equipment):
             problems.append(f"{where} names unknown equipment {rule.equipment}")
-        if rule.rule == "exercise" and (rule.value not in EXERCISES or rule.low is None or not rule.equipment):
+        if rule.rule == "exercise" and (
+            rule.value not in EXERCISES or rule.low is None or not rule.equipment
+        ):
             problems.append(f"exercise row {rule.value!r} needs a known id, a rank and its equipment")
     for level in LEVELS:
         for goal in GOALS:
             for name in _REQUIRED + _OPTIONAL:
                 count = len(_applying(rules, name, level, goal))
                 if count > 1 or (count == 0 and name in _REQUIRED):
-                    problems.append(f"{count} rows of rule {name!r} apply to level {level!r} and goal {goal!r}; exactly one must")
+                    problems.append(
+                        f"{count} rows of rule {name!r} apply to level {level!r} and goal {goal!r}; "
+                        "exactly one must"
+                    )
     for item in EQUIPMENT:
-        load_rows = [rule for rule in rules if rule.rule in ("load_step", "double_progression") and item in rule.equipment]
+        load_rows = [
+            rule
+            for rule in rules
+            if rule.rule in ("load_step", "double_progression") and item in rule.equipment
+        ]
         if len(load_rows) != 1:
             problems.append(f"{len(load_rows)} load rules cover equipment {item!r}; exactly one must")
-        if not any(rule.rule == "exercise" and item in rule.equipment and rule.value != ADVANCED_EXERCISE for rule in rules):
+        if not any(
+            rule.rule == "exercise" and item in rule.equipment and rule.value != ADVANCED_EXERCISE
+            for rule in rules
+        ):
             problems.append(f"no kickback uses equipment {item!r}")
     if not problems:
         problems += _check_tempo_rules(rules)
@@ -124,7 +166,10 @@ def check_rules(rules: Iterable[Rule]) -> list[str]:
 
 
 def _check_tempo_rules(rules: tuple[Rule, ...]) -> list[str]:
-    """Every tempo row must fit the rep-duration bounds, the controlled lift and, for new learners, the novice phase times."""
+    """Every tempo row must fit the rep-duration bounds and the controlled lift.
+
+    For new learners, also the novice phase times.
+    """
     problems = []
     for level in LEVELS:
         for goal in GOALS:
@@ -137,12 +182,20 @@ def _check_tempo_rules(rules: tuple[Rule, ...]) -> list[str]:
             duration = _applying(rules, "rep_duration", level, goal)[0]
             lift = _applying(rules, "controlled_lift", level, goal)[0]
             if not duration.low <= tempo.rep_s <= duration.high:
-                problems.append(f"tempo {row.value} for {level}/{goal} lasts {tempo.rep_s} s, outside {duration.low:g} to {duration.high:g} s")
+                problems.append(
+                    f"tempo {row.value} for {level}/{goal} lasts {tempo.rep_s} s, "
+                    f"outside {duration.low:g} to {duration.high:g} s"
+                )
             if tempo.explosive_up or tempo.up_s < lift.low:
                 problems.append(f"tempo {row.value} for {level}/{goal} lifts faster than {lift.low:g} s")
             for novice in _applying(rules, "novice_phase", level, goal):
-                if not (novice.low <= tempo.up_s <= novice.high and novice.low <= tempo.down_s <= novice.high):
-                    problems.append(f"tempo {row.value} for {level}/{goal} is outside {novice.low:g} to {novice.high:g} s up and down")
+                if not (
+                    novice.low <= tempo.up_s <= novice.high and novice.low <= tempo.down_s <= novice.high
+                ):
+                    problems.append(
+                        f"tempo {row.value} for {level}/{goal} is outside "
+                        f"{novice.low:g} to {novice.high:g} s up and down"
+                    )
     return problems
 
 
@@ -156,7 +209,11 @@ def _optional_rule(name: str, level: str, goal: str) -> Rule | None:
 
 
 def _load_rule(equipment: str) -> Rule:
-    return next(rule for rule in read_rules() if rule.rule in ("load_step", "double_progression") and equipment in rule.equipment)
+    return next(
+        rule
+        for rule in read_rules()
+        if rule.rule in ("load_step", "double_progression") and equipment in rule.equipment
+    )
 
 
 # --- the planner ------------------------------------------------------------------------------
@@ -164,10 +221,13 @@ def _load_rule(equipment: str) -> Rule:
 
 @dataclass(frozen=True)
 class Week:
-    """One week of a plan: the exercise, its equipment, and sets × reps at a tempo with a rest and a load rule.
+    """One week of a plan: the exercise, its equipment, and sets × reps.
+
+    At a tempo, with a rest and a load rule.
 
     `reps` is the range (low, high) per set and leg; `rest_s` in seconds; `load_step_pct` the range
-    of a load step in % (None where the next step is a band, a dumbbell or an exercise, see `load_rule`).
+    of a load step in % (None where the next step is a band, a dumbbell or an exercise, see
+    `load_rule`).
     `advanced` marks the article's advanced step (the single-leg RDL).
     """
 
@@ -223,7 +283,10 @@ def check_equipment(equipment: Iterable[str] | str) -> tuple[str, ...]:
 
 
 def _stages(kit: tuple[str, ...]) -> tuple[list[_Stage], _Stage | None]:
-    """The kickback steps the equipment allows (one per rank, the table's first row winning) and the advanced step, if any."""
+    """The kickback steps the equipment allows, and the advanced step, if any.
+
+    One step per rank, the table's first row winning.
+    """
     ladder: dict[int, _Stage] = {}
     advanced = None
     for rule in read_rules():
@@ -247,7 +310,7 @@ def _split_weeks(weeks: int, parts: int) -> list[int]:
 
 
 def plan_progression(level: str, equipment: Iterable[str] | str, goal: str, *, weeks: int = 6) -> Plan:
-    """A week-by-week plan for `level` ("new", "regular", "athlete") with `equipment` (any of EQUIPMENT) toward `goal`.
+    """A week-by-week progression plan for `level` with `equipment` toward `goal`.
 
     Goals: "strength" (heavier, 6-12 reps), "hypertrophy" (8-12 reps, the article's slow lowering),
     "activation" (light, 12-15 reps, a squeeze at the top; a warm-up). The exercise climbs the
@@ -256,6 +319,23 @@ def plan_progression(level: str, equipment: Iterable[str] | str, goal: str, *, w
     comes only in the last weeks of "regular" and "athlete" plans. Every number comes from
     data/progression.csv; nonsense (unknown level, goal or equipment, none at all, weeks outside
     4-8) raises ValueError naming the field, what is allowed and the value.
+
+    Parameters
+    ----------
+    level : str
+        "new", "regular" or "athlete".
+    equipment : iterable of str, or str
+        Any of EQUIPMENT, e.g. {"none", "band"}.
+    goal : str
+        "strength", "hypertrophy" or "activation".
+    weeks : int, optional
+        Length of the plan in weeks, 4 to 8.
+
+    Returns
+    -------
+    Plan
+        `weeks` (sets, reps per leg, tempo in seconds, rest in seconds, load step in %), the
+        `rules` it followed with their sources, and `notes`.
 
     >>> plan = plan_progression("new", {"none", "band"}, "hypertrophy", weeks=4)
     >>> [week.exercise for week in plan.weeks]
@@ -274,7 +354,9 @@ def plan_progression(level: str, equipment: Iterable[str] | str, goal: str, *, w
     start_rank = _rule("start_rank", level, goal).low
     entry = next((i for i, stage in enumerate(ladder) if stage.rank >= start_rank), len(ladder) - 1)
     used = ladder[entry : entry + max(1, kickback_weeks // min_weeks)]
-    schedule = [stage for stage, length in zip(used, _split_weeks(kickback_weeks, len(used))) for _ in range(length)]
+    schedule = [
+        stage for stage, length in zip(used, _split_weeks(kickback_weeks, len(used))) for _ in range(length)
+    ]
     schedule += [advanced] * advanced_weeks  # type: ignore[list-item]
     plan_weeks = tuple(_make_week(number, schedule, level, goal, count) for number in range(1, count + 1))
     used_rules = {stage.rule for stage in schedule} | {_load_rule(stage.equipment) for stage in schedule}
@@ -322,26 +404,40 @@ def _make_week(number: int, schedule: list[_Stage], level: str, goal: str, count
     )
 
 
-def _plan_notes(kit: tuple[str, ...], ladder: list[_Stage], used: list[_Stage], advanced: _Stage | None,
-                advanced_rule: Rule | None, schedule: list[_Stage]) -> tuple[str, ...]:
-    """What the plan left out and why: steps beyond its length, equipment not used, an advanced step without its equipment."""
+def _plan_notes(
+    kit: tuple[str, ...],
+    ladder: list[_Stage],
+    used: list[_Stage],
+    advanced: _Stage | None,
+    advanced_rule: Rule | None,
+    schedule: list[_Stage],
+) -> tuple[str, ...]:
+    """What the plan left out and why: later steps, unused equipment, an advanced step without its kit."""
     notes = []
     later = [stage for stage in ladder if stage.rank > used[-1].rank]
     if later:
-        notes.append(f"A longer plan would go on to: {', '.join(EXERCISES[stage.exercise][0] for stage in later)}.")
+        notes.append(
+            f"A longer plan would go on to: {', '.join(EXERCISES[stage.exercise][0] for stage in later)}."
+        )
     in_plan = {stage.equipment for stage in schedule}
     by_rank = {stage.rank: stage for stage in ladder}
     for item in kit:
         if item in in_plan:
             continue
-        rank = min(int(rule.low) for rule in read_rules()
-                   if rule.rule == "exercise" and item in rule.equipment and rule.value != ADVANCED_EXERCISE)
+        rank = min(
+            int(rule.low)
+            for rule in read_rules()
+            if rule.rule == "exercise" and item in rule.equipment and rule.value != ADVANCED_EXERCISE
+        )
         stage = by_rank[rank]
         if stage.equipment != item:
             notes.append(f"Not used: {item} (the {stage.equipment} covers the same step).")
         elif stage not in later:
             notes.append(f"Not used: {item} (below the starting step for this level).")
     if advanced_rule and not advanced:
-        notes.append("The single-leg Romanian deadlift (the article's advanced step) needs no equipment or a dumbbell: "
-                     "tick \"none\" or \"dumbbell\" to include it.")
+        notes.append(
+            "The single-leg Romanian deadlift (the article's advanced step) "
+            "needs no equipment or a dumbbell: "
+            'tick "none" or "dumbbell" to include it.'
+        )
     return tuple(notes)

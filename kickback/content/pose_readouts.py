@@ -1,4 +1,6 @@
-"""The explorer's readouts in words: leg-height split, the hip's reach, torque, gluteus maximus lever, findings.
+"""The explorer's readouts in words.
+
+They cover the leg-height split, the hip's reach, torque, the gluteus maximus lever and findings.
 
 Everything here is computed by the model and the form checker; the explorer widget only shows it.
 """
@@ -8,7 +10,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..data_files import read_table
-from ..draw.pelvis import describe_pelvic_rotation
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach, split_leg_height
 from ..model.pose import Pose
@@ -18,7 +19,11 @@ from ..model.variants import check_variant
 def read_slider_ranges(variant: str) -> dict[str, tuple[int, int]]:
     """The explorer's slider ranges for a variant, from `data/explorer_ranges.csv` (degrees)."""
     check_variant(variant)
-    return {row["field"]: (int(row["low"]), int(row["high"])) for row in read_table("explorer_ranges") if row["variant"] == variant}
+    return {
+        row["field"]: (int(row["low"]), int(row["high"]))
+        for row in read_table("explorer_ranges")
+        if row["variant"] == variant
+    }
 
 
 @dataclass(frozen=True)
@@ -43,12 +48,14 @@ def describe_hip_reach(pose: Pose) -> str:
     """How high the hip alone could take the thigh at this trunk lean, and what parallel would take."""
     reach = hip_reach(pose.trunk_lean)
     text = (
-        f"With the trunk leaning {reach.trunk_lean:.0f}°, the hip alone (its normal {reach.hip:.0f}°, back neutral) "
+        f"With the trunk leaning {reach.trunk_lean:.0f}°, "
+        f"the hip alone (its normal {reach.hip:.0f}°, back neutral) "
         f"takes the thigh to {reach.apparent:.0f}° from hanging (dashed line)."
     )
     if reach.short_of_parallel > 0:
         text += (
-            f" Parallel to the floor (90°) is {reach.short_of_parallel:.0f}° beyond that: it would take a trunk lean of "
+            f" Parallel to the floor (90°) is {reach.short_of_parallel:.0f}° beyond that: "
+            "it would take a trunk lean of "
             f"{reach.lean_for_parallel:.0f}°, or the lower back arching, which is the mistake."
         )
     else:
@@ -66,7 +73,10 @@ def describe_torque(pose: Pose, body: Body, variant: str) -> str:
     what = describe_load(load)
     if torque >= 0:
         return f"Hip extensors must produce {torque:.0f} N·m here ({what})."
-    return f"Here the load pulls the leg backward: {-torque:.0f} N·m would have to come from the hip flexors ({what})."
+    return (
+        f"Here the load pulls the leg backward: {-torque:.0f} N·m would have to come from "
+        f"the hip flexors ({what})."
+    )
 
 
 def describe_glute(pose: Pose) -> str:
@@ -81,7 +91,10 @@ def describe_glute(pose: Pose) -> str:
     low, high = HIP_EXTENSION_RANGE
     knee = min(max(pose.knee_flexion, KNEE_FLEXION_RANGE[0]), KNEE_FLEXION_RANGE[1])
     if not low <= pose.hip_extension <= high:
-        return f"Gluteus maximus: the model's table covers hip extension {low:.0f}° to {high:.0f}°; this pose is outside it."
+        return (
+            f"Gluteus maximus: the model's table covers hip extension {low:.0f}° to {high:.0f}°; "
+            "this pose is outside it."
+        )
     arm = muscle_moment_arm("glmax", hip_extension=pose.hip_extension, knee_flexion=knee)
     length = muscle_length("glmax", hip_extension=pose.hip_extension, knee_flexion=knee)
     return (
@@ -97,7 +110,9 @@ def describe_findings(pose: Pose, variant: str) -> str:
     findings = check_pose(pose, variant)
     if not findings:
         return "✓ Form, judged as the top of a rep: nothing wrong in this pose."
-    lines = [f"✗ {finding.mistake.replace('_', ' ')}: {finding.message} Cue: {finding.cue}" for finding in findings]
+    lines = [
+        f"✗ {finding.mistake.replace('_', ' ')}: {finding.message} Cue: {finding.cue}" for finding in findings
+    ]
     return "\n".join(["Form, judged as the top of a rep:"] + lines)
 
 
@@ -111,3 +126,11 @@ def describe_pose_fully(pose: Pose, body: Body, variant: str) -> Readouts:
         glute=describe_glute(pose),
         findings=describe_findings(pose, variant),
     )
+
+
+def describe_pelvic_rotation(rotation_deg: float) -> str:
+    """The pelvis's transverse rotation in words."""
+    if abs(rotation_deg) < 0.5:
+        return "pelvis square"
+    side = "open to the working side" if rotation_deg > 0 else "turned toward the stance side"
+    return f"pelvis turned {abs(rotation_deg):.0f}° {side}"

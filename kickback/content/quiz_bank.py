@@ -1,4 +1,6 @@
-"""Self-check quizzes: question banks in `data/quizzes/`, answers checked and explained, a widget, answer keys.
+"""Self-check quizzes: question banks in `data/quizzes/`, answers checked and explained.
+
+Also a widget and answer keys.
 
 Steps:
 1. `load_quiz` reads one lesson's bank and checks it, reporting every problem at once.
@@ -28,9 +30,10 @@ A bank is `data/quizzes/<lesson>.json`::
 from __future__ import annotations
 
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 from ..data_files import DATA_DIR
 from ..validate import check_choice, check_in_range
@@ -127,8 +130,20 @@ def load_quiz(lesson: str | Path, *, folder: str | Path | None = None) -> Quiz:
     ValueError naming the file, each question and each problem; an unknown lesson lists those
     that exist.
 
+    Parameters
+    ----------
+    lesson : str or Path
+        A lesson name such as "06_common_mistakes", or the path of a bank file.
+    folder : str, Path or None, optional
+        Where to read banks from instead of `data/quizzes/`.
+
+    Returns
+    -------
+    Quiz
+        The lesson's title and its questions, each with choices, the right answer and explanations.
+
     >>> load_quiz("01_muscles_and_benefits").questions[1].right_choice.text
-    'The gluteus maximus'
+    'The gluteus maximus, the big buttock muscle'
     """
     if isinstance(lesson, Path) or str(lesson).endswith(".json"):
         path = Path(lesson)
@@ -153,7 +168,9 @@ def _read_bank(path: Path) -> Quiz:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as error:
-        raise ValueError(f"quiz bank {shown}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})") from None
+        raise ValueError(
+            f"quiz bank {shown}: not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        ) from None
     problems: list[str] = []
     quiz = _parse_bank(data, path, problems)
     if problems:
@@ -213,7 +230,9 @@ def _parse_bank(data: object, path: Path, problems: list[str]) -> Quiz | None:
 def _parse_question(raw: object, number: int, seen: dict[str, int], problems: list[str]) -> Question | None:
     """One question, checked; `seen` maps the ids met so far to their question numbers."""
     if not isinstance(raw, dict):
-        problems.append(f"question #{number}: must be an object with " + ", ".join(repr(f) for f in QUESTION_FIELDS))
+        problems.append(
+            f"question #{number}: must be an object with " + ", ".join(repr(f) for f in QUESTION_FIELDS)
+        )
         return None
     before = len(problems)
     question_id = raw.get("id")
@@ -260,7 +279,9 @@ def _parse_choices(raw: object, where: str, problems: list[str]) -> tuple[Choice
     texts: set[str] = set()
     for number, item in enumerate(raw, start=1):
         if not isinstance(item, dict):
-            problems.append(f"{where}choice #{number} must be an object with " + ", ".join(repr(f) for f in CHOICE_FIELDS))
+            problems.append(
+                f"{where}choice #{number} must be an object with " + ", ".join(repr(f) for f in CHOICE_FIELDS)
+            )
             continue
         choice_id = item.get("id")
         if not _is_text(choice_id):
@@ -283,7 +304,9 @@ def _parse_choices(raw: object, where: str, problems: list[str]) -> tuple[Choice
     return tuple(choices) if len(problems) == before else None
 
 
-def _parse_answer(raw: dict[str, Any], choices: tuple[Choice, ...] | None, where: str, problems: list[str]) -> str | None:
+def _parse_answer(
+    raw: dict[str, Any], choices: tuple[Choice, ...] | None, where: str, problems: list[str]
+) -> str | None:
     """The right choice's id from the question's "answer" (a choice id or an index from 0)."""
     if "answer" not in raw:
         problems.append(f"{where}no answer")
@@ -296,12 +319,16 @@ def _parse_answer(raw: dict[str, Any], choices: tuple[Choice, ...] | None, where
         return None
     if isinstance(answer, int):
         if not 0 <= answer < len(choices):
-            problems.append(f"{where}answer {answer} is out of range: the index must be 0 to {len(choices) - 1}")
+            problems.append(
+                f"{where}answer {answer} is out of range: the index must be 0 to {len(choices) - 1}"
+            )
             return None
         return choices[answer].id
     ids = [choice.id for choice in choices]
     if answer not in ids:
-        problems.append(f"{where}answer {answer!r} is not one of its choice ids ({', '.join(repr(i) for i in ids)})")
+        problems.append(
+            f"{where}answer {answer!r} is not one of its choice ids ({', '.join(repr(i) for i in ids)})"
+        )
         return None
     return answer
 
@@ -353,7 +380,13 @@ def _count(number: int) -> str:
 
 def quiz_text(quiz: Quiz) -> str:
     """The questions and choices as plain numbered text, without the answers."""
-    lines = [f"Check yourself: {quiz.title} ({_count(len(quiz.questions))}). Pick one answer for each and press Check.", ""]
+    lines = [
+        (
+            f"Check yourself: {quiz.title} ({_count(len(quiz.questions))}). "
+            "Pick one answer for each and press Check."
+        ),
+        "",
+    ]
     for number, question in enumerate(quiz.questions, start=1):
         lines.append(f"{number}. {question.text}")
         lines.extend(f"   {question.label(index)}" for index in range(len(question.choices)))
@@ -367,7 +400,9 @@ def quiz_markdown(quiz: Quiz) -> str:
     lines = [f"**Check yourself: {_escape_markdown(quiz.title)}** ({_count(len(quiz.questions))})", ""]
     for number, question in enumerate(quiz.questions, start=1):
         lines.append(f"{number}. {_escape_markdown(question.text)}")
-        lines.extend(f"    - {_escape_markdown(question.label(index))}" for index in range(len(question.choices)))
+        lines.extend(
+            f"    - {_escape_markdown(question.label(index))}" for index in range(len(question.choices))
+        )
         lines.append("")
     lines.append("*Run this notebook to check your answers: pick one for each question and press Check.*")
     lines.append("")

@@ -24,7 +24,10 @@ class Case:
         return preset_pose(self.variant, self.preset)
 
     def answer(self) -> set[str]:
-        """The mistake ids the form checker finds in this pose, judged as the top of a rep (or "no mistake")."""
+        """The mistake ids the form checker finds in this pose, judged as the top of a rep.
+
+        {"no mistake"} where it finds none.
+        """
         found = {finding.mistake for finding in check_pose(self.pose, self.variant)}
         return found or {NO_MISTAKE}
 
@@ -50,7 +53,10 @@ def judge(case: Case, choice: str) -> tuple[bool, str]:
     titles = mistake_titles()
     answer = case.answer()
     findings = check_pose(case.pose, case.variant)
-    why = " ".join(finding.message for finding in findings) or "The hip does the lifting, the back is neutral, the pelvis is square, and the top is reached."
+    why = (
+        " ".join(finding.message for finding in findings)
+        or "The hip does the lifting, the back is neutral, the pelvis is square, and the top is reached."
+    )
     if choice in answer:
         return True, f"✓ Right: {titles[choice]}. {why}"
     named = " and ".join(titles[a] for a in sorted(answer))

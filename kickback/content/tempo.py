@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 from typing import NamedTuple
 
 import numpy as np
@@ -20,13 +20,18 @@ from ..model.pose import preset_pose
 from ..model.variants import check_variant
 from ..validate import check_in_range
 
-PHASE_NAMES: dict[str, str] = {"up": "up", "hold": "hold at the top", "down": "down", "pause": "pause at the bottom"}
+PHASE_NAMES: dict[str, str] = {
+    "up": "up",
+    "hold": "hold at the top",
+    "down": "down",
+    "pause": "pause at the bottom",
+}
 
 
 # --- tempo ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_tempo_settings() -> dict[str, float]:
     """The values of data/tempo.csv by id (seconds)."""
     return {row["id"]: float(row["value"]) for row in read_table("tempo")}
@@ -41,16 +46,19 @@ def _check_seconds(field: str, value: object) -> int:
     high = _phase_max()
     number = check_in_range(field, value, 0, high, "s")
     if number != int(number):
-        raise ValueError(f"{field} must be a whole number of seconds (allowed range 0 to {high} s); got {value!r}")
+        raise ValueError(
+            f"{field} must be a whole number of seconds (allowed range 0 to {high} s); got {value!r}"
+        )
     return int(number)
 
 
 @dataclass(frozen=True, kw_only=True)
 class TempoPrescription:
-    """A prescribed tempo in whole seconds: up (concentric), hold at the top, down (eccentric), pause at the bottom.
+    """A prescribed tempo in whole seconds.
 
-    An explosive phase (X) is stored as 0 s with its flag set; only the lift and the lowering can be
-    explosive. ``str()`` gives the article's notation; see `format_four_digit` for the other one.
+    Up (concentric), hold at the top, down (eccentric), pause at the bottom. An explosive phase (X)
+    is stored as 0 s with its flag set; only the lift and the lowering can be explosive. ``str()``
+    gives the article's notation; see `format_four_digit` for the other one.
 
     >>> str(TempoPrescription(up_s=2, hold_s=1, down_s=3))
     '2-1-3'
@@ -71,7 +79,9 @@ class TempoPrescription:
             if not isinstance(value, bool):
                 raise ValueError(f"{flag} must be True or False; got {value!r}")
             if value and getattr(self, name) != 0:
-                raise ValueError(f"{name} must be 0 when {flag} is set (X is stored as 0 s); got {getattr(self, name)!r}")
+                raise ValueError(
+                    f"{name} must be 0 when {flag} is set (X is stored as 0 s); got {getattr(self, name)!r}"
+                )
 
     @property
     def rep_s(self) -> int:
@@ -96,29 +106,48 @@ _ARTICLE = re.compile(
     r"(?P<up>[^\s()-]+)-(?P<hold>[^\s()-]+)-(?P<down>[^\s()-]+)(?:\s*\(\s*pause\s+(?P<pause>[^\s()]+)\s*\))?",
     re.IGNORECASE,
 )
-_SHAPES = "the article's up-hold-down such as '2-1-3' (a bottom pause as '2-1-3 (pause 1)') or four digits down, bottom pause, up, top pause such as '3010' (X = explosive)"
+_SHAPES = (
+    "the article's up-hold-down such as '2-1-3' (a bottom pause as '2-1-3 (pause 1)') "
+    "or four digits down, bottom pause, up, top pause such as '3010' (X = explosive)"
+)
 
 
 def _read_phase(field: str, text: str, explosive_allowed: bool) -> tuple[int, bool]:
     """One phase of a tempo string: (seconds, explosive)."""
     if text.upper() == "X":
         if not explosive_allowed:
-            raise ValueError(f"{field} must be a whole number of seconds 0 to {_phase_max()} (X, explosive, is only for the lift and the lowering); got {text!r}")
+            raise ValueError(
+                f"{field} must be a whole number of seconds 0 to {_phase_max()} "
+                f"(X, explosive, is only for the lift and the lowering); got {text!r}"
+            )
         return 0, True
     try:
         value = float(text)
     except ValueError:
         extra = ", or X for explosive" if explosive_allowed else ""
-        raise ValueError(f"{field} must be a whole number of seconds 0 to {_phase_max()}{extra}; got {text!r}") from None
+        raise ValueError(
+            f"{field} must be a whole number of seconds 0 to {_phase_max()}{extra}; got {text!r}"
+        ) from None
     return _check_seconds(field, value), False
 
 
 def parse_tempo(text: str) -> TempoPrescription:
-    """A `TempoPrescription` from the article's notation ("2-1-3": up, hold, down) or the four-digit one ("3010").
+    """A `TempoPrescription` from the article's notation ("2-1-3") or the four-digit one ("3010").
 
-    The four digits run eccentric (down), bottom pause, concentric (up), top pause; X is explosive.
-    The article's notation has no bottom pause; this course writes one as "2-1-3 (pause 1)". Four
-    numbers with dashes ("3-0-1-0") are refused: they are read both ways in the wild.
+    The article's notation runs up, hold, down. The four digits run eccentric (down), bottom pause,
+    concentric (up), top pause; X is explosive. The article's notation has no bottom pause; this
+    course writes one as "2-1-3 (pause 1)". Four numbers with dashes ("3-0-1-0") are refused:
+    they are read both ways in the wild.
+
+    Parameters
+    ----------
+    text : str
+        A tempo such as "2-1-3", "2-1-3 (pause 1)" or "3010" (phases in whole seconds).
+
+    Returns
+    -------
+    TempoPrescription
+        `up_s`, `hold_s`, `down_s` and `pause_s` in whole seconds, with the explosive flags.
 
     >>> parse_tempo("2-1-3") == parse_tempo("3021")
     True
@@ -130,13 +159,20 @@ def parse_tempo(text: str) -> TempoPrescription:
         down, pause, up, hold = written
         up_s, explosive_up = _read_phase("tempo up (3rd digit)", up, True)
         down_s, explosive_down = _read_phase("tempo down (1st digit)", down, True)
-        return TempoPrescription(up_s=up_s, hold_s=_read_phase("tempo top pause (4th digit)", hold, False)[0],
-                            down_s=down_s, pause_s=_read_phase("tempo bottom pause (2nd digit)", pause, False)[0],
-                            explosive_up=explosive_up, explosive_down=explosive_down)
+        return TempoPrescription(
+            up_s=up_s,
+            hold_s=_read_phase("tempo top pause (4th digit)", hold, False)[0],
+            down_s=down_s,
+            pause_s=_read_phase("tempo bottom pause (2nd digit)", pause, False)[0],
+            explosive_up=explosive_up,
+            explosive_down=explosive_down,
+        )
     if written.count("-") == 3 and "(" not in written:
         raise ValueError(
-            "tempo with four numbers and dashes is ambiguous (the four-digit notation starts with the lowering, "
-            f"the article's with the lift): write four digits without dashes, e.g. '3010', or up-hold-down, e.g. '1-0-3'; got {text!r}"
+            "tempo with four numbers and dashes is ambiguous "
+            "(the four-digit notation starts with the lowering, "
+            "the article's with the lift): write four digits without dashes, e.g. '3010', "
+            f"or up-hold-down, e.g. '1-0-3'; got {text!r}"
         )
     match = _ARTICLE.fullmatch(written)
     if not match:
@@ -144,8 +180,14 @@ def parse_tempo(text: str) -> TempoPrescription:
     up_s, explosive_up = _read_phase("tempo up", match["up"], True)
     down_s, explosive_down = _read_phase("tempo down", match["down"], True)
     pause_s = _read_phase("tempo pause", match["pause"], False)[0] if match["pause"] is not None else 0
-    return TempoPrescription(up_s=up_s, hold_s=_read_phase("tempo hold", match["hold"], False)[0], down_s=down_s,
-                        pause_s=pause_s, explosive_up=explosive_up, explosive_down=explosive_down)
+    return TempoPrescription(
+        up_s=up_s,
+        hold_s=_read_phase("tempo hold", match["hold"], False)[0],
+        down_s=down_s,
+        pause_s=pause_s,
+        explosive_up=explosive_up,
+        explosive_down=explosive_down,
+    )
 
 
 def _as_prescription(tempo: TempoPrescription | str) -> TempoPrescription:
@@ -160,17 +202,33 @@ def _symbol(seconds: int, explosive: bool) -> str:
 
 def format_article(tempo: TempoPrescription) -> str:
     """The article's up-hold-down notation, e.g. "2-1-3"; a bottom pause is added as " (pause 1)"."""
-    text = f"{_symbol(tempo.up_s, tempo.explosive_up)}-{tempo.hold_s}-{_symbol(tempo.down_s, tempo.explosive_down)}"
+    text = (
+        f"{_symbol(tempo.up_s, tempo.explosive_up)}-{tempo.hold_s}-"
+        f"{_symbol(tempo.down_s, tempo.explosive_down)}"
+    )
     return text + (f" (pause {tempo.pause_s})" if tempo.pause_s else "")
 
 
 def format_four_digit(tempo: TempoPrescription) -> str:
     """The four-digit notation: down, bottom pause, up, top pause, e.g. "3021" for the article's 2-1-3."""
-    return f"{_symbol(tempo.down_s, tempo.explosive_down)}{tempo.pause_s}{_symbol(tempo.up_s, tempo.explosive_up)}{tempo.hold_s}"
+    return (
+        f"{_symbol(tempo.down_s, tempo.explosive_down)}{tempo.pause_s}"
+        f"{_symbol(tempo.up_s, tempo.explosive_up)}{tempo.hold_s}"
+    )
 
 
 def to_four_digit(tempo: TempoPrescription | str) -> str:
     """A tempo (either notation, or a TempoPrescription) in four-digit notation.
+
+    Parameters
+    ----------
+    tempo : TempoPrescription or str
+        The tempo (phases in whole seconds).
+
+    Returns
+    -------
+    str
+        Down, bottom pause, up, top pause in seconds, e.g. "3021"; X for explosive.
 
     >>> to_four_digit("2-1-3")
     '3021'
@@ -180,6 +238,16 @@ def to_four_digit(tempo: TempoPrescription | str) -> str:
 
 def to_article_notation(tempo: TempoPrescription | str) -> str:
     """A tempo (either notation, or a TempoPrescription) in the article's up-hold-down notation.
+
+    Parameters
+    ----------
+    tempo : TempoPrescription or str
+        The tempo (phases in whole seconds).
+
+    Returns
+    -------
+    str
+        Up, hold, down in seconds, e.g. "2-1-3", with " (pause N)" for a bottom pause.
 
     >>> to_article_notation("30X0")
     'X-0-3'
@@ -192,7 +260,9 @@ def _check_whole(field: str, value: object, low: float, high: float, unit: str =
     number = check_in_range(field, value, low, high, unit)
     if number != int(number):
         units = f" {unit}" if unit else ""
-        raise ValueError(f"{field} must be a whole number (allowed range {low:g} to {high:g}{units}); got {value!r}")
+        raise ValueError(
+            f"{field} must be a whole number (allowed range {low:g} to {high:g}{units}); got {value!r}"
+        )
     return int(number)
 
 
@@ -200,6 +270,18 @@ def prescribed_time_under_tension(tempo: TempoPrescription | str, reps: int) -> 
     """Seconds a set of `reps` reps at `tempo` keeps the muscle working: reps × (up + hold + down + pause).
 
     An explosive phase counts 0 s, so with an X the figure is a lower bound.
+
+    Parameters
+    ----------
+    tempo : TempoPrescription or str
+        The tempo (phases in whole seconds).
+    reps : int
+        Reps in the set, 1 to 100.
+
+    Returns
+    -------
+    float
+        Time under tension (s).
 
     >>> prescribed_time_under_tension("2-1-3", 10)
     60.0
@@ -215,7 +297,9 @@ class TempoCurve(NamedTuple):
     hip_extension_deg: np.ndarray
 
 
-def tempo_curve(tempo: TempoPrescription | str, variant: str, *, reps: int = 1, fps: float = 30.0) -> TempoCurve:
+def tempo_curve(
+    tempo: TempoPrescription | str, variant: str, *, reps: int = 1, fps: float = 30.0
+) -> TempoCurve:
     """Time and the hip-extension angle that `reps` reps at `tempo` ask for in `variant`, for plotting.
 
     Each rep eases (half a cosine) from the variant's start pose to its correct top (data/poses.csv),
@@ -234,7 +318,12 @@ def tempo_curve(tempo: TempoPrescription | str, variant: str, *, reps: int = 1, 
     top = preset_pose(variant, "correct_top").hip_extension
     times, progress = [np.array([0.0])], [np.array([0.0])]
     now = 0.0
-    steps = ((prescription.up_s, 0.0, 1.0), (prescription.hold_s, 1.0, 1.0), (prescription.down_s, 1.0, 0.0), (prescription.pause_s, 0.0, 0.0))
+    steps = (
+        (prescription.up_s, 0.0, 1.0),
+        (prescription.hold_s, 1.0, 1.0),
+        (prescription.down_s, 1.0, 0.0),
+        (prescription.pause_s, 0.0, 0.0),
+    )
     for _ in range(count):
         for seconds, before, after in steps:
             if seconds == 0:

@@ -24,7 +24,10 @@ VERDICTS: tuple[str, ...] = ("on tempo", "faster", "slower", "cannot judge")
 
 @dataclass(frozen=True)
 class PhaseCheck:
-    """One phase of a recorded set against the prescription: seconds measured and asked, and a verdict in words."""
+    """One phase of a recorded set against the prescription.
+
+    Seconds measured and asked, and a verdict in words.
+    """
 
     phase: str
     prescribed_s: int
@@ -50,7 +53,10 @@ class TempoComparison:
 
     def describe(self) -> str:
         """The comparison in words, a line per phase."""
-        head = f"{self.variant} set, {self.reps} rep{'s' if self.reps != 1 else ''}, against the tempo {self.tempo} (four-digit {format_four_digit(self.tempo)}):"
+        head = (
+            f"{self.variant} set, {self.reps} rep{'s' if self.reps != 1 else ''}, "
+            f"against the tempo {self.tempo} (four-digit {format_four_digit(self.tempo)}):"
+        )
         return "\n".join([head] + [f"- {check.message}" for check in self.phases])
 
     def _repr_pretty_(self, printer: Any, cycle: bool) -> None:
@@ -69,34 +75,79 @@ _ADVICE = {
 }
 
 
-def _judge_phase(phase: str, seconds: int, explosive: bool, measured: float | None, reason: str) -> PhaseCheck:
-    """The verdict on one phase: within the tolerance of the prescription is on tempo, else faster or slower."""
+def _judge_phase(
+    phase: str, seconds: int, explosive: bool, measured: float | None, reason: str
+) -> PhaseCheck:
+    """The verdict on one phase.
+
+    Within the tolerance of the prescription is on tempo, else faster or slower.
+    """
     name = PHASE_NAMES[phase].capitalize()
     asked = "X (explosive)" if explosive else f"{seconds} s"
     if measured is None:
-        return PhaseCheck(phase, seconds, explosive, None, "cannot judge", f"{name}: {asked} asked; cannot judge: {reason}.")
+        return PhaseCheck(
+            phase, seconds, explosive, None, "cannot judge", f"{name}: {asked} asked; cannot judge: {reason}."
+        )
     settings = read_tempo_settings()
     if explosive:
         verdict = "on tempo" if measured <= settings["explosive_max_s"] + 1e-9 else "slower"
-        advice = "" if verdict == "on tempo" else f": move as fast as you can control (within {settings['explosive_max_s']:g} s)"
-        return PhaseCheck(phase, seconds, True, measured, verdict, f"{name}: {measured:.1f} s measured, {asked} asked: {verdict}{advice}.")
+        advice = (
+            ""
+            if verdict == "on tempo"
+            else f": move as fast as you can control (within {settings['explosive_max_s']:g} s)"
+        )
+        return PhaseCheck(
+            phase,
+            seconds,
+            True,
+            measured,
+            verdict,
+            f"{name}: {measured:.1f} s measured, {asked} asked: {verdict}{advice}.",
+        )
     difference = measured - seconds
     if abs(difference) <= settings["on_tempo_tolerance_s"] + 1e-9:
-        return PhaseCheck(phase, seconds, False, measured, "on tempo", f"{name}: {measured:.1f} s measured, {asked} asked: on tempo.")
+        return PhaseCheck(
+            phase,
+            seconds,
+            False,
+            measured,
+            "on tempo",
+            f"{name}: {measured:.1f} s measured, {asked} asked: on tempo.",
+        )
     verdict = "faster" if difference < 0 else "slower"
     advice = _ADVICE[(phase, verdict)].format(n=seconds)
-    message = f"{name}: {measured:.1f} s measured, {asked} asked: {verdict} by {abs(difference):.1f} s; {advice}."
+    message = (
+        f"{name}: {measured:.1f} s measured, {asked} asked: {verdict} by {abs(difference):.1f} s; {advice}."
+    )
     return PhaseCheck(phase, seconds, False, measured, verdict, message)
 
 
-def compare_with_recording(tempo: TempoPrescription | str, recording: "Recording | str | Path", variant: str) -> TempoComparison:
-    """Each phase of a recorded set (the median over its reps, timed by kickback.form.analyze_set) against `tempo`.
+def compare_with_recording(
+    tempo: TempoPrescription | str, recording: Recording | str | Path, variant: str
+) -> TempoComparison:
+    """Each phase of a recorded set against `tempo`.
 
+    A phase's time is the median over the set's reps, timed by kickback.form.analyze_set.
     Within ±`on_tempo_tolerance_s` (data/tempo.csv, 0.5 s) a phase is "on tempo", else "faster" or
     "slower" than asked; an explosive (X) phase is on tempo up to `explosive_max_s`. The pause at the
     bottom needs two reps; a set without reps cannot be judged.
 
-    >>> from kickback.recordings import simulate_set
+    Parameters
+    ----------
+    tempo : TempoPrescription or str
+        The prescribed tempo, e.g. "2-1-3" (phases in whole seconds).
+    recording : Recording, str or Path
+        Time (s) and joint angles (degrees), or the path of an angles CSV.
+    variant : str
+        "cable", "machine" or "bodyweight".
+
+    Returns
+    -------
+    TempoComparison
+        Per phase: seconds prescribed and measured, and a verdict ("on tempo", "faster",
+        "slower" or "cannot judge").
+
+    >>> from kickback.form.simulate import simulate_set
     >>> compare_with_recording("2-1-3", simulate_set("cable"), "cable").verdicts["down"]
     'on tempo'
     """
@@ -110,17 +161,40 @@ def compare_with_recording(tempo: TempoPrescription | str, recording: "Recording
         "down": float(np.median([rep.eccentric_s for rep in reps])) if reps else None,
         "pause": float(np.median(pauses)) if pauses else None,
     }
-    reason = "no rep was found in the recording" if not reps else "a pause between reps needs at least two reps"
-    checks = tuple(_judge_phase(phase, seconds, explosive, measured[phase], reason) for phase, seconds, explosive in prescription.phases())
+    reason = (
+        "no rep was found in the recording" if not reps else "a pause between reps needs at least two reps"
+    )
+    checks = tuple(
+        _judge_phase(phase, seconds, explosive, measured[phase], reason)
+        for phase, seconds, explosive in prescription.phases()
+    )
     return TempoComparison(prescription, variant, len(reps), checks)
 
 
 def show_comparison(comparison: TempoComparison) -> Table:
-    """A comparison as a table for notebooks: phase, asked, measured, verdict."""
+    """A comparison as a table for notebooks: phase, asked, measured, verdict.
+
+    Parameters
+    ----------
+    comparison : TempoComparison
+        The result of `compare_with_recording`.
+
+    Returns
+    -------
+    Table
+        One row per phase; times in seconds.
+    """
     rows = [
-        (PHASE_NAMES[c.phase], "X" if c.explosive else f"{c.prescribed_s} s",
-         "-" if c.measured_s is None else f"{c.measured_s:.1f} s", c.verdict)
+        (
+            PHASE_NAMES[c.phase],
+            "X" if c.explosive else f"{c.prescribed_s} s",
+            "-" if c.measured_s is None else f"{c.measured_s:.1f} s",
+            c.verdict,
+        )
         for c in comparison.phases
     ]
-    caption = f"Tempo {comparison.tempo} (four-digit {format_four_digit(comparison.tempo)}); on tempo = within {read_tempo_settings()['on_tempo_tolerance_s']:g} s (data/tempo.csv)."
+    caption = (
+        f"Tempo {comparison.tempo} (four-digit {format_four_digit(comparison.tempo)}); "
+        f"on tempo = within {read_tempo_settings()['on_tempo_tolerance_s']:g} s (data/tempo.csv)."
+    )
     return Table(("phase", "asked", "measured", "verdict"), rows, caption)

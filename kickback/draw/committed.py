@@ -41,5 +41,16 @@ class SavedFigure:
 
 
 def show_figure(name: str) -> SavedFigure:
-    """A saved figure for display in a notebook, carrying its alt text (from figures/alt_text.json)."""
+    """A saved figure for display in a notebook, carrying its alt text (from figures/alt_text.json).
+
+    Parameters
+    ----------
+    name : str
+        The figure's name in figures/, without its suffix, e.g. "cable_form".
+
+    Returns
+    -------
+    SavedFigure
+        Displays as the PNG with its alt text.
+    """
     return SavedFigure(name)

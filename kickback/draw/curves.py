@@ -32,7 +32,17 @@ def decorate(ax: Axes, *, title: str = "", xlabel: str = "", ylabel: str = "") -
 
 @dataclass(frozen=True)
 class ProfileCase:
-    """One way to load the kickback: a title, the variant and its load."""
+    """One way to load the kickback: a title, the variant and its load.
+
+    Parameters
+    ----------
+    title : str
+        What the lesson calls it, e.g. "Cable, low pulley".
+    variant : str
+        "cable", "machine" or "bodyweight".
+    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None
+        The load; None for the leg's own weight only.
+    """
 
     title: str
     variant: str
@@ -54,18 +64,38 @@ def compute_profile(case: ProfileCase, body: Body) -> tuple[np.ndarray, np.ndarr
     """Hip angles (deg), total torque and the leg's own-weight part (N·m) over the variant's sweep."""
     hip, total = torque_curve(case.variant, body, load=case.load)
     base = preset_pose(case.variant, "start")
-    own = np.array([split_hip_torque(base.replace(hip_extension=float(a)), body, case.variant, load=case.load).leg for a in hip])
+    own = np.array(
+        [
+            split_hip_torque(base.replace(hip_extension=float(a)), body, case.variant, load=case.load).leg
+            for a in hip
+        ]
+    )
     return hip, total, own
 
 
 def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
     """A torque curve with the leg's own share, its hardest (▲) and easiest (▼) points named in words."""
     (total,) = ax.plot([], [], color=COLORS["working_leg"], linewidth=2.4, label="total demand")
-    (own,) = ax.plot([], [], color=COLORS["reference"], linestyle=LINESTYLES["reference"], linewidth=1.6, label="leg's own weight")
+    (own,) = ax.plot(
+        [],
+        [],
+        color=COLORS["reference"],
+        linestyle=LINESTYLES["reference"],
+        linewidth=1.6,
+        label="leg's own weight",
+    )
     (peak,) = ax.plot([], [], "^", color=COLORS["mistake"], markersize=9, markeredgecolor=COLORS["outline"])
     (low,) = ax.plot([], [], "v", color=COLORS["correct"], markersize=9, markeredgecolor=COLORS["outline"])
-    note = ax.text(0.02, 0.02, "", transform=ax.transAxes, fontsize=FONT_SIZES["small"], va="bottom", color=COLORS["outline"],
-                   bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85})
+    note = ax.text(
+        0.02,
+        0.02,
+        "",
+        transform=ax.transAxes,
+        fontsize=FONT_SIZES["small"],
+        va="bottom",
+        color=COLORS["outline"],
+        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
+    )
     decorate(ax, title=case.title, xlabel="hip extension (°)", ylabel="hip-extension torque (N·m)")
     artists = CurveArtists(total=total, own_weight=own, peak=peak, low=low, note=note)
     update_profile(ax, artists, case, body)
@@ -80,7 +110,9 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     artists.own_weight.set_data(hip, own)
     artists.peak.set_data([summary.peak_angle], [summary.peak_torque])
     artists.low.set_data([summary.low_angle], [summary.low_torque])
-    artists.note.set_text(f"▲ hardest at hip {summary.peak_angle:.0f}°\n▼ easiest at hip {summary.low_angle:.0f}°")
+    artists.note.set_text(
+        f"▲ hardest at hip {summary.peak_angle:.0f}°\n▼ easiest at hip {summary.low_angle:.0f}°"
+    )
     ax.set_xlim(hip[0] - 2, hip[-1] + 2)
     top = max(float(np.max(total)), float(np.max(own)), 1.0)
     bottom = min(float(np.min(total)), float(np.min(own)), 0.0)
@@ -97,21 +129,64 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
     Returns a sentence per curve for the alt text.
     """
     words = []
-    colours = {"glmax": COLORS["primary_mover"], "hamstrings": COLORS["synergist"], "gait2392": OKABE_ITO["reddish_purple"]}
+    colours = {
+        "glmax": COLORS["primary_mover"],
+        "hamstrings": COLORS["synergist"],
+        "gait2392": OKABE_ITO["reddish_purple"],
+    }
     for muscle, style in GLMAX_STYLES.items():
         hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
-        ax.plot(hip, arm * 1000, color=colours["glmax"], linestyle=style, linewidth=2.2, label=f"gluteus maximus, part {muscle[-1]}")
-        words.append(f"gluteus maximus part {muscle[-1]}: {arm[hip == 0][0] * 1000:.0f} mm at 0°, {arm[hip == -80][0] * 1000:.0f} mm at 80° of flexion")
-    for muscle, label in (("bflh", "biceps femoris long head"), ("semiten", "semitendinosus"), ("semimem", "semimembranosus")):
+        ax.plot(
+            hip,
+            arm * 1000,
+            color=colours["glmax"],
+            linestyle=style,
+            linewidth=2.2,
+            label=f"gluteus maximus, part {muscle[-1]}",
+        )
+        words.append(
+            f"gluteus maximus part {muscle[-1]}: {arm[hip == 0][0] * 1000:.0f} mm at 0°, "
+            f"{arm[hip == -80][0] * 1000:.0f} mm at 80° of flexion"
+        )
+    for muscle, label in (
+        ("bflh", "biceps femoris long head"),
+        ("semiten", "semitendinosus"),
+        ("semimem", "semimembranosus"),
+    ):
         hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
-        ax.plot(hip, arm * 1000, color=colours["hamstrings"], linestyle=LINESTYLES["synergist"], linewidth=1.5, label=label)
+        ax.plot(
+            hip,
+            arm * 1000,
+            color=colours["hamstrings"],
+            linestyle=LINESTYLES["synergist"],
+            linewidth=1.5,
+            label=label,
+        )
         top = int(np.argmax(arm))
-        ax.annotate(label, (hip[top], arm[top] * 1000), xytext=(0, 5), textcoords="offset points", ha="center", va="bottom",
-                    fontsize=FONT_SIZES["small"] - 0.5, color=COLORS["outline"])
+        ax.annotate(
+            label,
+            (hip[top], arm[top] * 1000),
+            xytext=(0, 5),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=FONT_SIZES["small"] - 0.5,
+            color=COLORS["outline"],
+        )
         words.append(f"{label}: largest {arm.max() * 1000:.0f} mm at hip {hip[np.argmax(arm)]:.0f}°")
     hip, arm = moment_arm_curve("glmax", knee_flexion=knee_flexion, model="gait2392")
-    ax.plot(hip, arm * 1000, color=colours["gait2392"], linestyle=(0, (1, 1.5)), linewidth=2.4, label="gluteus maximus (mean), gait2392 model")
-    words.append(f"the gait2392 model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm at 0°, {arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion")
+    ax.plot(
+        hip,
+        arm * 1000,
+        color=colours["gait2392"],
+        linestyle=(0, (1, 1.5)),
+        linewidth=2.4,
+        label="gluteus maximus (mean), gait2392 model",
+    )
+    words.append(
+        f"the gait2392 model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm at 0°, "
+        f"{arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion"
+    )
     ax.axvline(0, color=COLORS["reference"], linewidth=0.8)
     decorate(ax, xlabel="hip extension (°)   (negative = flexion)", ylabel="hip-extension moment arm (mm)")
     ax.legend(fontsize=FONT_SIZES["small"], loc="lower right", frameon=False)
@@ -119,17 +194,38 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
 
 
 def show_profiles(cases: list[ProfileCase], body: Body) -> Table:
-    """Where each way of loading the kickback is hardest and easiest, as a table (N·m, degrees of hip extension)."""
+    """Where each way of loading the kickback is hardest and easiest, as a table.
+
+    Parameters
+    ----------
+    cases : list of ProfileCase
+        The loads to compare, e.g. `profile_cases()`.
+    body : Body
+        Segment lengths (m) and masses (kg).
+
+    Returns
+    -------
+    Table
+        Per load: the curve's shape, and its hardest and easiest points (N·m at degrees of hip
+        extension).
+    """
     rows = []
     for case in cases:
         hip, total, _ = compute_profile(case, body)
         summary = describe_curve(hip, total)
-        rows.append((
-            case.title, describe_load(case.load), summary.shape,
-            f"{summary.peak_torque:.0f} N·m at hip {summary.peak_angle:.0f}°",
-            f"{summary.low_torque:.0f} N·m at hip {summary.low_angle:.0f}°",
-        ))
-    caption = f"Model: a {body.height:.2f} m, {body.mass:.0f} kg body (Winter's segment table); loads from data/loads.csv (teaching defaults)."
+        rows.append(
+            (
+                case.title,
+                describe_load(case.load),
+                summary.shape,
+                f"{summary.peak_torque:.0f} N·m at hip {summary.peak_angle:.0f}°",
+                f"{summary.low_torque:.0f} N·m at hip {summary.low_angle:.0f}°",
+            )
+        )
+    caption = (
+        f"Model: a {body.height:.2f} m, {body.mass:.0f} kg body (Winter's segment table); "
+        "loads from data/loads.csv (teaching defaults)."
+    )
     return Table(("load", "set-up", "shape", "hardest", "easiest"), rows, caption)
 
 
@@ -146,11 +242,27 @@ class ProfileFigure:
         self.png = render_png(figure)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": f"[Torque curve. {self.description}]"}
+        return {
+            "image/png": base64.b64encode(self.png).decode("ascii"),
+            "text/plain": f"[Torque curve. {self.description}]",
+        }
 
 
 def show_profile(title: str, body: Body | None = None) -> ProfileFigure:
-    """The torque curve of one of lesson 07's loads, by its title (e.g. "Cable, low pulley")."""
+    """The torque curve of one of lesson 07's loads, by its title (e.g. "Cable, low pulley").
+
+    Parameters
+    ----------
+    title : str
+        The title of one of `profile_cases()`.
+    body : Body or None, optional
+        Segment lengths (m) and masses (kg); None for `default_body()` (1.75 m, 75 kg).
+
+    Returns
+    -------
+    ProfileFigure
+        Hip-extension torque demand (N·m) against hip extension (degrees).
+    """
     from ..validate import check_choice
 
     cases = {case.title: case for case in profile_cases()}
@@ -159,7 +271,13 @@ def show_profile(title: str, body: Body | None = None) -> ProfileFigure:
 
 
 def profile_cases() -> list[ProfileCase]:
-    """The five ways to load a kickback that lesson 07 compares, each with its default load."""
+    """The five ways to load a kickback that lesson 07 compares, each with its default load.
+
+    Returns
+    -------
+    list of ProfileCase
+        Title, variant and load (masses in kg, lengths in m, stiffness in N/m).
+    """
     return [
         ProfileCase("Bodyweight, on all fours", "bodyweight", None),
         ProfileCase("Band at the ankle, on all fours", "bodyweight", default_load("bodyweight", "band")),

@@ -5,15 +5,19 @@ from __future__ import annotations
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach
 from ..model.pose import Pose
-from .body import draw_pose, reach_line_points, update_pose
+from .body import draw_pose, update_pose
 from .pelvis import draw_pelvis_from_above, update_pelvis_from_above
+from .shapes import reach_line_points
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, render_png
 
 EXPLORER_WIDTH_PX = 620  # the explorer's picture in a notebook column (pixels)
 
 
 class ExplorerView:
-    """One persistent figure: the side view in the variant's set-up, the hip's reach, the pelvis from above."""
+    """One persistent figure: the side view in the variant's set-up, the hip's reach, the pelvis.
+
+    The pelvis is seen from above.
+    """
 
     def __init__(self, variant: str, pose: Pose, body: Body, *, width_px: int = EXPLORER_WIDTH_PX) -> None:
         self.body = body
@@ -29,9 +33,18 @@ class ExplorerView:
         self.side.clear()
         self.top.clear()
         self.artists = draw_pose(self.side, pose, self.body, variant)
-        (self.reach,) = self.side.plot([], [], color=COLORS["correct"], linestyle=LINESTYLES["mistake"], linewidth=1.6, zorder=5)
+        (self.reach,) = self.side.plot(
+            [], [], color=COLORS["correct"], linestyle=LINESTYLES["mistake"], linewidth=1.6, zorder=5
+        )
         self.reach_label = self.side.text(
-            0, 0, "", fontsize=FONT_SIZES["small"], color=COLORS["correct"], ha="center", va="center", zorder=6,
+            0,
+            0,
+            "",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["correct"],
+            ha="center",
+            va="center",
+            zorder=6,
             bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
         )
         self.pelvis = draw_pelvis_from_above(self.top, pose.pelvic_rotation)

@@ -22,7 +22,9 @@ SEGMENT_ENDS: dict[str, tuple[str, str]] = {
 LEG_SEGMENTS = ("thigh", "shank")
 
 
-def attachment_point(skeleton: Skeleton, segment: str, fraction: float, offset: float, height: float) -> np.ndarray:
+def attachment_point(
+    skeleton: Skeleton, segment: str, fraction: float, offset: float, height: float
+) -> np.ndarray:
     """Where a schematic muscle attachment sits on the drawn body (m).
 
     `fraction` runs along the segment from its proximal end; `offset` (a fraction of body height)
@@ -41,10 +43,12 @@ def muscle_line(skeleton: Skeleton, muscle, height: float) -> np.ndarray:
     """A muscle's line of pull on the drawn body: origin to insertion (schematic)."""
     origin = muscle.origin_point
     insertion = muscle.insertion_point
-    return np.array([
-        attachment_point(skeleton, origin.segment, origin.fraction, origin.offset, height),
-        attachment_point(skeleton, insertion.segment, insertion.fraction, insertion.offset, height),
-    ])
+    return np.array(
+        [
+            attachment_point(skeleton, origin.segment, origin.fraction, origin.offset, height),
+            attachment_point(skeleton, insertion.segment, insertion.fraction, insertion.offset, height),
+        ]
+    )
 
 
 def draw_muscles(ax: Axes, skeleton: Skeleton, body: Body) -> dict[str, Line2D]:
@@ -53,14 +57,25 @@ def draw_muscles(ax: Axes, skeleton: Skeleton, body: Body) -> dict[str, Line2D]:
 
     lines = {}
     for muscle in read_muscles():
-        (line,) = ax.plot([], [], color=COLORS[muscle.role], linestyle=LINESTYLES[muscle.role], linewidth=4.0,
-                          solid_capstyle="round", dash_capstyle="round", alpha=0.95, zorder=6)
+        (line,) = ax.plot(
+            [],
+            [],
+            color=COLORS[muscle.role],
+            linestyle=LINESTYLES[muscle.role],
+            linewidth=4.0,
+            solid_capstyle="round",
+            dash_capstyle="round",
+            alpha=0.95,
+            zorder=6,
+        )
         lines[muscle.id] = line
     update_muscles(lines, skeleton, body)
     return lines
 
 
-def update_muscles(lines: dict[str, Line2D], skeleton: Skeleton, body: Body, *, best: str | None = None) -> None:
+def update_muscles(
+    lines: dict[str, Line2D], skeleton: Skeleton, body: Body, *, best: str | None = None
+) -> None:
     """Move the muscle lines to a new pose; draw the `best` one thick and solid."""
     from ..model.muscles import read_muscles
 

@@ -11,7 +11,8 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
 from matplotlib.text import Text
 
-from .body import tube_outline
+from ..content.pose_readouts import describe_pelvic_rotation
+from .shapes import tube_outline
 from .style import COLORS, FONT_SIZES, LINESTYLES
 
 # --- the pelvis seen from above, and the hip's reach -----------------------------------------
@@ -38,14 +39,6 @@ def pelvis_outline(rotation_deg: float) -> np.ndarray:
     return bar @ rotation.T
 
 
-def describe_pelvic_rotation(rotation_deg: float) -> str:
-    """The pelvis's transverse rotation in words."""
-    if abs(rotation_deg) < 0.5:
-        return "pelvis square"
-    side = "open to the working side" if rotation_deg > 0 else "turned toward the stance side"
-    return f"pelvis turned {abs(rotation_deg):.0f}° {side}"
-
-
 def draw_pelvis_from_above(ax: Axes, rotation_deg: float) -> PelvisArtists:
     """A small top view of the pelvis: square when level, turned when it rotates."""
     ax.set_xlim(-0.85, 0.85)
@@ -53,12 +46,45 @@ def draw_pelvis_from_above(ax: Axes, rotation_deg: float) -> PelvisArtists:
     ax.set_aspect("equal")
     ax.set_axis_off()
     ax.plot([-0.6, 0.6], [0, 0], color=COLORS["reference"], linestyle=LINESTYLES["reference"], linewidth=1.0)
-    outline = Polygon(pelvis_outline(rotation_deg), closed=True, facecolor=COLORS["body"], edgecolor=COLORS["outline"], linewidth=0.8)
+    outline = Polygon(
+        pelvis_outline(rotation_deg),
+        closed=True,
+        facecolor=COLORS["body"],
+        edgecolor=COLORS["outline"],
+        linewidth=0.8,
+    )
     ax.add_patch(outline)
     (facing,) = ax.plot([], [], color=COLORS["outline"], linewidth=1.4)
-    ax.text(0.5, 0.98, "pelvis from above", transform=ax.transAxes, ha="center", va="top", fontsize=FONT_SIZES["small"], color=COLORS["outline"])
-    ax.text(0.98, 0.5, "working\nside", transform=ax.transAxes, ha="right", va="center", fontsize=FONT_SIZES["small"] - 1, color=COLORS["working_leg"])
-    label = ax.text(0.5, 0.02, "", transform=ax.transAxes, ha="center", va="bottom", fontsize=FONT_SIZES["small"], color=COLORS["outline"])
+    ax.text(
+        0.5,
+        0.98,
+        "pelvis from above",
+        transform=ax.transAxes,
+        ha="center",
+        va="top",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+    )
+    ax.text(
+        0.98,
+        0.5,
+        "working\nside",
+        transform=ax.transAxes,
+        ha="right",
+        va="center",
+        fontsize=FONT_SIZES["small"] - 1,
+        color=COLORS["working_leg"],
+    )
+    label = ax.text(
+        0.5,
+        0.02,
+        "",
+        transform=ax.transAxes,
+        ha="center",
+        va="bottom",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+    )
     artists = PelvisArtists(ax=ax, outline=outline, facing=facing, label=label)
     update_pelvis_from_above(artists, rotation_deg)
     return artists

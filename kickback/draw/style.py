@@ -105,7 +105,10 @@ def render_png(figure: Figure, *, dpi: float = 100) -> bytes:
 
 
 def save_figure(figure: Figure, path: Path, *, dpi: float = 150) -> None:
-    """Save `figure` as PNG, SVG or PDF (by the suffix) with fixed metadata, so reruns give identical bytes."""
+    """Save `figure` as PNG, SVG or PDF (by the suffix) with fixed metadata.
+
+    So reruns give identical bytes.
+    """
     with matplotlib.rc_context(RC):
         if path.suffix == ".svg":
             figure.savefig(path, format="svg", metadata=SVG_METADATA, facecolor="white")

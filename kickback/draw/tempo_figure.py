@@ -29,8 +29,14 @@ class TempoFigure:
             tempo = parse_tempo(text)
             curve = tempo_curve(tempo, variant, reps=reps)
             tut = prescribed_time_under_tension(tempo, reps)
-            ax.plot(curve.time_s, curve.hip_extension_deg, color=colours[i % 3], linestyle=styles[i % 3], linewidth=2.2,
-                    label=f"{text} ({format_four_digit(tempo)}): {tut:.0f} s for {reps} reps")
+            ax.plot(
+                curve.time_s,
+                curve.hip_extension_deg,
+                color=colours[i % 3],
+                linestyle=styles[i % 3],
+                linewidth=2.2,
+                label=f"{text} ({format_four_digit(tempo)}): {tut:.0f} s for {reps} reps",
+            )
             words.append(f"{text} (four-digit {format_four_digit(tempo)}) takes {tut:.0f} s for {reps} reps")
         decorate(ax, xlabel="time (s)", ylabel="hip extension (°)")
         ax.legend(fontsize=FONT_SIZES["small"], loc="lower right", frameon=True)
@@ -40,9 +46,27 @@ class TempoFigure:
         self._encode = base64.b64encode
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:
-        return {"image/png": self._encode(self.png).decode("ascii"), "text/plain": f"[Tempo curves. {self.description}]"}
+        return {
+            "image/png": self._encode(self.png).decode("ascii"),
+            "text/plain": f"[Tempo curves. {self.description}]",
+        }
 
 
 def show_tempo(*tempos: str, variant: str = "cable", reps: int = 2) -> TempoFigure:
-    """The hip angle over time that each tempo (e.g. "2-1-3", "3010") asks for, side by side."""
+    """The hip angle over time that each tempo (e.g. "2-1-3", "3010") asks for, side by side.
+
+    Parameters
+    ----------
+    *tempos : str
+        Tempos in either notation (phases in whole seconds).
+    variant : str, optional
+        "cable", "machine" or "bodyweight".
+    reps : int, optional
+        Reps drawn for each tempo.
+
+    Returns
+    -------
+    TempoFigure
+        Hip extension (degrees) against time (s), a panel per tempo.
+    """
     return TempoFigure(tempos, variant, reps)

@@ -12,15 +12,30 @@ from ..model.pose import Pose
 from ..model.variants import check_variant
 from .thresholds import hip_normal_extension, target_top, thigh_trunk_limit, threshold
 
-MISTAKES: tuple[str, ...] = ("arched_back", "momentum", "excessive_load", "incomplete_rom", "weak_core", "pelvic_rotation")
+MISTAKES: tuple[str, ...] = (
+    "arched_back",
+    "momentum",
+    "excessive_load",
+    "incomplete_rom",
+    "weak_core",
+    "pelvic_rotation",
+)
 SEVERITIES: tuple[str, ...] = ("mild", "moderate", "marked")
 
 CUES: dict[str, str] = {
-    "arched_back": "Brace your core and lift only as high as your glute can take the leg; stop before your lower back joins in.",
+    "arched_back": (
+        "Brace your core and lift only as high as your glute can take the leg; "
+        "stop before your lower back joins in."
+    ),
     "momentum": "Slow down: 2 seconds up, 1 second hold, 3 seconds down, and no swinging.",
     "excessive_load": "Lighten the load until your last rep looks like your first: form before weight.",
-    "incomplete_rom": "Finish every rep: push the leg back until your glute squeezes hard, then lower it under control.",
-    "weak_core": "Brace your belly as if someone were about to poke it, and keep your chest and hips still while the leg moves.",
+    "incomplete_rom": (
+        "Finish every rep: push the leg back until your glute squeezes hard, then lower it under control."
+    ),
+    "weak_core": (
+        "Brace your belly as if someone were about to poke it, "
+        "and keep your chest and hips still while the leg moves."
+    ),
     "pelvic_rotation": "Keep both hips square and send the leg straight back, not out to the side.",
 }
 CHECK_CUES: dict[str, str] = {
@@ -32,9 +47,28 @@ CHECK_CUES: dict[str, str] = {
 
 @dataclass(frozen=True)
 class Finding:
-    """One mistake seen: which (`mistake`, one of MISTAKES; `check`, the measure that showed it),
-    in which rep (None for a pose or the whole set), how bad (`severity`: mild, moderate, marked),
-    the value `measured` against its `limit` (in `unit`), what it means in plain words, and a coaching cue.
+    """One mistake seen, in which rep, how bad, what was measured, and a coaching cue.
+
+    Parameters
+    ----------
+    mistake : str
+        One of MISTAKES, e.g. "arched_back".
+    rep : int or None
+        Rep number from 1; None for a single pose or the whole set.
+    severity : str
+        "mild", "moderate" or "marked".
+    measured : float
+        The value measured, in `unit`.
+    limit : float
+        The limit it crossed, in `unit`.
+    unit : str
+        Unit of `measured` and `limit`, e.g. "deg" (degrees) or "s" (seconds).
+    message : str
+        What it means, in plain words.
+    cue : str
+        A coaching cue.
+    check : str, optional
+        The measure that showed it, e.g. "lumbar_extension" or "thigh_to_trunk".
     """
 
     mistake: str
@@ -64,7 +98,10 @@ class Finding:
 
 @dataclass(frozen=True)
 class CannotJudge:
-    """A check that was not run, and why (missing column, a side view, a gap in the signal, too few reps)."""
+    """A check that was not run, and why.
+
+    E.g. a missing column, a side view, a gap in the signal, too few reps.
+    """
 
     mistake: str
     check: str
@@ -85,7 +122,16 @@ def _severity(excess: float, margin: float) -> str:
     return "marked"
 
 
-def _finding(mistake: str, check: str, rep: int | None, measured: float, limit: float, unit: str, margin: float, message: str) -> Finding:
+def _finding(
+    mistake: str,
+    check: str,
+    rep: int | None,
+    measured: float,
+    limit: float,
+    unit: str,
+    margin: float,
+    message: str,
+) -> Finding:
     """A Finding with its severity and cue filled in."""
     return Finding(
         mistake=mistake,
@@ -112,17 +158,32 @@ def _arched(rep: int | None, lumbar: float | None, thigh_to_trunk: float, side_v
     limit = threshold("lumbar_extension_max")
     who = _rep_words(rep)
     if lumbar is not None and lumbar > limit:
-        message = f"{who}: the lower back arched {lumbar:.0f}° past neutral (limit {limit:.0f}°); that height came from the spine, not the hip."
+        message = (
+            f"{who}: the lower back arched {lumbar:.0f}° past neutral (limit {limit:.0f}°); "
+            "that height came from the spine, not the hip."
+        )
         return [_finding("arched_back", "lumbar_extension", rep, lumbar, limit, "deg", limit, message)]
     limit = thigh_trunk_limit()
     if thigh_to_trunk > limit:
         normal = hip_normal_extension()
         line = "the trunk line (shoulder to hip)" if side_view else "the trunk"
         message = (
-            f"{who}: the thigh reached {thigh_to_trunk:.0f}° behind {line}. The hip extends about {normal:.0f}° on its own, "
+            f"{who}: the thigh reached {thigh_to_trunk:.0f}° behind {line}. "
+            f"The hip extends about {normal:.0f}° on its own, "
             f"so the lower back most likely lent the other {thigh_to_trunk - normal:.0f}°."
         )
-        return [_finding("arched_back", "thigh_to_trunk", rep, thigh_to_trunk, limit, "deg", threshold("thigh_trunk_margin"), message)]
+        return [
+            _finding(
+                "arched_back",
+                "thigh_to_trunk",
+                rep,
+                thigh_to_trunk,
+                limit,
+                "deg",
+                threshold("thigh_trunk_margin"),
+                message,
+            )
+        ]
     return []
 
 
@@ -131,7 +192,10 @@ def _pelvis(rep: int | None, rotation: float) -> list[Finding]:
     limit = threshold("pelvic_rotation_max")
     if abs(rotation) <= limit:
         return []
-    message = f"{_rep_words(rep)}: the pelvis turned {abs(rotation):.0f}° (limit {limit:.0f}°); the hips did not stay square."
+    message = (
+        f"{_rep_words(rep)}: the pelvis turned {abs(rotation):.0f}° (limit {limit:.0f}°); "
+        "the hips did not stay square."
+    )
     return [_finding("pelvic_rotation", "pelvic_rotation", rep, abs(rotation), limit, "deg", limit, message)]
 
 
@@ -143,10 +207,15 @@ def _short_top(rep: int | None, peak: float, variant: str, side_view: bool) -> l
         return []
     what = "the thigh reached" if side_view else "the hip reached"
     message = (
-        f"{_rep_words(rep)}: {what} {peak:.0f}° of extension; the {variant} kickback's top is about {target:.0f}° "
+        f"{_rep_words(rep)}: {what} {peak:.0f}° of extension; "
+        f"the {variant} kickback's top is about {target:.0f}° "
         f"(limit {limit:.0f}°), so the glute did not finish the rep."
     )
-    return [_finding("incomplete_rom", "top_position", rep, peak, limit, "deg", threshold("rom_shortfall_max"), message)]
+    return [
+        _finding(
+            "incomplete_rom", "top_position", rep, peak, limit, "deg", threshold("rom_shortfall_max"), message
+        )
+    ]
 
 
 def check_pose(pose: Pose, variant: str) -> list[Finding]:
@@ -154,6 +223,19 @@ def check_pose(pose: Pose, variant: str) -> list[Finding]:
 
     Momentum, excessive load and a weak core need movement over time: see `analyze_set`.
 
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+    variant : str
+        "cable", "machine" or "bodyweight".
+
+    Returns
+    -------
+    list of Finding
+        One finding per mistake seen (angles in degrees); empty for a good pose.
+
+    >>> from kickback.model.pose import preset_pose
     >>> check_pose(preset_pose("cable", "correct_top"), "cable")
     []
     >>> [f.mistake for f in check_pose(preset_pose("cable", "arched_back"), "cable")]

@@ -9,13 +9,14 @@ right side toward the camera the learner faces the image's right, with the left 
   line, + behind. From the side the lumbar spine is not seen, so this is the hip's extension
   plus whatever the lower back lent.
 - knee flexion: the shank (knee to ankle) against the thigh; 0 straight, + bent.
-- trunk lean: the trunk line (hip to shoulder) from the image's vertical, + forward; it assumes a level camera.
+- trunk lean: the trunk line (hip to shoulder) from the image's vertical, + forward; it assumes a
+  level camera.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import numpy as np
 
@@ -29,9 +30,11 @@ _COCO17 = (
     "left_wrist right_wrist left_hip right_hip left_knee right_knee left_ankle right_ankle"
 ).split()
 _MEDIAPIPE33 = (
-    "nose left_eye_inner left_eye left_eye_outer right_eye_inner right_eye right_eye_outer left_ear right_ear "
+    "nose left_eye_inner left_eye left_eye_outer right_eye_inner right_eye right_eye_outer "
+    "left_ear right_ear "
     "mouth_left mouth_right left_shoulder right_shoulder left_elbow right_elbow left_wrist right_wrist "
-    "left_pinky right_pinky left_index right_index left_thumb right_thumb left_hip right_hip left_knee right_knee "
+    "left_pinky right_pinky left_index right_index left_thumb right_thumb left_hip right_hip "
+    "left_knee right_knee "
     "left_ankle right_ankle left_heel right_heel left_foot_index right_foot_index"
 ).split()
 _HALPE26 = (
@@ -83,7 +86,9 @@ def _dot(a: np.ndarray, b: np.ndarray) -> np.ndarray:
 
 
 def behind_angle(reference: np.ndarray, segment: np.ndarray) -> np.ndarray:
-    """Angle (degrees) from `reference` to `segment`, + where the segment has turned behind (clockwise in x-forward, y-up).
+    """Angle (degrees) from `reference` to `segment`, + where the segment has turned behind.
+
+    Behind means clockwise in x-forward, y-up.
 
     >>> float(behind_angle(np.array([0.0, -1.0]), np.array([-1.0, -1.0])))
     45.0
@@ -91,7 +96,9 @@ def behind_angle(reference: np.ndarray, segment: np.ndarray) -> np.ndarray:
     return np.degrees(np.arctan2(_cross(segment, reference), _dot(segment, reference)))
 
 
-def angles_from_points(points: Mapping[str, tuple[np.ndarray, np.ndarray]], side: str) -> dict[str, np.ndarray]:
+def angles_from_points(
+    points: Mapping[str, tuple[np.ndarray, np.ndarray]], side: str
+) -> dict[str, np.ndarray]:
     """Hip extension, knee flexion and trunk lean (degrees) from pixel coordinates of one side's joints.
 
     `points` maps "shoulder", "hip", "knee", "ankle" to (x, y) arrays in image pixels, y down.
@@ -132,16 +139,36 @@ class Camera:
     def to_pixels(self, point: tuple[float, float], side: str) -> tuple[float, float]:
         """One point (x forward, y up; metres) to image pixels for a learner whose `side` faces the camera."""
         facing = 1.0 if side == "right" else -1.0
-        return (self.centre_px + facing * self.pixels_per_m * point[0], self.floor_px - self.pixels_per_m * point[1])
+        return (
+            self.centre_px + facing * self.pixels_per_m * point[0],
+            self.floor_px - self.pixels_per_m * point[1],
+        )
 
 
 # Which model point stands for each joint of a skeleton, on the side facing the camera ("near")
 # and the other ("far"). The model has one arm; the far arm and the head's points share its places.
-_NEAR = {"shoulder": "shoulder", "elbow": "elbow", "wrist": "wrist", "hip": "hip", "knee": "knee",
-         "ankle": "ankle", "heel": "heel", "toe": "toe", "hand": "knuckles"}
+_NEAR = {
+    "shoulder": "shoulder",
+    "elbow": "elbow",
+    "wrist": "wrist",
+    "hip": "hip",
+    "knee": "knee",
+    "ankle": "ankle",
+    "heel": "heel",
+    "toe": "toe",
+    "hand": "knuckles",
+}
 _FAR = dict(_NEAR, knee="support_knee", ankle="support_ankle", heel="support_heel", toe="support_toe")
-_CENTRAL = {"nose": "head", "head": "head", "neck": "neck", "eye": "head", "ear": "head", "mouth": "head",
-            "midhip": "hip", "hip": "hip"}
+_CENTRAL = {
+    "nose": "head",
+    "head": "head",
+    "neck": "neck",
+    "eye": "head",
+    "ear": "head",
+    "mouth": "head",
+    "midhip": "hip",
+    "hip": "hip",
+}
 
 
 def _role_of(joint: str) -> tuple[str | None, str]:
@@ -156,16 +183,30 @@ def _role_of(joint: str) -> tuple[str | None, str]:
 
 
 def _role_word(word: str) -> str:
-    """A joint word reduced to a model role: "bigtoe", "foot_index", "smalltoe" -> "toe", "pinky" -> "hand"..."""
-    for key, role in (("toe", "toe"), ("foot", "toe"), ("pinky", "hand"), ("index", "hand"), ("thumb", "hand"),
-                      ("eye", "eye"), ("ear", "ear"), ("mouth", "mouth")):
+    """A joint word reduced to a model role.
+
+    E.g. "bigtoe", "foot_index", "smalltoe" -> "toe", "pinky" -> "hand".
+    """
+    for key, role in (
+        ("toe", "toe"),
+        ("foot", "toe"),
+        ("pinky", "hand"),
+        ("index", "hand"),
+        ("thumb", "hand"),
+        ("eye", "eye"),
+        ("ear", "ear"),
+        ("mouth", "mouth"),
+    ):
         if key in word:
             return role
     return word
 
 
 def model_point_name(joint: str, side_facing: str) -> str:
-    """The body-model point (see `pose_joints`) drawn for a skeleton joint when `side_facing` faces the camera."""
+    """The body-model point (see `pose_joints`) drawn for a skeleton joint.
+
+    For a learner whose `side_facing` side faces the camera.
+    """
     side, role = _role_of(joint)
     if side is None:
         return _CENTRAL[role]

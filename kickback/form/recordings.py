@@ -1,12 +1,15 @@
-"""Recorded sets: read an angles or keypoints CSV into a `Recording`, write one out, list the shipped examples."""
+"""Recorded sets: read an angles or keypoints CSV into a `Recording`, write one out.
+
+Also lists the shipped examples.
+"""
 
 from __future__ import annotations
 
 import csv
 import math
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Mapping, Sequence
 
 import numpy as np
 
@@ -42,6 +45,23 @@ class Recording:
     when the hip angle is the hip's own, "thigh_to_trunk" when it is the thigh against the trunk
     line (a side view, which includes what the lower back lends). `label` is the mistake a
     simulated set was made to show ("good" for none); None for a real recording.
+
+    Parameters
+    ----------
+    time_s : numpy.ndarray
+        Frame times (s), increasing.
+    angles : Mapping[str, numpy.ndarray]
+        Pose field name -> angle per frame (degrees); NaN where missing.
+    source : str, optional
+        "angles" or the keypoint skeleton, e.g. "coco17".
+    hip_measure : str, optional
+        "hip" or "thigh_to_trunk".
+    side : str or None, optional
+        "left" or "right", the side facing the camera (keypoints only).
+    notes : tuple of str, optional
+        Remarks made while reading, e.g. columns not used.
+    label : str or None, optional
+        The mistake a simulated set shows, "good", or None for a real recording.
     """
 
     time_s: np.ndarray
@@ -52,9 +72,17 @@ class Recording:
     notes: tuple[str, ...] = ()
     label: str | None = None
 
-    def shifted(self, seconds: float) -> "Recording":
+    def shifted(self, seconds: float) -> Recording:
         """The same recording with every time moved by `seconds`."""
-        return Recording(self.time_s + seconds, self.angles, self.source, self.hip_measure, self.side, self.notes, self.label)
+        return Recording(
+            self.time_s + seconds,
+            self.angles,
+            self.source,
+            self.hip_measure,
+            self.side,
+            self.notes,
+            self.label,
+        )
 
 
 # --- reading ---------------------------------------------------------------------------------
@@ -71,7 +99,9 @@ def _check_size(path: Path) -> None:
     if size == 0:
         raise RecordingError(f"{path.name}: the file is empty (0 bytes)")
     if size > limit_mb * 1e6:
-        raise RecordingError(f"{path.name}: the file is {size / 1e6:.1f} MB; recordings up to {limit_mb:g} MB are read")
+        raise RecordingError(
+            f"{path.name}: the file is {size / 1e6:.1f} MB; recordings up to {limit_mb:g} MB are read"
+        )
 
 
 def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
@@ -80,8 +110,14 @@ def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as error:
-        raise RecordingError(f"{path.name}: not UTF-8 text (byte {error.start}); save it as a CSV text file") from None
-    numbered = [(n, line) for n, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.lstrip().startswith("#")]
+        raise RecordingError(
+            f"{path.name}: not UTF-8 text (byte {error.start}); save it as a CSV text file"
+        ) from None
+    numbered = [
+        (n, line)
+        for n, line in enumerate(text.splitlines(), start=1)
+        if line.strip() and not line.lstrip().startswith("#")
+    ]
     try:
         rows = [(n, cells) for (n, _), cells in zip(numbered, csv.reader(line for _, line in numbered))]
     except csv.Error as error:
@@ -96,7 +132,10 @@ def _header(path: Path, rows: list[tuple[int, list[str]]]) -> list[str]:
     line, cells = rows[0]
     names = [cell.strip() for cell in cells]
     if names and _is_number(names[0]):
-        raise RecordingError(f"{path.name}: line {line} holds numbers; the first row must be a header naming the columns (time_s, ...)")
+        raise RecordingError(
+            f"{path.name}: line {line} holds numbers; "
+            "the first row must be a header naming the columns (time_s, ...)"
+        )
     repeated = sorted({name for name in names if names.count(name) > 1})
     if repeated:
         raise RecordingError(f"{path.name}: line {line}: column {repeated[0]!r} appears twice in the header")
@@ -134,7 +173,9 @@ def _columns(path: Path, rows: list[tuple[int, list[str]]], wanted: Sequence[str
     data = {name: np.empty(len(rows) - 1) for name in wanted}
     for row, (line, cells) in enumerate(rows[1:]):
         if len(cells) != len(names):
-            raise RecordingError(f"{path.name}: line {line} has {len(cells)} cells; the header has {len(names)}")
+            raise RecordingError(
+                f"{path.name}: line {line} has {len(cells)} cells; the header has {len(names)}"
+            )
         for name, position in index.items():
             data[name][row] = _cell(path, line, name, cells[position])
     return data
@@ -149,10 +190,16 @@ def _check_time(path: Path, rows: list[tuple[int, list[str]]], time_s: np.ndarra
         if math.isnan(value):
             raise RecordingError(f"{path.name}: line {lines[i]}: time_s is missing")
         if i and value <= time_s[i - 1]:
-            raise RecordingError(f"{path.name}: line {lines[i]}: time_s {value:g} does not increase (the line before has {time_s[i - 1]:g})")
+            raise RecordingError(
+                f"{path.name}: line {lines[i]}: time_s {value:g} does not increase "
+                f"(the line before has {time_s[i - 1]:g})"
+            )
     rate = 1.0 / float(np.median(np.diff(time_s)))
     if rate < threshold("min_frame_rate"):
-        raise RecordingError(f"{path.name}: {rate:.1f} frames per second is too few; at least {threshold('min_frame_rate'):g} are needed to time the phases")
+        raise RecordingError(
+            f"{path.name}: {rate:.1f} frames per second is too few; "
+            f"at least {threshold('min_frame_rate'):g} are needed to time the phases"
+        )
 
 
 def _check_angles(path: Path, rows: list[tuple[int, list[str]]], angles: Mapping[str, np.ndarray]) -> None:
@@ -164,7 +211,10 @@ def _check_angles(path: Path, rows: list[tuple[int, list[str]]], angles: Mapping
         outside = np.flatnonzero((values < low) | (values > high))
         if len(outside):
             i = outside[0]
-            raise RecordingError(f"{path.name}: line {lines[i]}: {name}_deg is outside the allowed range {low:g} to {high:g} {unit}; got {values[i]:g}")
+            raise RecordingError(
+                f"{path.name}: line {lines[i]}: {name}_deg is outside the allowed range "
+                f"{low:g} to {high:g} {unit}; got {values[i]:g}"
+            )
 
 
 def read_angles_csv(path: str | Path) -> Recording:
@@ -178,8 +228,14 @@ def read_angles_csv(path: str | Path) -> Recording:
     names = _header(path, rows)
     missing = [name for name in REQUIRED_ANGLE_COLUMNS if name not in names]
     if missing:
-        hint = "; this looks like a keypoints file: give its --format" if any(name.endswith("_x") for name in names) else ""
-        raise RecordingError(f"{path.name}: missing column {missing[0]} (the header has: {_listed(names)}){hint}")
+        hint = (
+            "; this looks like a keypoints file: give its --format"
+            if any(name.endswith("_x") for name in names)
+            else ""
+        )
+        raise RecordingError(
+            f"{path.name}: missing column {missing[0]} (the header has: {_listed(names)}){hint}"
+        )
     present = ["time_s"] + [name for name in ANGLE_COLUMNS if name in names]
     data = _columns(path, rows, present)
     _check_time(path, rows, data["time_s"])
@@ -220,7 +276,10 @@ def read_keypoints_csv(path: str | Path, skeleton: str, side: str) -> Recording:
     missing = [name for name in wanted if name not in names]
     if missing:
         hint = "; this looks like an angles file: use --format angles" if "hip_extension_deg" in names else ""
-        raise RecordingError(f"{path.name}: missing column {missing[0]} ({skeleton} names, {side} side facing the camera){hint}")
+        raise RecordingError(
+            f"{path.name}: missing column {missing[0]} "
+            f"({skeleton} names, {side} side facing the camera){hint}"
+        )
     scores = {joint: _score_column(names, joint) for joint in joints.values()}
     data = _columns(path, rows, wanted + [column for column in scores.values() if column])
     _check_time(path, rows, data["time_s"])
@@ -235,7 +294,9 @@ def read_keypoints_csv(path: str | Path, skeleton: str, side: str) -> Recording:
     )
 
 
-def _confident_point(data: Mapping[str, np.ndarray], joint: str, score_column: str | None) -> tuple[np.ndarray, np.ndarray]:
+def _confident_point(
+    data: Mapping[str, np.ndarray], joint: str, score_column: str | None
+) -> tuple[np.ndarray, np.ndarray]:
     """A joint's pixel coordinates with low-confidence frames set to NaN."""
     x, y = data[f"{joint}_x"].copy(), data[f"{joint}_y"].copy()
     if score_column:
@@ -247,12 +308,35 @@ def _confident_point(data: Mapping[str, np.ndarray], joint: str, score_column: s
 
 
 def read_recording(path: str | Path, *, format: str = "angles", side: str | None = None) -> Recording:
-    """Read a recording in any supported format; keypoint formats need the `side` facing the camera."""
+    """Read a recording in any supported format; keypoint formats need the `side` facing the camera.
+
+    Parameters
+    ----------
+    path : str or Path
+        The CSV file.
+    format : str, optional
+        "angles" (default, degrees) or a keypoint skeleton: "coco17", "mediapipe33", "halpe26",
+        "body25" (image pixels, y down).
+    side : str or None, optional
+        "left" or "right": the side of the body facing the camera (keypoint formats only).
+
+    Returns
+    -------
+    Recording
+        Times (s) and joint angles (degrees).
+
+    Raises
+    ------
+    RecordingError
+        A one-line message on any problem with the file.
+    """
     check_choice("format", format, FORMATS)
     if format == "angles":
         return read_angles_csv(path)
     if side is None:
-        raise RecordingError("a keypoints file needs --side left or --side right: the side of the body facing the camera")
+        raise RecordingError(
+            "a keypoints file needs --side left or --side right: the side of the body facing the camera"
+        )
     return read_keypoints_csv(path, format, side)
 
 
@@ -269,18 +353,31 @@ def write_angles_csv(path: str | Path, recording: Recording, *, comments: Iterab
     return path
 
 
-def _write(path: Path, comments: Iterable[str], header: Sequence[str], columns: Sequence[np.ndarray], decimals: Sequence[int]) -> None:
+def _write(
+    path: Path,
+    comments: Iterable[str],
+    header: Sequence[str],
+    columns: Sequence[np.ndarray],
+    decimals: Sequence[int],
+) -> None:
     """Write columns of numbers as CSV, NaN as a blank cell."""
     lines = [f"# {comment}" for comment in comments] + [",".join(header)]
     for row in zip(*columns):
         lines.append(",".join("" if math.isnan(v) else f"{v:.{d}f}" for v, d in zip(row, decimals)))
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
+
 RECORDINGS_DIR = DATA_DIR / "recordings"
 
 
 def list_recordings() -> list[str]:
-    """The shipped example recordings (file names in data/recordings)."""
+    """The shipped example recordings (file names in data/recordings).
+
+    Returns
+    -------
+    list of str
+        File names, sorted, e.g. "cable_momentum_angles.csv".
+    """
     return sorted(path.name for path in RECORDINGS_DIR.glob("*.csv"))
 
 

@@ -1,4 +1,6 @@
-"""Reps from the hip angle: counting with hysteresis, the phases of each rep, the measured tempo and time under tension.
+"""Reps from the hip angle: counting with hysteresis, the phases of each rep.
+
+Also the measured tempo and time under tension.
 
 Steps, each a small function:
 1. the angles are put on one even grid and smoothed (`kickback.form.signal`);
@@ -13,8 +15,8 @@ so that a camera angle that skews the form angles cannot silently break the coun
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 import numpy as np
 
@@ -38,7 +40,8 @@ def count_reps(hip_deg: np.ndarray, rate_hz: float) -> list[tuple[int, int]]:
     """Each rep as (index where the hip rose past the high threshold, index where it fell below the low one).
 
     A rep counts only after the hip was below the low threshold; twitches shorter than
-    `count_min_rep_s` above the low threshold are skipped; a rep still up when the recording ends is not counted.
+    `count_min_rep_s` above the low threshold are skipped; a rep still up when the recording ends
+    is not counted.
     """
     levels = count_thresholds(hip_deg)
     if levels is None:
@@ -107,7 +110,9 @@ class Rep:
             "range_deg": self.range_deg,
             "peak_speed_deg_s": self.peak_speed_deg_s,
         }
-        return {key: (round(value, 2) if isinstance(value, float) else value) for key, value in values.items()}
+        return {
+            key: (round(value, 2) if isinstance(value, float) else value) for key, value in values.items()
+        }
 
 
 def _rise(speed: np.ndarray, i: int, level: float) -> float:
@@ -162,12 +167,17 @@ def time_phases(time_s: np.ndarray, hip_deg: np.ndarray, cycles: Sequence[tuple[
         start, top_start = _phase(velocity, left, lower_peak, lift_peak)
         top_end, end = _phase(-velocity, lift_peak, right, lower_peak)
         marks = (start, lift_peak, top_start, top_end, lower_peak, end)
-        reps.append(_make_rep(number, float(time_s[0]), step, hip_deg, velocity, marks, reps[-1] if reps else None))
+        reps.append(
+            _make_rep(number, float(time_s[0]), step, hip_deg, velocity, marks, reps[-1] if reps else None)
+        )
     return reps
 
 
 def _rep_bounds(hip_deg: np.ndarray, cycles: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """For each rep, the stretch of signal it may use: from the lowest point before it to the lowest point after."""
+    """For each rep, the stretch of signal it may use.
+
+    From the lowest point before it to the lowest point after.
+    """
     lows = [0]
     for (_, down), (next_up, _) in zip(cycles, cycles[1:]):
         lows.append(down + int(np.argmin(hip_deg[down : next_up + 1])))
@@ -175,8 +185,19 @@ def _rep_bounds(hip_deg: np.ndarray, cycles: Sequence[tuple[int, int]]) -> list[
     return [(lows[i], lows[i + 1]) for i in range(len(cycles))]
 
 
-def _make_rep(number: int, t0: float, step: float, hip_deg: np.ndarray, velocity: np.ndarray, marks: tuple[float, ...], previous: Rep | None) -> Rep:
-    """Build a Rep from its six marks (fractional indices): start, fastest rise, top reached, top left, fastest fall, end."""
+def _make_rep(
+    number: int,
+    t0: float,
+    step: float,
+    hip_deg: np.ndarray,
+    velocity: np.ndarray,
+    marks: tuple[float, ...],
+    previous: Rep | None,
+) -> Rep:
+    """Build a Rep from its six marks (fractional indices).
+
+    The marks: start, fastest rise, top reached, top left, fastest fall, end.
+    """
     start, lift_peak, top_start, top_end, lower_peak, end = marks
     first, last = int(round(start)), int(round(end))
     return Rep(
@@ -254,6 +275,16 @@ def measured_time_under_tension(reps: Sequence[Rep]) -> float:
 
     The leg works the whole time (the weight never rests between reps), so the short pauses at
     the bottom count; the time before the first rep and after the last does not.
+
+    Parameters
+    ----------
+    reps : Sequence[Rep]
+        The reps of a set, in order (times in seconds).
+
+    Returns
+    -------
+    float
+        Time under tension (s); 0 without reps.
     """
     if not reps:
         return 0.0

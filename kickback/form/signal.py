@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from typing import Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
@@ -12,7 +12,9 @@ from .thresholds import threshold
 # --- signals ---------------------------------------------------------------------------------
 
 
-def resample_uniform(time_s: np.ndarray, channels: Mapping[str, np.ndarray]) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
+def resample_uniform(
+    time_s: np.ndarray, channels: Mapping[str, np.ndarray]
+) -> tuple[np.ndarray, dict[str, np.ndarray], np.ndarray]:
     """Put every channel on an even grid (the median frame interval) and bridge short gaps.
 
     Returns `(grid, filled, missing)`: `filled` has no NaN (gaps longer than `gap_fill_max_s`

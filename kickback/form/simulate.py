@@ -1,10 +1,13 @@
-"""Simulated sets: a labelled set of reps with one mistake (or none), and its keypoints as a camera would see them."""
+"""Simulated sets: a labelled set of reps with one mistake (or none).
+
+Also its keypoints as a camera would see them.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import numpy as np
 
@@ -23,7 +26,10 @@ from .thresholds import threshold
 
 @dataclass(frozen=True)
 class RepPlan:
-    """What one simulated rep does: its top, how much the spine, trunk and pelvis join in, and its timing (s)."""
+    """What one simulated rep does: its top, how much the spine, trunk and pelvis join in.
+
+    And its timing (s).
+    """
 
     top_hip: float
     lumbar: float = 0.0
@@ -36,7 +42,9 @@ class RepPlan:
     drop: bool = False
 
 
-def _plan(variant: str, mistake: str | None, number: int, reps: int, tempo: Sequence[float], bottom_s: float) -> RepPlan:
+def _plan(
+    variant: str, mistake: str | None, number: int, reps: int, tempo: Sequence[float], bottom_s: float
+) -> RepPlan:
     """The plan of rep `number` (0-based) of a simulated set showing `mistake` (None for a good set)."""
     top = preset_pose(variant, "correct_top").hip_extension
     up, hold, down = tempo
@@ -48,8 +56,14 @@ def _plan(variant: str, mistake: str | None, number: int, reps: int, tempo: Sequ
     if mistake == "momentum":
         return _replace(base, up_s=0.5, hold_s=0.0, down_s=1.5, bottom_s=0.0, drop=True)
     if mistake == "excessive_load":
-        return _replace(base, top_hip=top - 12 * fatigue, lumbar=18 * fatigue, up_s=up * (1 - 0.6 * fatigue),
-                        hold_s=hold * (1 - fatigue), down_s=down * (1 - fatigue / 3))
+        return _replace(
+            base,
+            top_hip=top - 12 * fatigue,
+            lumbar=18 * fatigue,
+            up_s=up * (1 - 0.6 * fatigue),
+            hold_s=hold * (1 - fatigue),
+            down_s=down * (1 - fatigue / 3),
+        )
     if mistake == "incomplete_rom":
         return _replace(base, top_hip=top - 15)
     if mistake == "weak_core":
@@ -66,7 +80,10 @@ def _replace(plan: RepPlan, **changes: float | bool) -> RepPlan:
 
 
 def _progress(t: np.ndarray, plan: RepPlan) -> np.ndarray:
-    """How far up (0 bottom, 1 top) the leg is at times `t` within one rep: ease in and out, or a dropping fall."""
+    """How far up (0 bottom, 1 top) the leg is at times `t` within one rep.
+
+    Ease in and out, or a dropping fall.
+    """
     up, hold, down = plan.up_s, plan.hold_s, plan.down_s
     rising = 0.5 - 0.5 * np.cos(np.pi * np.clip(t / up, 0, 1))
     after = np.clip((t - up - hold) / down, 0, 1)
@@ -99,6 +116,32 @@ def simulate_set(
     - incomplete_rom: the top stops 15° short; weak_core: the trunk swings 15° with the leg;
     - pelvic_rotation: the pelvis opens 18° toward the working side at the top.
 
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+    mistake : str or None, optional
+        One of the six mistake ids; None for a good set.
+    reps : int, optional
+        Number of reps, 1 to 100.
+    seed : int, optional
+        Seed of the noise.
+    noise_deg : float, optional
+        Standard deviation of the Gaussian noise on every angle (degrees).
+    tempo : sequence of float, optional
+        Up, hold and down times (s).
+    fps : float, optional
+        Frames per second.
+    bottom_pause_s : float, optional
+        Pause at the bottom between reps (s).
+    lead_s : float, optional
+        Still time before the first rep and after the last (s).
+
+    Returns
+    -------
+    Recording
+        Times (s) and joint angles (degrees), labelled with `mistake` (or "good").
+
     >>> recording = simulate_set("cable", "momentum", reps=3)
     >>> recording.label, sorted(recording.angles)[:2]
     ('momentum', ['hip_extension', 'knee_flexion'])
@@ -113,14 +156,23 @@ def simulate_set(
     time_s, angles = _trace(variant, plans, fps, lead_s)
     rng = np.random.default_rng(seed)
     noisy = {name: values + rng.normal(0.0, noise_deg, len(values)) for name, values in angles.items()}
-    return Recording(time_s=time_s, angles=noisy, source="angles", label=mistake or "good",
-                     notes=(f"Simulated {variant} set ({mistake or 'good'}), seed {seed}, noise {noise_deg:g} deg.",))
+    return Recording(
+        time_s=time_s,
+        angles=noisy,
+        source="angles",
+        label=mistake or "good",
+        notes=(f"Simulated {variant} set ({mistake or 'good'}), seed {seed}, noise {noise_deg:g} deg.",),
+    )
 
 
-def _trace(variant: str, plans: Sequence[RepPlan], fps: float, lead_s: float) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+def _trace(
+    variant: str, plans: Sequence[RepPlan], fps: float, lead_s: float
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Time and the five angles of a simulated set, frame by frame, before noise."""
     start = preset_pose(variant, "start")
-    durations = [plan.bottom_s * (i > 0) + plan.up_s + plan.hold_s + plan.down_s for i, plan in enumerate(plans)]
+    durations = [
+        plan.bottom_s * (i > 0) + plan.up_s + plan.hold_s + plan.down_s for i, plan in enumerate(plans)
+    ]
     total = 2 * lead_s + sum(durations)
     time_s = np.arange(0.0, total, 1.0 / fps)
     p = np.zeros_like(time_s)
@@ -143,13 +195,26 @@ def _trace(variant: str, plans: Sequence[RepPlan], fps: float, lead_s: float) ->
     return time_s, angles
 
 
-def _per_frame(plans: Sequence[RepPlan], owner: np.ndarray, attribute: str, outside: float = 0.0) -> np.ndarray:
+def _per_frame(
+    plans: Sequence[RepPlan], owner: np.ndarray, attribute: str, outside: float = 0.0
+) -> np.ndarray:
     """One plan value frame by frame: the value of the rep each frame belongs to, `outside` between sets."""
     return np.array([getattr(plans[i], attribute) if i >= 0 else outside for i in owner])
 
 
-def model_keypoints(recording: Recording, variant: str, skeleton: str, side: str, *, camera: Camera | None = None, body: Body | None = None) -> dict[str, tuple[np.ndarray, np.ndarray]]:
-    """Every joint of `skeleton`, frame by frame, in image pixels, as the body model places it for each frame's Pose."""
+def model_keypoints(
+    recording: Recording,
+    variant: str,
+    skeleton: str,
+    side: str,
+    *,
+    camera: Camera | None = None,
+    body: Body | None = None,
+) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+    """Every joint of `skeleton`, frame by frame, in image pixels.
+
+    As the body model places it for each frame's Pose.
+    """
     check_variant(variant)
     check_choice("skeleton", skeleton, SKELETONS)
     check_choice("side", side, SIDES)
@@ -198,7 +263,11 @@ def write_keypoints_csv(
     header, columns, decimals = ["time_s"], [recording.time_s], [4]
     for joint, (x, y) in points.items():
         header += [f"{joint}_x", f"{joint}_y", f"{joint}_score"]
-        columns += [x + rng.normal(0, noise_px, len(x)), y + rng.normal(0, noise_px, len(y)), np.full(len(x), score)]
+        columns += [
+            x + rng.normal(0, noise_px, len(x)),
+            y + rng.normal(0, noise_px, len(y)),
+            np.full(len(x), score),
+        ]
         decimals += [2, 2, 2]
     path = Path(path)
     _write(path, comments, header, columns, decimals)

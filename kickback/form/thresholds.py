@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 from ..data_files import read_table
 from ..model.pose import preset_pose
@@ -23,11 +23,19 @@ class Threshold:
     """The value as the table writes it (e.g. "1.0"), for quoting it exactly."""
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_thresholds() -> dict[str, Threshold]:
     """Every threshold of the set checker, by id, from data/thresholds.csv."""
     return {
-        row["id"]: Threshold(row["id"], row["group"], float(row["value"]), row["unit"], row["rationale"], row["source"], row["value"])
+        row["id"]: Threshold(
+            row["id"],
+            row["group"],
+            float(row["value"]),
+            row["unit"],
+            row["rationale"],
+            row["source"],
+            row["value"],
+        )
         for row in read_table("thresholds")
     }
 
@@ -44,7 +52,10 @@ def threshold(name: str) -> float:
 
 
 def hip_normal_extension() -> float:
-    """The hip's own extension range the course uses (degrees; the typical value in data/normal_ranges.csv)."""
+    """The hip's own extension range the course uses (degrees).
+
+    The typical value in data/normal_ranges.csv.
+    """
     for row in read_table("normal_ranges"):
         if row["field"] == "hip_extension":
             return float(row["typical"])
@@ -52,7 +63,10 @@ def hip_normal_extension() -> float:
 
 
 def thigh_trunk_limit() -> float:
-    """Largest angle (degrees) of the thigh behind the trunk line the hip reaches alone: normal range + margin."""
+    """Largest angle (degrees) of the thigh behind the trunk line the hip reaches alone.
+
+    The hip's normal range plus a margin.
+    """
     return hip_normal_extension() + threshold("thigh_trunk_margin")
 
 

@@ -5,8 +5,8 @@ Conventions (see DESIGN.md): metres, kilograms; Winter's tables, or de Leva's (1
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 from ..data_files import read_table, to_float
 from ..validate import check_choice, check_in_range
@@ -40,7 +40,10 @@ class Segment:
 
     @property
     def inertia(self) -> float | None:
-        """Moment of inertia (kg·m²) about the centre of mass, where the table gives a radius of gyration."""
+        """Moment of inertia (kg·m²) about the centre of mass.
+
+        None where the table gives no radius of gyration.
+        """
         if self.gyration_fraction is None:
             return None
         return self.mass * (self.gyration_fraction * self.length) ** 2
@@ -48,7 +51,23 @@ class Segment:
 
 @dataclass(frozen=True)
 class Body:
-    """A person's segments, scaled from height and body mass by a published table."""
+    """A person's segments, scaled from height and body mass by a published table.
+
+    Build one with `Body.from_height_mass` rather than by hand.
+
+    Parameters
+    ----------
+    height : float
+        Standing height (m).
+    mass : float
+        Body mass (kg).
+    segments : Mapping[str, Segment]
+        Segment name -> `Segment` (length in m, mass in kg, centre of mass).
+    geometry : Mapping[str, float]
+        Extra body dimensions from `data/body_geometry.csv`, in metres (or plain fractions).
+    table : str
+        Which table the segments come from: "winter", "deleva_male" or "deleva_female".
+    """
 
     height: float
     mass: float
@@ -57,13 +76,27 @@ class Body:
     table: str = "winter"
 
     @classmethod
-    def from_height_mass(cls, height_m: float, mass_kg: float, *, table: str = "winter") -> "Body":
+    def from_height_mass(cls, height_m: float, mass_kg: float, *, table: str = "winter") -> Body:
         """Scale Winter's segment lengths to `height_m` and masses to `mass_kg`.
 
         `table="deleva_male"` or `"deleva_female"` swaps in de Leva's (1996) leg masses and
-        centres of mass; lengths stay Winter's fractions of height.
+        centres of mass; lengths stay Winter's fractions of height (Winter 2009).
 
-        >>> Body.from_height_mass(1.75, 75).segments["thigh"].length
+        Parameters
+        ----------
+        height_m : float
+            Standing height (m), within the model's limits.
+        mass_kg : float
+            Body mass (kg), within the model's limits.
+        table : str, optional
+            "winter" (default), "deleva_male" or "deleva_female".
+
+        Returns
+        -------
+        Body
+            Segment lengths (m), masses (kg) and centres of mass.
+
+        >>> round(Body.from_height_mass(1.75, 75).segments["thigh"].length, 5)
         0.42875
         """
         limits = read_limits()
@@ -93,7 +126,9 @@ class Body:
                         gyration_fraction=float(row["gyration_fraction"]),
                         source=row["source"],
                     )
-        geometry = {row["name"]: _geometry_value(row, height, segments) for row in read_table("body_geometry")}
+        geometry = {
+            row["name"]: _geometry_value(row, height, segments) for row in read_table("body_geometry")
+        }
         return cls(height=height, mass=mass, segments=segments, geometry=geometry, table=table)
 
     def length(self, segment: str) -> float:
@@ -121,5 +156,11 @@ DEFAULT_BODY_SIZE = (1.75, 75.0)
 
 
 def default_body() -> Body:
-    """The course's reference person: 1.75 m and 75 kg (the size the lessons quote)."""
+    """The course's reference person: 1.75 m and 75 kg (the size the lessons quote).
+
+    Returns
+    -------
+    Body
+        Winter's table scaled to 1.75 m and 75 kg.
+    """
     return Body.from_height_mass(*DEFAULT_BODY_SIZE)

@@ -17,6 +17,15 @@ class LegHeight:
     `apparent` is the thigh's angle from hanging straight down (90 = parallel to the floor).
     It is exactly `hip + lumbar + trunk`: the hip's own extension, what the arching lumbar
     spine lends by tilting the pelvis, and how far the trunk leans forward.
+
+    Parameters
+    ----------
+    hip : float
+        The hip's own extension (degrees).
+    lumbar : float
+        What the lumbar spine lends (degrees), arching +.
+    trunk : float
+        Forward trunk lean (degrees).
     """
 
     hip: float
@@ -36,7 +45,8 @@ class LegHeight:
     def describe(self) -> str:
         """The split in words, e.g. "leg 60° from hanging = hip 15° + lower back 25° + trunk 20°"."""
         return (
-            f"leg {self.apparent:.0f}° from hanging ({describe_level(self.above_floor)}) = hip {self.hip:.0f}°"
+            f"leg {self.apparent:.0f}° from hanging ({describe_level(self.above_floor)}) "
+            f"= hip {self.hip:.0f}°"
             f" + lower back {self.lumbar:.0f}° + trunk {self.trunk:.0f}°"
         )
 
@@ -59,6 +69,16 @@ def describe_level(above_floor: float) -> str:
 
 def split_leg_height(pose: Pose) -> LegHeight:
     """Split how high the thigh looks into hip, lumbar spine and trunk parts (degrees).
+
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+
+    Returns
+    -------
+    LegHeight
+        `hip`, `lumbar` and `trunk` parts and their sum `apparent` (degrees).
 
     >>> split_leg_height(Pose(trunk_lean=20, lumbar_extension=25, hip_extension=15)).apparent
     60.0
@@ -87,7 +107,10 @@ class HipReach:
             f"the thigh reaches {self.apparent:.0f}° from hanging ({describe_level(self.apparent - 90.0)})."
         )
         if self.short_of_parallel > 0:
-            return text + f" Parallel is {self.short_of_parallel:.0f}° further; the hip alone gets there only with a trunk lean of {self.lean_for_parallel:.0f}°."
+            return (
+                text + f" Parallel is {self.short_of_parallel:.0f}° further; the hip alone gets there only "
+                f"with a trunk lean of {self.lean_for_parallel:.0f}°."
+            )
         return text + " The hip alone can bring the thigh to parallel."
 
     def _repr_pretty_(self, printer, cycle: bool) -> None:
@@ -99,6 +122,16 @@ def hip_reach(trunk_lean: float) -> HipReach:
 
     The rest of the way to parallel (if any) has to come from leaning the trunk further or from
     the lower back arching: `lean_for_parallel` is the trunk lean at which the hip alone would do.
+
+    Parameters
+    ----------
+    trunk_lean : float
+        Forward trunk lean (degrees), within the model's limits.
+
+    Returns
+    -------
+    HipReach
+        `hip`, `apparent`, `short_of_parallel` and `lean_for_parallel`, all in degrees.
 
     >>> hip_reach(20).apparent
     40.0

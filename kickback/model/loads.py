@@ -86,6 +86,17 @@ class CableLoad:
 
     >>> describe_curve(*torque_curve("cable", body, load=CableLoad(10, 0.10, 0.70))).describe()
     'peaks: lowest 88 N·m at the start (hip -15°), highest 98 N·m at hip 23°'
+
+    Parameters
+    ----------
+    stack_mass_kg : float
+        Weight-stack mass (kg).
+    pulley_height_m : float
+        Pulley height above the floor (m).
+    pulley_distance_m : float
+        Pulley distance in front of the stance ankle (m).
+    pulley_ratio : float, optional
+        Mechanical ratio of the pulleys (1 = tension equals the stack's weight).
     """
 
     stack_mass_kg: float
@@ -128,6 +139,15 @@ class MachineLoad:
 
     >>> round(MachineLoad(20).get_torque(90.0), 1)
     68.7
+
+    Parameters
+    ----------
+    mass_kg : float
+        Selected stack or plate mass (kg).
+    kind : str, optional
+        "cam" or "plate" (default from `data/loads.csv`).
+    lever_arm_m : float, optional
+        Effective lever arm of the mass about the hip (m).
     """
 
     mass_kg: float
@@ -161,6 +181,19 @@ class BandLoad:
 
     >>> round(BandLoad(150, 0.6, 0.05, 0.55).get_force(0.8), 1)
     30.0
+
+    Parameters
+    ----------
+    stiffness_n_per_m : float
+        Band stiffness (N/m).
+    rest_length_m : float
+        Length at which the band goes slack (m).
+    anchor_height_m : float
+        Anchor height above the floor (m).
+    anchor_distance_m : float
+        Anchor distance in front of the stance ankle or support knee (m).
+    attach : str, optional
+        Where the band pulls on the leg: "ankle" or "knee".
     """
 
     stiffness_n_per_m: float
@@ -194,6 +227,11 @@ class DumbbellLoad:
 
     >>> DumbbellLoad(5).mass_kg
     5.0
+
+    Parameters
+    ----------
+    mass_kg : float
+        Dumbbell mass (kg).
     """
 
     mass_kg: float
@@ -230,6 +268,18 @@ def default_load(variant: str, kind: str | None = None) -> Load | None:
     20 kg cam machine, "bodyweight" None (the leg's weight only). `kind` asks for another load
     that fits the variant: "cable", "cam", "plate", "band" or "dumbbell".
 
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+    kind : str or None, optional
+        The kind of load; None for the variant's usual one.
+
+    Returns
+    -------
+    CableLoad, MachineLoad, BandLoad, DumbbellLoad or None
+        The load with the table's defaults (kg, m, N/m); None for the leg's weight only.
+
     >>> default_load("cable")
     CableLoad(stack_mass_kg=10.0, pulley_height_m=0.1, pulley_distance_m=0.7, pulley_ratio=1.0)
     >>> default_load("bodyweight", "dumbbell")
@@ -258,16 +308,36 @@ def default_load(variant: str, kind: str | None = None) -> Load | None:
 # --- torque ---------------------------------------------------------------------------------
 
 
-def measure_pad_force(load: MachineLoad, body: Body, *, pad_position: float, thigh_angle: float = 90.0) -> float:
-    """The force (N) the machine's pad presses on the thigh, with the pad `pad_position` of the way down the thigh.
+def measure_pad_force(
+    load: MachineLoad, body: Body, *, pad_position: float, thigh_angle: float = 90.0
+) -> float:
+    """The force (N) the machine's pad presses on the thigh.
 
     The lever pivots at the hip, so the pad force times its distance from the pivot equals the
     machine's torque: the same torque presses harder when the pad sits higher, nearer the hip.
 
+    Parameters
+    ----------
+    load : MachineLoad
+        The machine and its mass (kg).
+    body : Body
+        The person; only the thigh length (m) is used.
+    pad_position : float
+        Where the pad sits, as a fraction of the thigh's length from the hip (0 to 1).
+    thigh_angle : float, optional
+        Thigh angle behind hanging straight down (degrees); 90 is parallel to the floor.
+
+    Returns
+    -------
+    float
+        Pad force on the thigh (N).
+
     >>> round(measure_pad_force(MachineLoad(20), Body.from_height_mass(1.75, 75), pad_position=0.85))
     188
     """
-    low, high, unit = (float(row) if i < 2 else row for i, row in enumerate(_equipment_limits("pad_position")))
+    low, high, unit = (
+        float(row) if i < 2 else row for i, row in enumerate(_equipment_limits("pad_position"))
+    )
     fraction = check_in_range("pad_position", pad_position, low, high, unit)
     return load.get_torque(thigh_angle) / (fraction * body.length("thigh"))
 
@@ -281,13 +351,25 @@ def _equipment_limits(name: str) -> tuple[str, str, str]:
 
 
 def describe_load(load: Load | None) -> str:
-    """A load in a few words, for readouts and captions (e.g. "a 10 kg stack on a pulley 0.10 m high")."""
+    """A load in a few words, for readouts and captions.
+
+    Parameters
+    ----------
+    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None
+        The load; None for the leg's own weight only.
+
+    Returns
+    -------
+    str
+        E.g. "the leg's weight + a 10 kg stack on a pulley 0.10 m high, 0.70 m in front".
+    """
     if load is None:
         return "the leg's own weight only"
     if isinstance(load, CableLoad):
         ratio = "" if load.pulley_ratio == 1 else f", pulley ratio {load.pulley_ratio:g}:1"
         return (
-            f"the leg's weight + a {load.stack_mass_kg:g} kg stack on a pulley {load.pulley_height_m:.2f} m high, "
+            f"the leg's weight + a {load.stack_mass_kg:g} kg stack on a pulley "
+            f"{load.pulley_height_m:.2f} m high, "
             f"{load.pulley_distance_m:.2f} m in front{ratio}"
         )
     if isinstance(load, MachineLoad):

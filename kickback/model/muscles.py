@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache
 
 import numpy as np
 
@@ -101,7 +101,7 @@ def muscles_by_role() -> dict[str, list[Muscle]]:
 # --- moment arms and lengths ----------------------------------------------------------------
 
 
-@lru_cache(maxsize=None)
+@cache
 def _read_curves() -> dict[tuple[str, str, int], tuple[np.ndarray, np.ndarray, np.ndarray]]:
     """(model, muscle, knee_flexion_deg) -> (hip_extension_deg, length_m, moment_arm_m), hip ascending."""
     grouped: dict[tuple[str, str, int], list[tuple[float, float, float]]] = {}
@@ -169,6 +169,22 @@ def muscle_moment_arm(
     degree tables. `muscle` is a model name ("glmax1", "bflh", ...) or "glmax", the mean of the
     three gluteus maximus parts. `model` is "rajagopal2016" or "gait2392".
 
+    Parameters
+    ----------
+    muscle : str
+        Model muscle name, or "glmax".
+    hip_extension : float
+        Hip extension (degrees), -100 to 20.
+    knee_flexion : float, optional
+        Knee flexion (degrees), 0 to 90.
+    model : str, optional
+        "rajagopal2016" (default) or "gait2392".
+
+    Returns
+    -------
+    float
+        Hip-extension moment arm (m); positive extends the hip.
+
     >>> round(muscle_moment_arm("glmax1", hip_extension=0), 3)
     0.049
     """
@@ -179,6 +195,22 @@ def muscle_length(
     muscle: str, *, hip_extension: float, knee_flexion: float = 0.0, model: str = "rajagopal2016"
 ) -> float:
     """Muscle-tendon length (m), interpolated like `muscle_moment_arm` ("glmax": mean of the parts).
+
+    Parameters
+    ----------
+    muscle : str
+        Model muscle name, or "glmax".
+    hip_extension : float
+        Hip extension (degrees), -100 to 20.
+    knee_flexion : float, optional
+        Knee flexion (degrees), 0 to 90.
+    model : str, optional
+        "rajagopal2016" (default) or "gait2392".
+
+    Returns
+    -------
+    float
+        Muscle-tendon length (m).
 
     >>> muscle_length("bflh", hip_extension=0, knee_flexion=90) < muscle_length("bflh", hip_extension=0)
     True
@@ -210,7 +242,9 @@ def glute_force_needed(
     torque = check_in_range("torque_nm", torque_nm, 0.0, float("inf"), "N·m")
     arm = muscle_moment_arm("glmax", hip_extension=hip_extension, knee_flexion=knee_flexion, model=model)
     if arm <= 0:
-        raise ValueError(f"gluteus maximus has no extension moment arm at hip_extension {hip_extension!r}; got {arm:g} m")
+        raise ValueError(
+            f"gluteus maximus has no extension moment arm at hip_extension {hip_extension!r}; got {arm:g} m"
+        )
     return torque / arm
 
 
@@ -233,13 +267,27 @@ LEVER_PARTS: dict[str, tuple[str, ...]] = {
 
 
 def rank_levers(*, hip_extension: float, knee_flexion: float = 0.0) -> list[tuple[str, float]]:
-    """The hip-crossing muscles of the course by their hip-extension moment arm (m) at this angle, best first.
+    """The course's hip-crossing muscles by their hip-extension moment arm at this angle, best first.
 
     A muscle made of parts in the model (gluteus maximus, medius, minimus) gets the mean of its parts.
-    Trunk muscles do not cross the hip and are not ranked.
+    Trunk muscles do not cross the hip and are not ranked. Rajagopal et al. (2016) model.
+
+    Parameters
+    ----------
+    hip_extension : float
+        Hip extension (degrees), -100 to 20.
+    knee_flexion : float, optional
+        Knee flexion (degrees), 0 to 90.
+
+    Returns
+    -------
+    list of (str, float)
+        Course muscle id and its moment arm (m), largest first.
     """
     arms = []
     for muscle, parts in LEVER_PARTS.items():
-        values = [muscle_moment_arm(part, hip_extension=hip_extension, knee_flexion=knee_flexion) for part in parts]
+        values = [
+            muscle_moment_arm(part, hip_extension=hip_extension, knee_flexion=knee_flexion) for part in parts
+        ]
         arms.append((muscle, float(np.mean(values))))
     return sorted(arms, key=lambda item: item[1], reverse=True)

@@ -24,7 +24,10 @@ PRESET_NAMES: tuple[str, ...] = ("start", "correct_top", "arched_back", "pelvis_
 
 def read_limits() -> dict[str, tuple[float, float, str]]:
     """Hard model limits from `data/model_limits.csv`: field -> (low, high, unit)."""
-    return {row["field"]: (float(row["low"]), float(row["high"]), row["unit"]) for row in read_table("model_limits")}
+    return {
+        row["field"]: (float(row["low"]), float(row["high"]), row["unit"])
+        for row in read_table("model_limits")
+    }
 
 
 # --- pose -----------------------------------------------------------------------------------
@@ -34,10 +37,21 @@ def read_limits() -> dict[str, tuple[float, float, str]]:
 class Pose:
     """Joint angles in degrees, in the course's sign conventions (DESIGN.md).
 
-    trunk_lean: thorax from vertical, forward +. lumbar_extension: arching +.
-    hip_extension: thigh behind the trunk line +. knee_flexion: bent +.
-    pelvic_rotation: pelvis opening toward the working side +. Every field is checked
-    against the model's hard limits in `data/model_limits.csv`.
+    Every field defaults to 0 and is checked against the model's hard limits in
+    `data/model_limits.csv` (ValueError outside them).
+
+    Parameters
+    ----------
+    trunk_lean : float
+        Thorax inclination from vertical (degrees), forward +.
+    lumbar_extension : float
+        Lumbar spine beyond its neutral curve (degrees), arching +, flexion -.
+    hip_extension : float
+        Working thigh relative to the pelvis (degrees), behind the trunk line +, flexion -.
+    knee_flexion : float
+        Working knee (degrees), bent +, 0 straight.
+    pelvic_rotation : float
+        Pelvis opening toward the working side (degrees), opening +.
     """
 
     trunk_lean: float = 0.0
@@ -52,7 +66,7 @@ class Pose:
             value = check_in_range(name, getattr(self, name), *limits[name])
             object.__setattr__(self, name, value)
 
-    def replace(self, **changes: float) -> "Pose":
+    def replace(self, **changes: float) -> Pose:
         """A copy with some angles changed (checked like the original)."""
         values = {f.name: getattr(self, f.name) for f in fields(self)}
         unknown = set(changes) - set(values)
@@ -67,7 +81,21 @@ class Pose:
 
 
 def preset_pose(variant: str, name: str) -> Pose:
-    """One of the illustrative poses in `data/poses.csv` (see PRESET_NAMES), e.g. "start" or "arched_back"."""
+    """One of the illustrative poses in `data/poses.csv`, e.g. "start" or "arched_back".
+
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+    name : str
+        One of PRESET_NAMES: "start", "correct_top", "arched_back", "pelvis_rotated",
+        "too_little_range".
+
+    Returns
+    -------
+    Pose
+        The preset's joint angles (degrees).
+    """
     check_variant(variant)
     check_choice("name", name, PRESET_NAMES)
     for row in read_table("poses"):
@@ -77,12 +105,34 @@ def preset_pose(variant: str, name: str) -> Pose:
 
 
 def start_pose(variant: str) -> Pose:
-    """The variant's typical start position."""
+    """The variant's typical start position.
+
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+
+    Returns
+    -------
+    Pose
+        The start pose (degrees).
+    """
     return preset_pose(variant, "start")
 
 
 def top_pose(variant: str) -> Pose:
-    """The variant's correct top position: the height comes from the hip."""
+    """The variant's correct top position: the height comes from the hip.
+
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+
+    Returns
+    -------
+    Pose
+        The correct top pose (degrees).
+    """
     return preset_pose(variant, "correct_top")
 
 
@@ -109,8 +159,26 @@ class NormalRange:
 
 
 def read_normal_range(field_name: str) -> NormalRange:
-    """The normal range of a Pose field from `data/normal_ranges.csv`."""
+    """The normal range of a Pose field from `data/normal_ranges.csv`.
+
+    Parameters
+    ----------
+    field_name : str
+        A Pose field listed in the table, e.g. "hip_extension".
+
+    Returns
+    -------
+    NormalRange
+        `low`, `typical` and `high` in degrees, with the rationale and sources.
+    """
     rows = {row["field"]: row for row in read_table("normal_ranges")}
     check_choice("field", field_name, tuple(rows))
     row = rows[field_name]
-    return NormalRange(field_name, float(row["low"]), float(row["typical"]), float(row["high"]), row["rationale"], row["source"])
+    return NormalRange(
+        field_name,
+        float(row["low"]),
+        float(row["typical"]),
+        float(row["high"]),
+        row["rationale"],
+        row["source"],
+    )

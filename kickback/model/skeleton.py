@@ -7,8 +7,8 @@ learner faces) and y up; the working leg nearest the viewer.
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 import numpy as np
 
@@ -37,7 +37,9 @@ def _up(angle_deg: float) -> np.ndarray:
     return np.array([math.sin(a), math.cos(a)])
 
 
-def _bend_toward(start: np.ndarray, target: np.ndarray, first: float, second: float, side: float) -> tuple[np.ndarray, np.ndarray]:
+def _bend_toward(
+    start: np.ndarray, target: np.ndarray, first: float, second: float, side: float
+) -> tuple[np.ndarray, np.ndarray]:
     """Two-link chain from `start` toward `target` (an arm or a stance leg); lengths are kept exactly.
 
     Returns the middle joint and the end. `side` (+1 or -1) picks which way the middle joint
@@ -131,7 +133,9 @@ def _hand_target(body: Body, variant: str, setup: Mapping[str, float]) -> np.nda
     return np.array([post_x - 0.03, shoulder[1] - drop])
 
 
-def place_foot(ankle: np.ndarray, shank_angle: float, body: Body, floor: float = 0.0) -> tuple[np.ndarray, np.ndarray]:
+def place_foot(
+    ankle: np.ndarray, shank_angle: float, body: Body, floor: float = 0.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Heel and toe (on the sole) for a relaxed ankle: at a right angle to the shank, toes forward.
 
     Where that would push the foot through the floor, the ankle turns just enough (the least
@@ -149,10 +153,29 @@ def place_foot(ankle: np.ndarray, shank_angle: float, body: Body, floor: float =
     return heel, toe
 
 
-def build_skeleton(pose: Pose, body: Body, variant: str, *, setup: Mapping[str, float] | None = None) -> Skeleton:
+def build_skeleton(
+    pose: Pose, body: Body, variant: str, *, setup: Mapping[str, float] | None = None
+) -> Skeleton:
     """Joint positions (m) and the spine curve for `pose` in the variant's set-up.
 
     `setup` changes some of the equipment's positions (see `equipment`).
+
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+    body : Body
+        Segment lengths (m).
+    variant : str
+        "cable", "machine" or "bodyweight".
+    setup : Mapping[str, float] or None, optional
+        Equipment values to override, in the units of `data/equipment.csv` (m, degrees or fractions).
+
+    Returns
+    -------
+    Skeleton
+        `joints` (name -> (x, y) in metres, x forward, y up, floor at y = 0), the `spine` curve
+        (an array of (x, y) points in metres) and the `variant`.
     """
     check_variant(variant)
     if not isinstance(pose, Pose):
@@ -174,7 +197,9 @@ def build_skeleton(pose: Pose, body: Body, variant: str, *, setup: Mapping[str, 
     hand = _hand_target(body, variant, setup)
     elbow_side = 1.0 if variant == "bodyweight" else -1.0
     elbow, wrist = _bend_toward(shoulder, hand, body.length("upper_arm"), body.length("forearm"), elbow_side)
-    knuckles = wrist + body.length("hand") * np.array([1.0, 0.0] if variant == "bodyweight" else (wrist - elbow) / body.length("forearm"))
+    knuckles = wrist + body.length("hand") * np.array(
+        [1.0, 0.0] if variant == "bodyweight" else (wrist - elbow) / body.length("forearm")
+    )
 
     joints: dict[str, np.ndarray] = {
         "hip": hip,
@@ -197,7 +222,9 @@ def build_skeleton(pose: Pose, body: Body, variant: str, *, setup: Mapping[str, 
     return Skeleton(joints=as_points, spine=spine, variant=variant)
 
 
-def _support_limb(body: Body, variant: str, hip: np.ndarray, setup: Mapping[str, float]) -> dict[str, np.ndarray]:
+def _support_limb(
+    body: Body, variant: str, hip: np.ndarray, setup: Mapping[str, float]
+) -> dict[str, np.ndarray]:
     """The leg the body stands or kneels on: fixed for the variant."""
     thigh, shank = body.length("thigh"), body.length("shank")
     if variant == "bodyweight":
@@ -213,7 +240,9 @@ def _support_limb(body: Body, variant: str, hip: np.ndarray, setup: Mapping[str,
     return {"support_knee": knee, "support_ankle": ankle, "support_heel": heel, "support_toe": toe}
 
 
-def _equipment_points(body: Body, variant: str, joints: Mapping[str, np.ndarray], setup: Mapping[str, float], pose: Pose) -> dict[str, np.ndarray]:
+def _equipment_points(
+    body: Body, variant: str, joints: Mapping[str, np.ndarray], setup: Mapping[str, float], pose: Pose
+) -> dict[str, np.ndarray]:
     """The equipment's points: pulley and frame, lever and pad, or the floor contacts."""
     if variant == "cable":
         post = setup["pulley_distance"]
@@ -244,10 +273,28 @@ def _equipment_points(body: Body, variant: str, joints: Mapping[str, np.ndarray]
     return {"support_hand": joints["wrist"]}
 
 
-def pose_joints(pose: Pose, body: Body, variant: str, *, setup: Mapping[str, float] | None = None) -> dict[str, Point]:
+def pose_joints(
+    pose: Pose, body: Body, variant: str, *, setup: Mapping[str, float] | None = None
+) -> dict[str, Point]:
     """Named joint and equipment positions (x forward, y up; metres) for `pose` in `variant`.
 
     Always holds at least "shoulder", "hip", "knee" and "ankle".
+
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+    body : Body
+        Segment lengths (m).
+    variant : str
+        "cable", "machine" or "bodyweight".
+    setup : Mapping[str, float] or None, optional
+        Equipment values to override, in the units of `data/equipment.csv` (m, degrees or fractions).
+
+    Returns
+    -------
+    dict of str to (float, float)
+        Joint or equipment name -> (x, y) in metres; the floor is y = 0.
 
     >>> joints = pose_joints(Pose(), Body.from_height_mass(1.75, 75), "cable")
     >>> round(joints["hip"][0] - joints["knee"][0], 6)

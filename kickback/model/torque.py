@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Mapping
 
 import numpy as np
 
@@ -26,7 +26,6 @@ from .skeleton import place_foot, pose_joints
 """Gravitational acceleration (m/s²)."""
 SWEEP_BEYOND_TOP = 10.0
 """Degrees the default sweep runs past the variant's correct top (to show what overreaching costs)."""
-
 
 
 @dataclass(frozen=True)
@@ -129,6 +128,22 @@ def _load_torque(joints: Mapping[str, Vector], load: Load | None) -> float:
 def split_hip_torque(pose: Pose, body: Body, variant: str, *, load: Load | None = None) -> TorqueParts:
     """The hip-extension torque demand (N·m) split into the leg's weight and the load's part.
 
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+    body : Body
+        Segment lengths (m) and masses (kg).
+    variant : str
+        "cable", "machine" or "bodyweight".
+    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+        The load; None for the leg's own weight only.
+
+    Returns
+    -------
+    TorqueParts
+        `leg`, `load` and their sum `total` (N·m); positive means the hip extensors must work.
+
     >>> parts = split_hip_torque(Pose(), Body.from_height_mass(1.75, 75), "machine", load=MachineLoad(20))
     >>> round(parts.load, 1)
     68.7
@@ -151,6 +166,22 @@ def hip_extension_torque(pose: Pose, body: Body, variant: str, *, load: Load | N
     the floor; it peaks at 35.6 N·m with the thigh about 19° below that, where the raised shank
     leans back and the leg's centre of mass is level with the hip:
 
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+    body : Body
+        Segment lengths (m) and masses (kg).
+    variant : str
+        "cable", "machine" or "bodyweight".
+    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+        The load; None (default) for the leg's own weight only.
+
+    Returns
+    -------
+    float
+        Hip-extension torque demand (N·m); positive means the hip extensors must work.
+
     >>> body = Body.from_height_mass(1.75, 75)
     >>> round(hip_extension_torque(preset_pose("bodyweight", "correct_top"), body, "bodyweight"), 1)
     33.6
@@ -162,6 +193,23 @@ def measure_line_of_pull(pose: Pose, body: Body, variant: str, load: Load) -> Li
     """Where a cable or band pulls (anchor, attachment; m), how hard (N) and its moment arm (m).
 
     None for a machine or a dumbbell, which have no line of pull.
+
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+    body : Body
+        Segment lengths (m).
+    variant : str
+        "cable", "machine" or "bodyweight".
+    load : CableLoad, MachineLoad, BandLoad or DumbbellLoad
+        The load.
+
+    Returns
+    -------
+    LineOfPull or None
+        `anchor` and `attach` as (x, y) in metres, `force_n` (N), `moment_arm_m` (m, positive
+        when the pull resists hip extension) and `torque_nm` (N·m).
 
     >>> from kickback.model.loads import default_load
     >>> line = measure_line_of_pull(Pose(), Body.from_height_mass(1.75, 75), "cable", default_load("cable"))
@@ -180,7 +228,24 @@ def glute_force_estimate(pose: Pose, body: Body, variant: str, *, load: Load | N
     knee flexion (tables cover hip extension -100 to 20°, knee 0 to 90°; outside them this raises
     that module's error). Where the torque is not positive the extensors need not work: 0.
 
-    >>> round(glute_force_estimate(preset_pose("bodyweight", "correct_top"), Body.from_height_mass(1.75, 75), "bodyweight"))
+    Parameters
+    ----------
+    pose : Pose
+        Joint angles (degrees).
+    body : Body
+        Segment lengths (m) and masses (kg).
+    variant : str
+        "cable", "machine" or "bodyweight".
+    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+        The load; None (default) for the leg's own weight only.
+
+    Returns
+    -------
+    float
+        Estimated gluteus maximus force (N), 0 or more.
+
+    >>> body = Body.from_height_mass(1.75, 75)
+    >>> round(glute_force_estimate(preset_pose("bodyweight", "correct_top"), body, "bodyweight"))
     546
     """
     torque = hip_extension_torque(pose, body, variant, load=load)
@@ -216,18 +281,46 @@ def torque_curve(
 
     Default sweep: `sweep_range(variant)`; default `base_pose`: the variant's start pose.
 
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+    body : Body
+        Segment lengths (m) and masses (kg).
+    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+        The load; None (default) for the leg's own weight only.
+    hip_extension : array-like of float or None, optional
+        Hip extension angles to evaluate (degrees).
+    base_pose : Pose or None, optional
+        The other joint angles (degrees).
+
+    Returns
+    -------
+    hip_extension : numpy.ndarray
+        The angles (degrees).
+    torque : numpy.ndarray
+        Hip-extension torque demand at each angle (N·m).
+
     >>> hip, torque = torque_curve("machine", Body.from_height_mass(1.75, 75), load=MachineLoad(20))
     >>> float(hip[0]), float(hip[-1]), len(hip)
     (-45.0, 30.0, 76)
     """
     check_load(load, variant)
-    angles = sweep_range(variant) if hip_extension is None else np.atleast_1d(np.asarray(hip_extension, dtype=float))
+    angles = (
+        sweep_range(variant)
+        if hip_extension is None
+        else np.atleast_1d(np.asarray(hip_extension, dtype=float))
+    )
     if angles.ndim != 1 or angles.size == 0:
-        raise ValueError(f"hip_extension must be a non-empty list of angles in degrees; got {hip_extension!r}")
+        raise ValueError(
+            f"hip_extension must be a non-empty list of angles in degrees; got {hip_extension!r}"
+        )
     base = preset_pose(variant, "start") if base_pose is None else base_pose
     if not isinstance(base, Pose):
         raise ValueError(f"base_pose must be a Pose; got {type(base).__name__}")
-    torques = [hip_extension_torque(base.replace(hip_extension=float(a)), body, variant, load=load) for a in angles]
+    torques = [
+        hip_extension_torque(base.replace(hip_extension=float(a)), body, variant, load=load) for a in angles
+    ]
     return angles, np.array(torques)
 
 
@@ -246,7 +339,7 @@ class CurveSummary:
 
     @property
     def shape(self) -> str:
-        """"even" (peak and low within 5 % of the peak), else where the extremes sit.
+        """ "even" (peak and low within 5 % of the peak), else where the extremes sit.
 
         "falls" (highest at the start, lowest at the end), "rises" (the reverse), "peaks"
         (highest mid-range) or "dips" (lowest mid-range, highest at one end).
@@ -261,14 +354,17 @@ class CurveSummary:
         return "falls" if self.peak_angle == self.start_angle else "rises"
 
     def describe(self) -> str:
-        """The curve in words, e.g. "falls: highest 82 N·m at the start (hip -15°), lowest 58 N·m at the end (hip 30°)"."""
+        """The curve in words.
+
+        E.g. "falls: highest 82 N·m at the start (hip -15°), lowest 58 N·m at the end (hip 30°)".
+        """
         peak = f"highest {self.peak_torque:.0f} N·m {self._where(self.peak_angle)}"
         low = f"lowest {self.low_torque:.0f} N·m {self._where(self.low_angle)}"
         first, second = (low, peak) if self.low_angle < self.peak_angle else (peak, low)
         return f"{self.shape}: {first}, {second}"
 
     def _where(self, angle: float) -> str:
-        """"at the start (hip -15°)", "at the end (hip 30°)" or "at hip 5°"."""
+        """ "at the start (hip -15°)", "at the end (hip 30°)" or "at hip 5°"."""
         if angle == self.start_angle:
             return f"at the start (hip {angle:.0f}°)"
         if angle == self.end_angle:
@@ -289,7 +385,8 @@ def describe_curve(hip_extension: np.ndarray, torque: np.ndarray) -> CurveSummar
     values = np.asarray(torque, dtype=float)
     if angles.ndim != 1 or angles.shape != values.shape or angles.size < 2:
         raise ValueError(
-            f"hip_extension and torque must be equal-length lists of at least 2 values; got {angles.size} and {values.size}"
+            "hip_extension and torque must be equal-length lists of at least 2 values; "
+            f"got {angles.size} and {values.size}"
         )
     if not (np.all(np.isfinite(angles)) and np.all(np.isfinite(values))):
         raise ValueError("hip_extension and torque must be finite numbers; got NaN or infinity")

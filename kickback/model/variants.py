@@ -18,5 +18,6 @@ def check_variant(variant: str) -> str:
     """Return `variant` if it is one of VARIANTS, else raise ValueError listing them."""
     return check_choice("variant", variant, VARIANTS)
 
+
 QUADRUPED = "bodyweight"
 """The quadruped kickback (on all fours) is the variant named "bodyweight" everywhere in the course."""

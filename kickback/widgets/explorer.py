@@ -55,10 +55,17 @@ class Explorer(StaticTwin, widgets.VBox):
         self.view = ExplorerView(variant, pose, self.body, width_px=width)
         self.image = widgets.Image(format="png", width=width, layout=widgets.Layout(width=f"{width}px"))
         self.image.add_class("kickback-figure")
-        self.variant_picker = widgets.ToggleButtons(options=list(VARIANTS), value=variant, description="variant", style={"description_width": "initial"})
+        self.variant_picker = widgets.ToggleButtons(
+            options=list(VARIANTS),
+            value=variant,
+            description="variant",
+            style={"description_width": "initial"},
+        )
         self.sliders = {field: self._make_slider(field) for field in SLIDER_LABELS}
         self.preset_buttons = [self._make_preset_button(name) for name in PRESET_LABELS]
-        self.reset_button = widgets.Button(description="reset", tooltip="back to the start position", icon="undo")
+        self.reset_button = widgets.Button(
+            description="reset", tooltip="back to the start position", icon="undo"
+        )
         self.reset_button.on_click(lambda _: self.apply_preset("start"))
         self.readout = widgets.HTML()
         self.readout.add_class("kickback-readout")
@@ -70,9 +77,22 @@ class Explorer(StaticTwin, widgets.VBox):
         self.variant_picker.observe(self._on_variant, names="value")
         self._show(pose)
         self.static_png = self.image.value
-        controls = widgets.VBox([self.variant_picker, *self.sliders.values(), widgets.HBox([widgets.Label("presets:"), *self.preset_buttons, self.reset_button], layout=widgets.Layout(flex_flow="row wrap"))])
+        controls = widgets.VBox(
+            [
+                self.variant_picker,
+                *self.sliders.values(),
+                widgets.HBox(
+                    [widgets.Label("presets:"), *self.preset_buttons, self.reset_button],
+                    layout=widgets.Layout(flex_flow="row wrap"),
+                ),
+            ]
+        )
         picture = [self.image, self.readout] if not large else [self.image]
-        rows = [controls, widgets.HBox(picture)] if not large else [widgets.HTML(LARGE_CSS), controls, widgets.HBox(picture), self.readout]
+        rows = (
+            [controls, widgets.HBox(picture)]
+            if not large
+            else [widgets.HTML(LARGE_CSS), controls, widgets.HBox(picture), self.readout]
+        )
         super().__init__(rows)
         self.add_class("kickback-explorer")
         if large:
@@ -83,14 +103,18 @@ class Explorer(StaticTwin, widgets.VBox):
     def _make_slider(self, field: str) -> widgets.IntSlider:
         wide = getattr(self, "large", False)
         slider = widgets.IntSlider(
-            description=SLIDER_LABELS[field], continuous_update=True,
-            style={"description_width": "220px" if wide else "120px"}, layout=widgets.Layout(width="760px" if wide else "440px"),
+            description=SLIDER_LABELS[field],
+            continuous_update=True,
+            style={"description_width": "220px" if wide else "120px"},
+            layout=widgets.Layout(width="760px" if wide else "440px"),
         )
         slider.add_class("kickback-slider")
         return slider
 
     def _make_preset_button(self, name: str) -> widgets.Button:
-        button = widgets.Button(description=PRESET_LABELS[name], tooltip=f"set every angle to the '{PRESET_LABELS[name]}' pose")
+        button = widgets.Button(
+            description=PRESET_LABELS[name], tooltip=f"set every angle to the '{PRESET_LABELS[name]}' pose"
+        )
         button.on_click(lambda _: self.apply_preset(name))
         return button
 
@@ -151,26 +175,52 @@ class Explorer(StaticTwin, widgets.VBox):
 
 def readouts_html(readouts: Readouts) -> str:
     """The readouts as short paragraphs for the HTML widget beside the picture."""
-    parts = [readouts.leg_height, readouts.pelvis, readouts.hip_reach, readouts.torque, readouts.glute] + readouts.findings.split("\n")
-    return "".join(f"<p style='margin:0 0 0.6em 0; max-width:34em'>{html.escape(part)}</p>" for part in parts)
-
-
-def readouts_text(variant: str, readouts: Readouts) -> str:
-    """The explorer's state in words, for a static viewer and for nbval."""
-    return "\n".join([
-        f"[Joint-angle explorer, {variant} variant: sliders for {', '.join(SLIDER_LABELS.values())}; presets; reset.]",
+    parts = [
         readouts.leg_height,
         readouts.pelvis,
         readouts.hip_reach,
         readouts.torque,
         readouts.glute,
-        readouts.findings,
-    ])
+    ] + readouts.findings.split("\n")
+    return "".join(f"<p style='margin:0 0 0.6em 0; max-width:34em'>{html.escape(part)}</p>" for part in parts)
+
+
+def readouts_text(variant: str, readouts: Readouts) -> str:
+    """The explorer's state in words, for a static viewer and for nbval."""
+    return "\n".join(
+        [
+            (
+                f"[Joint-angle explorer, {variant} variant: "
+                f"sliders for {', '.join(SLIDER_LABELS.values())}; presets; reset.]"
+            ),
+            readouts.leg_height,
+            readouts.pelvis,
+            readouts.hip_reach,
+            readouts.torque,
+            readouts.glute,
+            readouts.findings,
+        ]
+    )
 
 
 def explore(variant: str = "cable", *, body: Body | None = None, large: bool = False) -> Explorer:
-    """The joint-angle explorer for a variant: move any angle and see the body, the numbers and the findings.
+    """The joint-angle explorer for a variant: move any angle, see the body, numbers and findings.
 
     `large=True` makes the controls, text and picture big enough for a projector (the classroom app).
+
+    Parameters
+    ----------
+    variant : str, optional
+        "cable" (default), "machine" or "bodyweight".
+    body : Body or None, optional
+        Segment lengths (m) and masses (kg); None for the course's 1.75 m, 75 kg person.
+    large : bool, optional
+        Projector-sized controls and picture.
+
+    Returns
+    -------
+    Explorer
+        The widget: sliders for the joint angles (degrees), presets, the picture and readouts
+        (torque in N·m).
     """
     return Explorer(variant, body, large=large)

@@ -12,7 +12,10 @@ from .static_twin import StaticTwin
 
 
 class MuscleLevers(StaticTwin, widgets.VBox):
-    """One slider (hip extension, on all fours): the muscles' lines of pull, the best lever highlighted, in words too."""
+    """One slider (hip extension, on all fours): the muscles' lines of pull, the best lever highlighted.
+
+    In words too.
+    """
 
     def __init__(self) -> None:
         from ..draw.muscles import draw_muscles
@@ -26,17 +29,28 @@ class MuscleLevers(StaticTwin, widgets.VBox):
         height = self.viewer.body.height
         self.viewer.artists.ax.set_xlim(-0.42 * height, 0.30 * height)  # closer in: the hips and thighs
         self.viewer.artists.ax.set_ylim(-0.02 * height, 0.68 * height)
-        self.muscle_lines = draw_muscles(self.viewer.artists.ax, self.viewer.artists.skeleton, self.viewer.body)
+        self.muscle_lines = draw_muscles(
+            self.viewer.artists.ax, self.viewer.artists.skeleton, self.viewer.body
+        )
         self.slider = widgets.IntSlider(
-            value=int(start.hip_extension), min=-90, max=20, step=1, description="hip extension",
-            continuous_update=True, style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+            value=int(start.hip_extension),
+            min=-90,
+            max=20,
+            step=1,
+            description="hip extension",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="420px"),
         )
         self.slider.add_class("kickback-slider")
         self.words = widgets.HTML()
         self.words.add_class("kickback-readout")
         self._show(start)
         self.static_png = self.viewer.image.value
-        self.slider.observe(lambda change: self._show(self.viewer.pose.replace(hip_extension=float(change["new"]))), names="value")
+        self.slider.observe(
+            lambda change: self._show(self.viewer.pose.replace(hip_extension=float(change["new"]))),
+            names="value",
+        )
         super().__init__([self.slider, widgets.HBox([self.viewer.image, self.words])])
 
     def _show(self, pose: Pose) -> None:
@@ -53,15 +67,26 @@ class MuscleLevers(StaticTwin, widgets.VBox):
         best = names[ranking[0][0]]
         items = "".join(f"<li>{line}</li>" for line in self.ranking_text)
         self.words.value = (
-            f"<p>At hip extension {pose.hip_extension:.0f}° (knee {pose.knee_flexion:.0f}°) the best lever is the "
-            f"<b>{best}</b> (drawn thick and solid).</p><p>Hip-extension moment arms, Rajagopal 2016 model:</p><ol>{items}</ol>"
+            f"<p>At hip extension {pose.hip_extension:.0f}° (knee {pose.knee_flexion:.0f}°) "
+            "the best lever is the "
+            f"<b>{best}</b> (drawn thick and solid).</p>"
+            f"<p>Hip-extension moment arms, Rajagopal 2016 model:</p><ol>{items}</ol>"
         )
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
-        return "[Slider 'hip extension' on all fours; muscles' lines of pull.] Moment arms at the start: " + "; ".join(self.ranking_text)
+        return (
+            "[Slider 'hip extension' on all fours; muscles' lines of pull.] Moment arms at the start: "
+            + "; ".join(self.ranking_text)
+        )
 
 
 def compare_levers() -> MuscleLevers:
-    """Move the hip and see which muscle has the best lever for hip extension at each angle."""
+    """Move the hip and see which muscle has the best lever for hip extension at each angle.
+
+    Returns
+    -------
+    MuscleLevers
+        A hip-extension slider (degrees) with the muscles' moment arms (mm), best first.
+    """
     return MuscleLevers()

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -24,7 +25,9 @@ from .static_twin import StaticTwin
 
 # --- the widget ---------------------------------------------------------------------------------
 
-DEFAULT_PLAN: Mapping[str, Any] = MappingProxyType({"level": "new", "equipment": ("none", "band", "dumbbell"), "goal": "hypertrophy", "weeks": 6})
+DEFAULT_PLAN: Mapping[str, Any] = MappingProxyType(
+    {"level": "new", "equipment": ("none", "band", "dumbbell"), "goal": "hypertrophy", "weeks": 6}
+)
 
 
 class PlannerWidget(StaticTwin, widgets.VBox):
@@ -34,8 +37,13 @@ class PlannerWidget(StaticTwin, widgets.VBox):
     (text/markdown), so a viewer without a kernel sees the default plan.
     """
 
-    def __init__(self, level: str = DEFAULT_PLAN["level"], goal: str = DEFAULT_PLAN["goal"],
-                 equipment: Iterable[str] = DEFAULT_PLAN["equipment"], weeks: int = DEFAULT_PLAN["weeks"]) -> None:
+    def __init__(
+        self,
+        level: str = DEFAULT_PLAN["level"],
+        goal: str = DEFAULT_PLAN["goal"],
+        equipment: Iterable[str] = DEFAULT_PLAN["equipment"],
+        weeks: int = DEFAULT_PLAN["weeks"],
+    ) -> None:
         level = check_choice("level", level, LEVELS)
         goal = check_choice("goal", goal, GOALS)
         kit = check_equipment(equipment)
@@ -45,11 +53,17 @@ class PlannerWidget(StaticTwin, widgets.VBox):
         self.level = widgets.Dropdown(options=LEVELS, value=level, description="level", style=style)
         self.goal = widgets.Dropdown(options=GOALS, value=goal, description="goal", style=style)
         self.equipment = {
-            name: widgets.Checkbox(value=name in kit, description="none (bodyweight)" if name == "none" else name, indent=False,
-                                   layout=widgets.Layout(width="auto"))
+            name: widgets.Checkbox(
+                value=name in kit,
+                description="none (bodyweight)" if name == "none" else name,
+                indent=False,
+                layout=widgets.Layout(width="auto"),
+            )
             for name in EQUIPMENT
         }
-        self.weeks = widgets.IntSlider(value=weeks, min=int(span.low), max=int(span.high), step=1, description="weeks", style=style)
+        self.weeks = widgets.IntSlider(
+            value=weeks, min=int(span.low), max=int(span.high), step=1, description="weeks", style=style
+        )
         self.output = widgets.HTML()
         self.output.add_class("kickback-planner-output")
         self.plan: Plan | None = None
@@ -68,7 +82,9 @@ class PlannerWidget(StaticTwin, widgets.VBox):
 
     def _update(self, change: dict[str, Any] | None = None) -> None:
         try:
-            self.plan = plan_progression(self.level.value, self.chosen_equipment, self.goal.value, weeks=self.weeks.value)
+            self.plan = plan_progression(
+                self.level.value, self.chosen_equipment, self.goal.value, weeks=self.weeks.value
+            )
         except ValueError as error:
             self.plan, self.error = None, str(error)
             self.output.value = f'<p role="alert"><strong>No plan:</strong> {html.escape(self.error)}</p>'
@@ -90,5 +106,17 @@ class PlannerWidget(StaticTwin, widgets.VBox):
 
 
 def planner(**choices: Any) -> PlannerWidget:
-    """The progression planner widget; `choices` (level, goal, equipment, weeks) set its starting values."""
+    """The progression planner widget; `choices` set its starting values.
+
+    Parameters
+    ----------
+    **choices
+        Any of `level` ("new", "regular", "athlete"), `goal` ("strength", "hypertrophy",
+        "activation"), `equipment` (any of EQUIPMENT) and `weeks` (4 to 8).
+
+    Returns
+    -------
+    PlannerWidget
+        The choices and the plan, week by week (tempo and rest in seconds).
+    """
     return PlannerWidget(**choices)

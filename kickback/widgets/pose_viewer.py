@@ -20,10 +20,19 @@ class PoseViewer:
     """A drawn body in one variant's set-up that can be moved to a new pose in place."""
 
     def __init__(
-        self, variant: str, pose: Pose | None = None, body: Body | None = None, *,
-        width_px: int = IMAGE_WIDTH_PX, pelvis_view: bool = False, labels: bool = True,
+        self,
+        variant: str,
+        pose: Pose | None = None,
+        body: Body | None = None,
+        *,
+        width_px: int = IMAGE_WIDTH_PX,
+        pelvis_view: bool = False,
+        labels: bool = True,
     ) -> None:
-        """`labels=False` draws the body without angle labels (for exercises where they would give the answer)."""
+        """`labels=False` draws the body without angle labels.
+
+        For exercises where the labels would give the answer.
+        """
         check_variant(variant)
         self.variant = variant
         self.body = body or default_body()
@@ -31,9 +40,20 @@ class PoseViewer:
         (x0, x1), (y0, y1) = view_limits(self.body, variant)
         width_in = width_px / 100
         self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + 0.35)
-        ax = self.figure.add_axes((0.0, 0.35 / self.figure.get_figheight() + 0.02, 1.0, 1.0 - 0.35 / self.figure.get_figheight() - 0.02))
+        ax = self.figure.add_axes(
+            (
+                0.0,
+                0.35 / self.figure.get_figheight() + 0.02,
+                1.0,
+                1.0 - 0.35 / self.figure.get_figheight() - 0.02,
+            )
+        )
         self.artists = draw_pose(ax, self.pose, self.body, variant, angles=labels, caption=labels)
-        self.pelvis = draw_pelvis_from_above(ax.inset_axes((0.01, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation) if pelvis_view else None
+        self.pelvis = (
+            draw_pelvis_from_above(ax.inset_axes((0.01, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation)
+            if pelvis_view
+            else None
+        )
         if self.pelvis is not None and not labels:
             self.pelvis.label.set_visible(False)
         self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
@@ -60,8 +80,10 @@ def describe_pose(pose: Pose) -> str:
     height = split_leg_height(pose)
     level = describe_level(height.above_floor)
     return (
-        f"Hip extension {pose.hip_extension:.0f}°. The thigh is {height.apparent:.0f}° from hanging straight down "
-        f"({level}): hip {height.hip:.0f}° + lower back {height.lumbar:.0f}° + trunk lean {height.trunk:.0f}°."
+        f"Hip extension {pose.hip_extension:.0f}°. "
+        f"The thigh is {height.apparent:.0f}° from hanging straight down "
+        f"({level}): hip {height.hip:.0f}° + lower back {height.lumbar:.0f}° "
+        f"+ trunk lean {height.trunk:.0f}°."
     )
 
 
@@ -72,9 +94,14 @@ class SliderDemo(StaticTwin, widgets.VBox):
         self.viewer = PoseViewer(variant, body=body)
         start = self.viewer.pose
         self.slider = widgets.IntSlider(
-            value=int(round(start.hip_extension)), min=-30, max=40, step=1,
-            description="hip extension", continuous_update=True,
-            style={"description_width": "initial"}, layout=widgets.Layout(width="420px"),
+            value=int(round(start.hip_extension)),
+            min=-30,
+            max=40,
+            step=1,
+            description="hip extension",
+            continuous_update=True,
+            style={"description_width": "initial"},
+            layout=widgets.Layout(width="420px"),
         )
         self.slider.add_class("kickback-slider")
         self.words = widgets.HTML(value=describe_pose(start))
@@ -90,9 +117,23 @@ class SliderDemo(StaticTwin, widgets.VBox):
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
-        return f"[Slider 'hip extension' with a picture of a {self.viewer.variant} kickback. {describe_pose(self.viewer.pose)}]"
+        return (
+            f"[Slider 'hip extension' with a picture of a {self.viewer.variant} kickback. "
+            f"{describe_pose(self.viewer.pose)}]"
+        )
 
 
 def try_a_slider(variant: str = "cable") -> SliderDemo:
-    """A one-slider demo: drag "hip extension" (or use the arrow keys) and watch the leg move."""
+    """A one-slider demo: drag "hip extension" (or use the arrow keys) and watch the leg move.
+
+    Parameters
+    ----------
+    variant : str, optional
+        "cable" (default), "machine" or "bodyweight".
+
+    Returns
+    -------
+    SliderDemo
+        A hip-extension slider (degrees) and the picture, described in words.
+    """
     return SliderDemo(variant)

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import html
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 import ipywidgets as widgets
 
@@ -33,7 +34,9 @@ def feedback_html(feedback: Feedback, see: str | None = None) -> str:
     if feedback.correct:
         return f'<div role="status"><strong>✓ Right —</strong> {explanation}</div>'
     revisit = f" To revisit: {html.escape(see)}." if see else ""
-    return f'<div role="status"><strong>✗ Not quite —</strong> {explanation} Try another answer.{revisit}</div>'
+    return (
+        f'<div role="status"><strong>✗ Not quite —</strong> {explanation} Try another answer.{revisit}</div>'
+    )
 
 
 def _note_html(text: str) -> str:
@@ -56,7 +59,9 @@ class QuestionPanel(widgets.VBox):
             layout=widgets.Layout(width="auto"),
         )
         self.radio.add_class("kickback-quiz-choices")
-        self.check_button = widgets.Button(description="Check", tooltip=f"Check your answer to question {number}", icon="check")
+        self.check_button = widgets.Button(
+            description="Check", tooltip=f"Check your answer to question {number}", icon="check"
+        )
         self.check_button.add_class("kickback-quiz-check")
         self.feedback = widgets.HTML(value=_note_html(NO_CHOICE_YET))
         self.feedback.add_class("kickback-quiz-feedback")
@@ -113,11 +118,15 @@ class QuizWidget(StaticTwin, widgets.VBox):
             value=f"<p><strong>Check yourself: {html.escape(self.quiz.title)}</strong> "
             f"({_count(len(self.quiz.questions))}). Pick one answer for each and press Check.</p>"
         )
-        self.panels = [QuestionPanel(q, n, self._update_score) for n, q in enumerate(self.quiz.questions, start=1)]
+        self.panels = [
+            QuestionPanel(q, n, self._update_score) for n, q in enumerate(self.quiz.questions, start=1)
+        ]
         self.score = widgets.HTML()
         self.score.add_class("kickback-quiz-score")
         self.rule = widgets.HTML(value=f"<p>{html.escape(SCORE_RULE)}</p>")
-        self.reset_button = widgets.Button(description="Start again", tooltip="Clear every answer and the score", icon="undo")
+        self.reset_button = widgets.Button(
+            description="Start again", tooltip="Clear every answer and the score", icon="undo"
+        )
         self.reset_button.add_class("kickback-quiz-reset")
         self.reset_button.on_click(lambda _: self.reset())
         self._update_score()
@@ -126,11 +135,17 @@ class QuizWidget(StaticTwin, widgets.VBox):
 
     @property
     def score_text(self) -> str:
-        """The score in words, e.g. "Score: 2 of 5 answered correctly on the first try. Solved so far: 3 of 5." """
+        """The score in words.
+
+        E.g. "Score: 2 of 5 answered correctly on the first try. Solved so far: 3 of 5."
+        """
         total = len(self.panels)
         first = sum(1 for panel in self.panels if panel.first_try)
         solved = sum(1 for panel in self.panels if panel.solved)
-        return f"Score: {first} of {total} answered correctly on the first try. Solved so far: {solved} of {total}."
+        return (
+            f"Score: {first} of {total} answered correctly on the first try. "
+            f"Solved so far: {solved} of {total}."
+        )
 
     def _update_score(self) -> None:
         self.score.value = f'<p role="status"><strong>{html.escape(self.score_text)}</strong></p>'
@@ -151,5 +166,16 @@ class QuizWidget(StaticTwin, widgets.VBox):
 
 
 def quiz(lesson: str) -> QuizWidget:
-    """The self-check quiz of `lesson` (e.g. "06_common_mistakes") as a widget."""
+    """The self-check quiz of `lesson` (e.g. "06_common_mistakes") as a widget.
+
+    Parameters
+    ----------
+    lesson : str
+        A lesson with a bank in `data/quizzes/`.
+
+    Returns
+    -------
+    QuizWidget
+        The questions, each with a "Check" button and feedback that explains.
+    """
     return QuizWidget(load_quiz(lesson))

@@ -25,11 +25,26 @@ class SetChecker(StaticTwin, widgets.VBox):
     """Pick a shipped recording or load your own CSV, say the variant and format, and read the report."""
 
     def __init__(self) -> None:
-        self.recording = widgets.Dropdown(options=list_recordings(), value="cable_good_angles.csv", description="recording", style={"description_width": "110px"}, layout=widgets.Layout(width="460px"))
+        self.recording = widgets.Dropdown(
+            options=list_recordings(),
+            value="cable_good_angles.csv",
+            description="recording",
+            style={"description_width": "110px"},
+            layout=widgets.Layout(width="460px"),
+        )
         self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="your CSV")
-        self.variant = widgets.ToggleButtons(options=list(VARIANTS), value="cable", description="variant", style={"description_width": "110px"})
-        self.format = widgets.Dropdown(options=list(FORMATS), value="angles", description="format", style={"description_width": "110px"})
-        self.side = widgets.ToggleButtons(options=["right", "left"], value="right", description="side facing camera", style={"description_width": "110px"})
+        self.variant = widgets.ToggleButtons(
+            options=list(VARIANTS), value="cable", description="variant", style={"description_width": "110px"}
+        )
+        self.format = widgets.Dropdown(
+            options=list(FORMATS), value="angles", description="format", style={"description_width": "110px"}
+        )
+        self.side = widgets.ToggleButtons(
+            options=["right", "left"],
+            value="right",
+            description="side facing camera",
+            style={"description_width": "110px"},
+        )
         self.check_button = widgets.Button(description="Check this set")
         self.image = widgets.Image(format="png", width=760, layout=widgets.Layout(width="760px"))
         self.image.add_class("kickback-figure")
@@ -39,12 +54,25 @@ class SetChecker(StaticTwin, widgets.VBox):
         self.check_button.on_click(lambda _: self.check())
         self.check()
         self.static_png = self.image.value
-        super().__init__([self.recording, self.upload, self.variant, self.format, self.side, self.check_button, self.image, self.words])
+        super().__init__(
+            [
+                self.recording,
+                self.upload,
+                self.variant,
+                self.format,
+                self.side,
+                self.check_button,
+                self.image,
+                self.words,
+            ]
+        )
         self.add_class("kickback-set-checker")
 
     def _on_pick(self, change: dict[str, Any]) -> None:
         self.format.value = guess_format(change["new"])
-        self.variant.value = change["new"].split("_")[0] if change["new"].split("_")[0] in VARIANTS else self.variant.value
+        self.variant.value = (
+            change["new"].split("_")[0] if change["new"].split("_")[0] in VARIANTS else self.variant.value
+        )
         self.check()
 
     def _path(self) -> Path:
@@ -61,13 +89,17 @@ class SetChecker(StaticTwin, widgets.VBox):
         """Read, analyse and show the chosen set; a bad file gets its one-line error in words."""
         try:
             side = None if self.format.value == "angles" else self.side.value
-            view = SetView(read_recording(self._path(), format=self.format.value, side=side), self.variant.value)
+            view = SetView(
+                read_recording(self._path(), format=self.format.value, side=side), self.variant.value
+            )
         except ValueError as error:
             self.words.value = f"<p><b>✗ Cannot read this file:</b> {html.escape(str(error))}</p>"
             return
         self.view = view
         self.image.value = view.png
-        self.words.value = f"<pre style='white-space:pre-wrap; font-size:0.9em'>{html.escape(view.report.describe())}</pre>"
+        self.words.value = (
+            f"<pre style='white-space:pre-wrap; font-size:0.9em'>{html.escape(view.report.describe())}</pre>"
+        )
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
@@ -75,5 +107,12 @@ class SetChecker(StaticTwin, widgets.VBox):
 
 
 def check_your_set() -> SetChecker:
-    """The set-checking widget of lesson 09."""
+    """The set-checking widget of lesson 09.
+
+    Returns
+    -------
+    SetChecker
+        Pick a recording and variant; shows the angles (degrees) over time (s), the reps and the
+        findings.
+    """
     return SetChecker()

@@ -17,7 +17,12 @@ class SpotTheMistake(StaticTwin, widgets.VBox):
         self.index = 0
         self.viewer = PoseViewer(cases[0].variant, cases[0].pose, pelvis_view=True, labels=False)
         titles = mistake_titles()
-        self.choices = widgets.RadioButtons(options=[(title, key) for key, title in titles.items()], value=None, description="It shows:", layout=widgets.Layout(width="auto"))
+        self.choices = widgets.RadioButtons(
+            options=[(title, key) for key, title in titles.items()],
+            value=None,
+            description="It shows:",
+            layout=widgets.Layout(width="auto"),
+        )
         self.check_button = widgets.Button(description="Check", tooltip="check your answer")
         self.next_button = widgets.Button(description="Next pose", tooltip="show the next pose")
         self.feedback = widgets.HTML()
@@ -27,7 +32,15 @@ class SpotTheMistake(StaticTwin, widgets.VBox):
         self.add_class("kickback-spot")
         self.static_png = self.viewer.image.value
         self._show_progress()
-        super().__init__([self.progress, self.viewer.image, self.choices, widgets.HBox([self.check_button, self.next_button]), self.feedback])
+        super().__init__(
+            [
+                self.progress,
+                self.viewer.image,
+                self.choices,
+                widgets.HBox([self.check_button, self.next_button]),
+                self.feedback,
+            ]
+        )
 
     @property
     def case(self) -> Case:
@@ -56,7 +69,10 @@ class SpotTheMistake(StaticTwin, widgets.VBox):
         self._show_progress()
 
     def _show_progress(self) -> None:
-        self.progress.value = f"Pose {self.index + 1} of {len(self.cases)}: a {self.case.variant} kickback. What mistake, if any, does it show?"
+        self.progress.value = (
+            f"Pose {self.index + 1} of {len(self.cases)}: a {self.case.variant} kickback. "
+            "What mistake, if any, does it show?"
+        )
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
@@ -65,5 +81,11 @@ class SpotTheMistake(StaticTwin, widgets.VBox):
 
 
 def spot_the_mistake() -> SpotTheMistake:
-    """The 'spot the mistake' exercise of lesson 06."""
+    """The 'spot the mistake' exercise of lesson 06.
+
+    Returns
+    -------
+    SpotTheMistake
+        A pose at a time (angles in degrees); the learner names the mistake, if any.
+    """
     return SpotTheMistake()

@@ -1,0 +1,308 @@
+"""The checks run on each rep of a recorded set, and on the set as a whole (load and range over the reps)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from .findings import (
+    CannotJudge,
+    Finding,
+    _arched,
+    _finding,
+    _pelvis,
+    _short_top,
+)
+from .reps import (
+    Rep,
+)
+from .thresholds import threshold
+
+# --- the checks on a set ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _SetData:
+    """What every per-rep check reads: the smoothed angles on an even grid and where they are missing."""
+
+    variant: str
+    step: float
+    angles: dict[str, np.ndarray]
+    missing: dict[str, np.ndarray]
+    side_view: bool
+
+    def window(self, name: str, rep: Rep) -> np.ndarray | None:
+        """One angle over a rep (start to end), or None if the angle is absent or has a long gap there."""
+        if name not in self.angles:
+            return None
+        part = slice(rep.start_index, rep.end_index + 1)
+        if self.missing[name][part].any():
+            return None
+        return self.angles[name][part]
+
+
+def _check_arched(data: _SetData, rep: Rep) -> list[Finding]:
+    hip = data.window("hip_extension", rep)
+    lumbar = data.window("lumbar_extension", rep)
+    thigh_to_trunk = hip + lumbar if lumbar is not None else hip
+    return _arched(
+        rep.number,
+        None if lumbar is None else float(lumbar.max()),
+        float(thigh_to_trunk.max()),
+        data.side_view,
+    )
+
+
+def _check_pelvis(data: _SetData, rep: Rep) -> list[Finding]:
+    rotation = data.window("pelvic_rotation", rep)
+    return _pelvis(rep.number, float(rotation[np.argmax(np.abs(rotation))]))
+
+
+def _check_trunk(data: _SetData, rep: Rep) -> list[Finding]:
+    trunk = data.window("trunk_lean", rep)
+    moved = float(trunk.max() - trunk.min())
+    limit = threshold("trunk_excursion_max")
+    if moved <= limit:
+        return []
+    message = (
+        f"Rep {rep.number}: the trunk moved through {moved:.0f}° while the leg worked "
+        f"(limit {limit:.0f}°); the core did not hold it still."
+    )
+    if data.side_view:
+        message += (
+            " From the side this can also be the lower back arching, which tilts the shoulder-hip line."
+        )
+    return [_finding("weak_core", "trunk_excursion", rep.number, moved, limit, "deg", limit, message)]
+
+
+def _check_range(data: _SetData, rep: Rep) -> list[Finding]:
+    return _short_top(rep.number, rep.peak_hip_extension_deg, data.variant, data.side_view)
+
+
+def _check_lowering(data: _SetData, rep: Rep) -> list[Finding]:
+    limit = threshold("eccentric_min_s")
+    if rep.eccentric_s >= limit:
+        return []
+    message = (
+        f"Rep {rep.number}: the leg came down in {rep.eccentric_s:.1f} s "
+        f"(at least {limit:.0f} s, ideally 3 s); the lowering was not controlled."
+    )
+    return [
+        _finding(
+            "incomplete_rom", "lowering_time", rep.number, rep.eccentric_s, limit, "s", limit / 2, message
+        )
+    ]
+
+
+def _check_lift(data: _SetData, rep: Rep) -> list[Finding]:
+    """momentum: a lift that is too quick, or a burst of speed within it."""
+    found = []
+    limit = threshold("concentric_min_s")
+    if rep.concentric_s < limit:
+        message = (
+            f"Rep {rep.number}: the lift took {rep.concentric_s:.1f} s (at least {limit:.0f} s); "
+            "momentum did part of the glute's work."
+        )
+        found.append(
+            _finding("momentum", "lift_time", rep.number, rep.concentric_s, limit, "s", limit / 2, message)
+        )
+    speed_limit = threshold("peak_speed_factor") * max(rep.range_deg, 0.0) / limit
+    if rep.range_deg > 0 and rep.peak_speed_deg_s > speed_limit:
+        message = (
+            f"Rep {rep.number}: the leg peaked at {rep.peak_speed_deg_s:.0f}°/s, "
+            f"faster than {speed_limit:.0f}°/s "
+            f"for its {rep.range_deg:.0f}° range: a kick, not a squeeze."
+        )
+        found.append(
+            _finding(
+                "momentum",
+                "peak_speed",
+                rep.number,
+                rep.peak_speed_deg_s,
+                speed_limit,
+                "deg/s",
+                speed_limit / 2,
+                message,
+            )
+        )
+    return found
+
+
+def _check_hold(data: _SetData, rep: Rep) -> list[Finding]:
+    limit = threshold("top_hold_min_s")
+    if rep.top_hold_s >= limit:
+        return []
+    message = (
+        f"Rep {rep.number}: no pause at the top ({rep.top_hold_s:.1f} s; at least {limit:.1f} s): "
+        "the leg swung through."
+    )
+    return [_finding("momentum", "top_hold", rep.number, rep.top_hold_s, limit, "s", limit / 2, message)]
+
+
+def _arrival_fraction(data: _SetData, previous: Rep, rep: Rep) -> float:
+    """How fast the leg arrived at the bottom before `rep`.
+
+    As a fraction of the previous rep's fastest lowering.
+    """
+    hip = data.angles["hip_extension"]
+    bottom = previous.lower_peak_index + int(
+        np.argmin(hip[previous.lower_peak_index : rep.lift_peak_index + 1])
+    )
+    window = max(1, int(round(threshold("rebound_window_s") / data.step)))
+    first = max(previous.lower_peak_index, bottom - window)
+    speeds = -np.diff(hip[first : bottom + 1]) / data.step
+    return float(speeds.mean()) / previous.peak_lowering_speed_deg_s if len(speeds) else 0.0
+
+
+def _check_rebound(data: _SetData, rep: Rep, previous: Rep | None) -> list[Finding]:
+    """momentum: the leg was not braked at the bottom but bounced into this rep's lift."""
+    if previous is None or previous.peak_lowering_speed_deg_s <= 0:
+        return []
+    fraction = _arrival_fraction(data, previous, rep)
+    limit = threshold("rebound_speed_fraction")
+    if fraction <= limit:
+        return []
+    message = (
+        f"Rep {rep.number}: the leg reached the bottom still moving at {fraction:.0%} "
+        "of its fastest lowering speed "
+        f"(limit {limit:.0%}) and bounced into the lift."
+    )
+    return [_finding("momentum", "rebound", rep.number, fraction, limit, "fraction", 0.2, message)]
+
+
+# Each per-rep check: (mistake, check, the angles it needs, the function).
+_REP_CHECKS: tuple[tuple[str, str, tuple[str, ...], Callable[[_SetData, Rep], list[Finding]]], ...] = (
+    ("arched_back", "arched_back", ("hip_extension",), _check_arched),
+    ("momentum", "lift", ("hip_extension",), _check_lift),
+    ("momentum", "top_hold", ("hip_extension",), _check_hold),
+    ("incomplete_rom", "top_position", ("hip_extension",), _check_range),
+    ("incomplete_rom", "lowering_time", ("hip_extension",), _check_lowering),
+    ("weak_core", "trunk_excursion", ("trunk_lean",), _check_trunk),
+    ("pelvic_rotation", "pelvic_rotation", ("pelvic_rotation",), _check_pelvis),
+)
+
+
+def _absent_reasons(data: _SetData) -> list[CannotJudge]:
+    """What cannot be judged at all because an angle was not measured."""
+    items = []
+    if "lumbar_extension" not in data.angles:
+        if data.side_view:
+            reason = (
+                "From a side view the lumbar spine is not seen: its arch is not measured. "
+                "arched_back is judged "
+                "from the thigh's angle to the trunk line instead "
+                "(beyond the hip's own range the back lent the rest)."
+            )
+        else:
+            reason = (
+                "No lumbar_extension_deg column: the lower back's arch was not measured. "
+                "arched_back is judged "
+                "from the hip angle alone (beyond the hip's own range the back lent the rest)."
+            )
+        items.append(CannotJudge("arched_back", "lumbar_extension", reason))
+    if "trunk_lean" not in data.angles:
+        items.append(
+            CannotJudge(
+                "weak_core",
+                "trunk_excursion",
+                "No trunk_lean_deg column: how still the trunk stayed was not measured.",
+            )
+        )
+    if "pelvic_rotation" not in data.angles:
+        reason = (
+            "A side view cannot see the pelvis turn: it turns across the camera's line of sight."
+            if data.side_view
+            else "No pelvic_rotation_deg column: the pelvis's turning was not measured."
+        )
+        items.append(CannotJudge("pelvic_rotation", "pelvic_rotation", reason))
+    return items
+
+
+def _judge_reps(data: _SetData, reps: Sequence[Rep]) -> tuple[list[Finding], list[CannotJudge]]:
+    """Run every per-rep check on every rep.
+
+    A rep with a long gap in an angle a check needs is not judged by it.
+    """
+    findings: list[Finding] = []
+    unjudged: list[CannotJudge] = []
+    for i, rep in enumerate(reps):
+        for mistake, check, needs, function in _REP_CHECKS:
+            if any(name not in data.angles for name in needs):
+                continue
+            if any(data.window(name, rep) is None for name in needs):
+                unjudged.append(CannotJudge(mistake, check, _gap_reason(needs), rep.number))
+                continue
+            findings += function(data, rep)
+        if data.window("hip_extension", rep) is not None:
+            findings += _check_rebound(data, rep, reps[i - 1] if i else None)
+    return findings, unjudged
+
+
+def _gap_reason(needs: Iterable[str]) -> str:
+    gap = threshold("gap_fill_max_s")
+    return f"{' and '.join(needs)} is missing (or low-confidence) for more than {gap:g} s in this rep."
+
+
+def _load_trend(
+    data: _SetData, reps: Sequence[Rep], findings: Sequence[Finding]
+) -> tuple[list[Finding], list[CannotJudge]]:
+    """excessive_load: the range shrinking, or compensations appearing, late in the set.
+
+    The compensations are arching, momentum or a moving trunk.
+    """
+    needed = int(threshold("load_min_reps"))
+    if len(reps) < needed:
+        reason = f"{len(reps)} reps: a trend over the set needs at least {needed}."
+        return [], [CannotJudge("excessive_load", "load_trend", reason)]
+    k = max(2, len(reps) // 3)
+    early, late = reps[:k], reps[-k:]
+    found = _range_drop(early, late) + _appearing(early, late, findings)
+    return found, []
+
+
+def _range_drop(early: Sequence[Rep], late: Sequence[Rep]) -> list[Finding]:
+    first = float(np.mean([rep.peak_hip_extension_deg for rep in early]))
+    last = float(np.mean([rep.peak_hip_extension_deg for rep in late]))
+    drop, limit = first - last, threshold("load_rom_drop_deg")
+    if drop <= limit:
+        return []
+    message = (
+        f"The hip's peak fell from {first:.0f}° in the first {len(early)} reps "
+        f"to {last:.0f}° in the last {len(late)} "
+        f"({drop:.0f}° less; limit {limit:.0f}°): the load outlasted the glute."
+    )
+    return [_finding("excessive_load", "range_drop", None, drop, limit, "deg", limit, message)]
+
+
+_SHOWN_AS = {"arched_back": "An arched back", "momentum": "Momentum", "weak_core": "A moving trunk"}
+
+
+def _appearing(early: Sequence[Rep], late: Sequence[Rep], findings: Sequence[Finding]) -> list[Finding]:
+    """A compensation seen in the last third of the set but not in the first."""
+    found = []
+    early_numbers = {rep.number for rep in early}
+    late_numbers = {rep.number for rep in late}
+    for mistake, words in _SHOWN_AS.items():
+        reps_with = {f.rep for f in findings if f.mistake == mistake}
+        showing = sorted(reps_with & late_numbers)
+        if showing and not reps_with & early_numbers:
+            listed = ", ".join(str(n) for n in showing)
+            message = (
+                f"{words} appeared in rep {listed} but not in the first {len(early)} reps: "
+                "the load grew heavier than your form."
+            )
+            found.append(
+                _finding(
+                    "excessive_load",
+                    f"{mistake}_appearing",
+                    None,
+                    len(showing),
+                    0,
+                    "reps",
+                    len(late),
+                    message,
+                )
+            )
+    return found

@@ -1,0 +1,127 @@
+"""The checker's report on a set: reps, tempo, findings and what could not be judged, in words and as data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .findings import (
+    SEVERITIES,
+    CannotJudge,
+    Finding,
+)
+from .reps import (
+    MeasuredTempo,
+    Rep,
+)
+
+
+@dataclass(frozen=True)
+class SetReport:
+    """What a recorded set showed: its reps, tempo, findings, what could not be judged, and notes."""
+
+    variant: str
+    source: str
+    reps: tuple[Rep, ...]
+    findings: tuple[Finding, ...]
+    cannot_judge: tuple[CannotJudge, ...]
+    tempo: MeasuredTempo | None
+    time_under_tension_s: float
+    notes: tuple[str, ...] = ()
+
+    def mistakes(self) -> set[str]:
+        """The mistake ids found anywhere in the set."""
+        return {finding.mistake for finding in self.findings}
+
+    def as_dict(self) -> dict[str, object]:
+        """The report as plain values (what `--json` prints).
+
+        Keys include reps, findings, cannot_judge and tempo.
+        """
+        tempo = self.tempo
+        return {
+            "variant": self.variant,
+            "source": self.source,
+            "reps": [rep.as_dict() for rep in self.reps],
+            "tempo": str(tempo) if tempo else None,
+            "tempo_s": {
+                "up": round(tempo.up_s, 2),
+                "hold": round(tempo.hold_s, 2),
+                "down": round(tempo.down_s, 2),
+            }
+            if tempo
+            else None,
+            "time_under_tension_s": round(self.time_under_tension_s, 2),
+            "findings": [finding.as_dict() for finding in self.findings],
+            "cannot_judge": [item.as_dict() for item in self.cannot_judge],
+            "notes": list(self.notes),
+        }
+
+    def describe(self) -> str:
+        """The report in words: a line for the set, a table of reps, the findings grouped by check."""
+        return "\n".join(
+            _describe_set(self)
+            + _describe_reps(self.reps)
+            + _describe_findings(self.findings)
+            + _describe_rest(self)
+        )
+
+    def _repr_pretty_(self, printer, cycle: bool) -> None:
+        printer.text(self.describe())
+
+
+# --- the report in words ------------------------------------------------------------------------
+
+
+def _describe_set(report: SetReport) -> list[str]:
+    count = len(report.reps)
+    line = f"{report.variant} kickback set ({report.source}): {count} rep{'s' if count != 1 else ''}"
+    if report.tempo:
+        line += (
+            f", tempo {report.tempo} (seconds up-hold-down), "
+            f"{report.time_under_tension_s:.0f} s under tension"
+        )
+    return [line + "."]
+
+
+def _describe_reps(reps: Sequence[Rep]) -> list[str]:
+    if not reps:
+        return []
+    lines = ["", " rep  start s   up s  hold s  down s  pause s  peak hip"]
+    for rep in reps:
+        pause = "-" if rep.bottom_pause_s is None else f"{rep.bottom_pause_s:.1f}"
+        lines.append(
+            f"{rep.number:4d} {rep.start_s:8.1f} {rep.concentric_s:6.1f} {rep.top_hold_s:7.1f} "
+            f"{rep.eccentric_s:7.1f}"
+            f" {pause:>8} {rep.peak_hip_extension_deg:8.0f}°"
+        )
+    return lines
+
+
+def _describe_findings(findings: Sequence[Finding]) -> list[str]:
+    if not findings:
+        return ["", "No mistakes found."]
+    lines = ["", "Findings:"]
+    groups: dict[tuple[str, str], list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault((finding.mistake, finding.check), []).append(finding)
+    for (mistake, check), group in groups.items():
+        worst = max(group, key=lambda f: (SEVERITIES.index(f.severity), abs(f.measured - f.limit)))
+        reps = [str(f.rep) for f in group if f.rep is not None]
+        where = f" in rep{'s' if len(reps) > 1 else ''} {', '.join(reps)}" if reps else ""
+        lines.append(f"- {mistake} ({check}){where}, at worst {worst.severity}. {worst.message}")
+        lines.append(f"  Cue: {worst.cue}")
+    return lines
+
+
+def _describe_rest(report: SetReport) -> list[str]:
+    lines = []
+    if report.cannot_judge:
+        lines += ["", "Cannot judge:"]
+        lines += [
+            f"- {item.mistake or item.check}{f' (rep {item.rep})' if item.rep else ''}: {item.reason}"
+            for item in report.cannot_judge
+        ]
+    if report.notes:
+        lines += ["", "Notes:"] + [f"- {note}" for note in report.notes]
+    return lines
