@@ -7,6 +7,7 @@
     python3 run.py slides [ARGS...]         write the lessons as offline slide shows to slides/
     python3 run.py classroom [ARGS...]      serve the classroom explorer as an app (Voila)
     python3 run.py lock                     re-pin requirements.txt and requirements-test.txt
+    python3 run.py video FILE --variant V   check a video of your own set, offline: keypoints, report
 
 Each command first makes sure that .venv (in this folder) exists and holds what
 it needs: requirements.txt (the course, for every command), and for `test` also
@@ -136,6 +137,12 @@ commands:
            (scripts/serve_classroom.py: --port N, --ip ADDRESS for a classroom
            network (prints a link with a token), --max-kernels N, --no-browser;
            other arguments go to voila)
+  video    FILE --variant cable|machine|bodyweight [--side left|right] [--hip-range DEG]
+           [--out DIR]: check a side-view video of a set on this computer. Builds the pose
+           environment .venv-pose once (MediaPipe 0.10.21, which carries its model), reads the
+           frames into a keypoints CSV, asks whether the clip shows the variant named (exit 2
+           with one line if not), checks the set, and writes DIR/report.html (default: a folder
+           FILE-kickback beside the video) with a still for each finding and a contact sheet
   lock     re-pin requirements.txt from requirements.in and pyproject.toml, and
            requirements-test.txt from requirements-test.in
 
@@ -203,6 +210,7 @@ PATH_OPTIONS = {
     "slides": ("--out",),
     "lab": ("--notebook-dir", "--ServerApp.root_dir", "--ServerApp.notebook_dir"),
     "classroom": (),
+    "video": ("--out",),
 }
 
 
@@ -699,12 +707,174 @@ def cmd_lock(args):
         shutil.rmtree(scratch, ignore_errors=True)
 
 
+# --------------------------------------------------------------------------------------
+# video: a clip of one's own set, checked on this computer
+# --------------------------------------------------------------------------------------
+
+# MediaPipe 0.10.21 carries its pose model inside the wheel (later versions download it) and
+# needs numpy older than 2, so it lives in its own environment beside .venv.
+POSE_REQUIREMENTS = ("mediapipe==0.10.21", "numpy<2", "opencv-python-headless==4.11.0.86")
+POSE_MAX_PYTHON = (3, 12)
+VIDEO_SCRIPT = os.path.join(ROOT, "scripts", "video_to_keypoints.py")
+POSE_CHECK = "import cv2, mediapipe, numpy; mediapipe.solutions.pose.Pose; print(numpy.__version__)"
+
+
+class InputError(RunError):
+    """Bad input or a clip that is not the exercise: one line, exit code 2."""
+
+    code = 2
+
+
+def pose_venv():
+    """Where the pose environment lives (KICKBACK_POSE_VENV moves it, for tests)."""
+    return os.environ.get("KICKBACK_POSE_VENV") or os.path.join(ROOT, ".venv-pose")
+
+
+def pose_env_ready(python, stamp_path):
+    """True if the pose environment was built from POSE_REQUIREMENTS and imports its modules."""
+    try:
+        with open(stamp_path, encoding="utf-8") as handle:
+            if handle.read().split() != list(POSE_REQUIREMENTS):
+                return False
+    except OSError:
+        return False
+    result = subprocess.run([python, "-I", "-c", POSE_CHECK], capture_output=True, text=True)
+    return result.returncode == 0
+
+
+def ensure_pose_env():
+    """Make the pose environment (see POSE_REQUIREMENTS) if it is missing; return its python."""
+    venv = pose_venv()
+    python = venv_bin("python", venv)
+    stamp = os.path.join(venv, ".kickback-pose-stamp")
+    if os.path.exists(python) and pose_env_ready(python, stamp):
+        return python
+    if sys.version_info[:2] > POSE_MAX_PYTHON:
+        raise RunError(
+            "the pose environment needs Python %d.%d or older (MediaPipe 0.10.21); this is %d.%d: "
+            "run run.py with an older python3" % (POSE_MAX_PYTHON + tuple(sys.version_info[:2]))
+        )
+    say("building the pose environment %s (once; MediaPipe and OpenCV, about 100 MB)" % display(venv))
+    if not os.path.exists(python):
+        create_venv(venv)
+    log = os.path.join(venv, ".kickback-pip.log")
+    try:
+        pip_install(python, list(POSE_REQUIREMENTS), log)
+    except PipError as error:
+        if error.network:
+            raise RunError(
+                "the pose environment %s is not built yet and the Python package index cannot be "
+                "reached from here: connect to the internet once and run the same command again "
+                "(after that videos are checked offline; pip's messages are in %s)"
+                % (display(venv), display(log))
+            )
+        raise RunError("installing the pose environment failed (see pip's messages above)")
+    check = subprocess.run([python, "-I", "-c", POSE_CHECK], capture_output=True, text=True)
+    if check.returncode != 0:
+        raise RunError("the pose environment %s does not import MediaPipe: delete it and try again" % venv)
+    with open(stamp, "w", encoding="utf-8") as handle:
+        handle.write("\n".join(POSE_REQUIREMENTS) + "\n")
+    return python
+
+
+def video_options(args):
+    """The video command's arguments (argparse, errors in one line with exit code 2)."""
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message):
+            raise InputError("video: %s (python3 run.py --help)" % message)
+
+    parser = Parser(prog="python3 run.py video", add_help=False)
+    parser.add_argument("file")
+    parser.add_argument("--variant", required=True, choices=("cable", "machine", "bodyweight"))
+    parser.add_argument("--side", choices=("left", "right"), default=None)
+    parser.add_argument("--hip-range", default=None)
+    parser.add_argument("--out", default=None)
+    return parser.parse_args(args)
+
+
+def run_step(command, log, show=("reading frames",)):
+    """Run one step, its stdout returned; stderr lines starting with `show` are shown, all kept in `log`.
+    Exit code 2 (bad input, not the exercise) becomes an InputError with the step's error line."""
+    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    errors = []
+    try:
+        for line in process.stderr:
+            log.write(line)
+            if line.startswith(show):
+                sys.stderr.write(line)
+                sys.stderr.flush()
+            if line.startswith("error:"):
+                errors.append(line[len("error:") :].strip())
+        output = process.stdout.read()
+        code = process.wait()
+    except BaseException:
+        process.kill()
+        process.wait()
+        raise
+    log.write(output)
+    log.flush()
+    if code == 2 and errors:
+        raise InputError(errors[-1])
+    if code != 0:
+        raise RunError(
+            "%s failed (exit %d; its messages are in %s)" % (os.path.basename(command[1]), code, log.name)
+        )
+    return output
+
+
+def cmd_video(args):
+    options = video_options(args)
+    video = os.path.abspath(options.file)
+    if not os.path.isfile(video):
+        raise InputError("%s: no such file" % options.file)
+    course = ensure_venv(("course",))
+    pose = ensure_pose_env()
+    out = os.path.abspath(options.out or os.path.splitext(video)[0] + "-kickback")
+    if not os.path.isdir(out):
+        os.makedirs(out)
+    keypoints = os.path.join(out, "keypoints.csv")
+    frames = os.path.join(out, "frames")
+    check = ["--variant", options.variant]
+    if options.side:
+        check += ["--side", options.side]
+    if options.hip_range is not None:
+        check += ["--hip-range", options.hip_range]
+    report = [course, "-m", "kickback.draw.video_report"]
+    with open(os.path.join(out, "run.log"), "w", encoding="utf-8") as log:
+        say("reading %s with MediaPipe (offline)" % os.path.basename(video))
+        run_step([pose, VIDEO_SCRIPT, video, keypoints, "--progress"], log)
+        plan = json.loads(run_step(report + ["plan", keypoints] + check, log).strip().splitlines()[-1])
+        run_step(
+            [pose, VIDEO_SCRIPT, video, frames, "--frames", ",".join(str(n) for n in plan["frames"])], log
+        )
+        page = run_step(
+            report
+            + [
+                "build",
+                keypoints,
+                "--frames-dir",
+                frames,
+                "--out",
+                out,
+                "--video-name",
+                os.path.basename(video),
+            ]
+            + check
+            + ([] if options.side else ["--side", plan["side"]]),
+            log,
+        ).strip()
+    sys.stdout.write("keypoints: %s\nreport: %s\n" % (keypoints, page))
+
+
 COMMANDS = {
     "lab": cmd_lab,
     "test": cmd_test,
     "figures": cmd_figures,
     "slides": cmd_slides,
     "classroom": cmd_classroom,
+    "video": cmd_video,
     "lock": cmd_lock,
 }
 
@@ -726,7 +896,7 @@ def main(argv, cwd=None):
         COMMANDS[name](args)
     except RunError as error:
         say(str(error))
-        return 1
+        return getattr(error, "code", 1)
     except KeyboardInterrupt:
         say("interrupted")
         return 130

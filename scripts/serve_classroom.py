@@ -79,21 +79,13 @@ whenever someone closes the explorer.</p>
 """
 
 # Voila's "lab" template, minus the remote style sheets in its notebook_css block (and the
-# Mermaid loader, which no explorer needs).
+# Mermaid loader, which no explorer needs), with a loading page of our own: a title, a progress
+# bar and the step in words while the kernel starts and runs the notebook (Voila calls
+# window.voila_process before each cell), then "drawing the explorer" until the widget is on the
+# page (hidden by CSS alone once an element of class kickback-explorer exists).
 TEMPLATE_FILES = {
     "conf.json": '{\n  "base_template": "lab"\n}\n',
-    "index.html.j2": """\
-{#- Made by scripts/serve_classroom.py; do not edit (it is rewritten on every start). -#}
-{%- extends 'voila/templates/lab/index.html.j2' -%}
-{%- block notebook_css -%}
-{%- for line in super().split('\\n') -%}
-{%- if not ('<link' in line and '://' in line) %}
-{{ line }}
-{%- endif -%}
-{%- endfor -%}
-{%- endblock notebook_css -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-""",
+    "index.html.j2": (ROOT / "scripts" / "classroom_index.html.j2").read_text(encoding="utf-8"),
 }
 
 

@@ -10,9 +10,11 @@ offline; it needs Python 3.12 or older and numpy older than 2, so keep it apart 
 
     python3 -m venv .venv-pose
     .venv-pose/bin/pip install mediapipe==0.10.21 opencv-python-headless "numpy<2"
-    .venv-pose/bin/python scripts/video_to_keypoints.py my_set.mp4 my_set_keypoints.csv
+    .venv-pose/bin/python scripts/video_to_keypoints.py my_set.mp4 my_set_keypoints.csv --progress
 
 Then: python -m kickback check my_set_keypoints.csv --variant cable --format mediapipe33 --side right
+(`python3 run.py video my_set.mp4 --variant cable` does all of this, and writes a report.)
+With `--frames 0,12,40 FOLDER` it writes those frames as PNG files instead (for the report's stills).
 """
 
 from __future__ import annotations
@@ -98,15 +100,56 @@ def write_rows(path: Path, rows: Iterable[list[str]]) -> None:
         partial.unlink(missing_ok=True)
 
 
-def read_video_rows(video: Path) -> Iterable[list[str]]:
-    """Run MediaPipe Pose on every frame of `video` and yield the CSV rows."""
+def open_video(video: Path):  # -> cv2.VideoCapture
+    """Open a video with OpenCV; refuse, in one line, a file that is missing or not a video."""
+    import cv2  # only in the separate pose environment
+
+    if not video.is_file():
+        raise ValueError(f"{video}: no such file")
+    capture = cv2.VideoCapture(str(video))
+    ok = capture.isOpened() and capture.read()[0]
+    if not ok:
+        capture.release()
+        raise ValueError(f"{video.name}: not a video OpenCV can read (no frame could be decoded)")
+    capture.set(cv2.CAP_PROP_POS_FRAMES, 0)
+    return capture
+
+
+class Progress:
+    """Say on stderr how far the reading has come, about every tenth of the frames (or 2 s)."""
+
+    def __init__(self, total: int, enabled: bool) -> None:
+        self.total, self.enabled, self.last = max(total, 0), enabled, -1.0
+
+    def update(self, done: int) -> None:
+        if not self.enabled:
+            return
+        import time
+
+        now = time.monotonic()
+        step = max(self.total // 10, 1)
+        if done == self.total or done % step == 0 or (now - self.last > 2.0 and self.last >= 0):
+            share = f" ({100 * done / self.total:.0f} %)" if self.total else ""
+            of = f" of {self.total}" if self.total else ""
+            print(f"reading frames: {done}{of}{share}", file=sys.stderr, flush=True)
+            self.last = now
+
+
+def read_video_rows(
+    video: Path, *, progress: bool = False, found: list[int] | None = None
+) -> Iterable[list[str]]:
+    """Run MediaPipe Pose on every frame of `video` and yield the CSV rows.
+
+    `found`, if given, receives [frames read, frames with a person] as the reading goes.
+    """
     import cv2  # only in the separate pose environment
     import mediapipe as mp
 
-    capture = cv2.VideoCapture(str(video))
-    if not capture.isOpened():
-        raise ValueError(f"cannot open the video {video}")
+    capture = open_video(video)
     fps = capture.get(cv2.CAP_PROP_FPS) or 30.0
+    counter = Progress(int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0), progress)
+    found = found if found is not None else [0, 0]
+    found[:] = [0, 0]
     with mp.solutions.pose.Pose(static_image_mode=False, model_complexity=1) as pose:
         frame_number = 0
         while True:
@@ -118,21 +161,69 @@ def read_video_rows(video: Path) -> Iterable[list[str]]:
             landmarks = result.pose_landmarks.landmark if result.pose_landmarks else None
             yield make_row(frame_number / fps, landmarks, width, height)
             frame_number += 1
+            found[0] += 1
+            found[1] += landmarks is not None
+            counter.update(frame_number)
     capture.release()
 
 
+def save_frames(video: Path, frames: Sequence[int], folder: Path, *, max_width: int = 960) -> list[Path]:
+    """Write the given frame numbers of `video` as PNG files (frame_00042.png), at most `max_width` wide."""
+    import cv2  # only in the separate pose environment
+
+    capture = open_video(video)
+    folder.mkdir(parents=True, exist_ok=True)
+    wanted, written, number = sorted(set(frames)), [], 0
+    for target in wanted:
+        while number <= target:
+            ok, frame = capture.read()
+            if not ok:
+                capture.release()
+                return written
+            if number == target:
+                height, width = frame.shape[:2]
+                if width > max_width:
+                    frame = cv2.resize(frame, (max_width, round(height * max_width / width)))
+                path = folder / f"frame_{target:05d}.png"
+                cv2.imwrite(str(path), frame)
+                written.append(path)
+            number += 1
+    capture.release()
+    return written
+
+
+def parse_frames(text: str) -> list[int]:
+    """A comma-separated list of frame numbers ("0,12,40")."""
+    try:
+        numbers = [int(part) for part in text.split(",") if part.strip()]
+    except ValueError:
+        raise ValueError(f"--frames must be frame numbers separated by commas; got {text!r}") from None
+    if any(number < 0 for number in numbers):
+        raise ValueError(f"--frames must be 0 or more; got {text!r}")
+    return numbers
+
+
 def main(argv: list[str] | None = None) -> int:
-    """Video in, keypoints CSV out; errors in one line, exit code 2."""
+    """Video in, keypoints CSV out (with --frames: those frames as PNG files); one-line errors, exit 2."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("video", type=Path)
-    parser.add_argument("out", type=Path)
+    parser.add_argument("out", type=Path, help="the keypoints CSV to write (with --frames: a folder)")
+    parser.add_argument("--progress", action="store_true", help="say on stderr how many frames are read")
+    parser.add_argument(
+        "--frames", default=None, help="write these frame numbers (e.g. 0,12,40) as PNG files"
+    )
     args = parser.parse_args(argv)
     try:
-        write_rows(args.out, read_video_rows(args.video))
+        if args.frames is not None:
+            written = save_frames(args.video, parse_frames(args.frames), args.out)
+            print(f"wrote {len(written)} frames to {args.out}")
+            return 0
+        found = [0, 0]
+        write_rows(args.out, read_video_rows(args.video, progress=args.progress, found=found))
     except (ValueError, ImportError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"wrote {args.out}")
+    print(f"wrote {args.out}: a person found in {found[1]} of {found[0]} frames")
     return 0
 
 

@@ -55,6 +55,10 @@ def pytest_configure(config: pytest.Config) -> None:
         "markers",
         "offline: runs the course with the network cut off (deselect with -m 'not offline')",
     )
+    config.addinivalue_line(
+        "markers",
+        "video: builds the pose environment .venv-pose, reads video (slow; deselect with -m 'not video')",
+    )
     config.stash[_EVIDENCE_KEY] = []
 
 

@@ -4,6 +4,7 @@ Colours stay apart for colour-blind readers, headings come in order, pictures ha
 widgets are labelled.
 """
 
+import itertools
 import json
 from pathlib import Path
 
@@ -155,3 +156,36 @@ def test_every_control_has_a_label_a_keyboard_can_reach():
                 assert widget.description.strip() or widget.options, (
                     f"{type(root).__name__}: radio buttons without words"
                 )
+
+
+@pytest.mark.parametrize("vision", ["normal", *SIMULATIONS])
+def test_colours_shown_together_stay_distinguishable(vision):
+    from kickback.draw.style import SHOWN_TOGETHER
+
+    for group, meanings in SHOWN_TOGETHER.items():
+        for first, second in itertools.combinations(meanings, 2):
+            a, b = to_linear(COLORS[first]), to_linear(COLORS[second])
+            if vision != "normal":
+                a, b = SIMULATIONS[vision] @ a, SIMULATIONS[vision] @ b
+            difference = np.linalg.norm(to_lab(a) - to_lab(b))
+            assert difference > 12, f"{group}: {first}, {second} alike under {vision} (ΔE {difference:.1f})"
+
+
+def test_the_mistake_colour_means_only_mistake_and_nothing_looks_like_it():
+    from kickback.draw.style import OKABE_ITO
+
+    mistake = to_lab(to_linear(COLORS["mistake"]))
+    for meaning, colour in COLORS.items():
+        if meaning == "mistake":
+            continue
+        assert colour != COLORS["mistake"], f"{meaning} reuses the mistake colour"
+        assert np.linalg.norm(to_lab(to_linear(colour)) - mistake) > 25, f"{meaning} looks like a mistake"
+    assert OKABE_ITO["orange"] not in COLORS.values()  # orange beside vermillion reads as the same warning
+
+
+def test_the_simulation_can_tell_a_confusable_pair():
+    red, green = to_linear("#D55E00"), to_linear("#6B8E23")
+    normal = np.linalg.norm(to_lab(red) - to_lab(green))
+    deuteranopia = SIMULATIONS["deuteranopia"]
+    simulated = np.linalg.norm(to_lab(deuteranopia @ red) - to_lab(deuteranopia @ green))
+    assert simulated < normal / 2

@@ -156,7 +156,7 @@ def test_segment_lengths_never_change(pose, body, variant):
     assert np.isclose(distance(j["hip"], j["knee"]), body.length("thigh"))
     assert np.isclose(distance(j["knee"], j["ankle"]), body.length("shank"))
     assert np.isclose(distance(j["heel"], j["toe"]), body.length("foot"))
-    assert np.isclose(distance(j["shoulder"], j["elbow"]), body.length("upper_arm"))
+    assert np.isclose(distance(j["shoulder_joint"], j["elbow"]), body.length("upper_arm"))
     assert np.isclose(distance(j["elbow"], j["wrist"]), body.length("forearm"))
     assert np.isclose(distance(j["hip"], j["support_knee"]), body.length("thigh"))
     assert np.isclose(distance(j["support_knee"], j["support_ankle"]), body.length("shank"))

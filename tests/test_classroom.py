@@ -108,6 +108,39 @@ JS_PROBLEMS = r"""
 }
 """
 
+LOADING_TIMEOUT_S = 60
+PRESENT_PICTURE_PX = 660  # kickback.widgets.explorer.PRESENT_PICTURE_PX (not imported: no ipywidgets here)
+
+JS_LOADING = r"""
+() => {
+  const loading = document.getElementById('loading');
+  const bar = document.getElementById('kickback-progress');
+  return {text: loading ? loading.innerText : '', progress: bar ? bar.value : null};
+}
+"""
+
+# At 1280 px wide: every button shows its whole label, the picture is shown at its full projector
+# width, and no loading message is left once the explorer is there.
+JS_PROJECTOR_PROBLEMS = r"""
+(pictureWidth) => {
+  const problems = [];
+  for (const button of document.querySelectorAll('.kickback-explorer button')) {
+    const label = button.innerText.trim();
+    if (button.scrollWidth > button.clientWidth + 1)
+      problems.push(`button "${label}" is cut: ${button.scrollWidth} px in ${button.clientWidth} px`);
+  }
+  const picture = document.querySelector('.kickback-explorer img.kickback-figure');
+  if (!picture) problems.push('no picture in the explorer');
+  else if (Math.abs(picture.getBoundingClientRect().width - pictureWidth) > 1)
+    problems.push(`the picture is ${picture.getBoundingClientRect().width} px wide, not ${pictureWidth}`);
+  for (const id of ['loading', 'kickback-waiting']) {
+    const node = document.getElementById(id);
+    if (node && node.offsetParent !== null) problems.push(`#${id} is still shown beside the explorer`);
+  }
+  return problems;
+}
+"""
+
 
 # --------------------------------------------------------------------------------------------
 # Helpers: the server, HTTP, kernels
@@ -317,7 +350,7 @@ def test_classroom_app_in_chromium(classroom, evidence):
     problems: list[str] = []
     timings: dict[str, float] = {"listening": classroom["listening_s"]}
     with launched_chromium() as browser:
-        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        context = browser.new_context(viewport={"width": 1280, "height": 720})  # a projector
 
         def only_this_server(route) -> None:
             url = urlsplit(route.request.url)
@@ -337,8 +370,19 @@ def test_classroom_app_in_chromium(classroom, evidence):
             ),
         )
         opened = time.monotonic()
-        page.goto(classroom["url"], wait_until="domcontentloaded")
+        page.goto(classroom["url"], wait_until="commit")
         handle = page.locator(".kickback-slider .noUi-handle").first
+        try:
+            page.locator("#loading").wait_for(state="visible", timeout=LOADING_TIMEOUT_S * 1000)
+            timings["loading message"] = time.monotonic() - opened
+            loading = page.evaluate(JS_LOADING)
+            page.screenshot(path=str(classroom["log"].parent / "classroom_loading_1280x720.png"))
+            if handle.is_visible():
+                problems.append("the explorer was already there when the loading message appeared")
+            if "Kickback Lab" not in loading["text"] or loading["progress"] is None:
+                problems.append(f"the loading message has no title or no progress bar: {loading}")
+        except Exception:
+            problems.append(f"no loading message within {LOADING_TIMEOUT_S} s of the page opening")
         try:
             handle.wait_for(state="visible", timeout=EXPLORER_TIMEOUT_S * 1000)
         except Exception as error:
@@ -349,6 +393,8 @@ def test_classroom_app_in_chromium(classroom, evidence):
         timings["explorer shown"] = time.monotonic() - opened
         page.wait_for_timeout(500)  # let any late widget or error settle before looking
         problems += page.evaluate(JS_PROBLEMS)
+        problems += page.evaluate(JS_PROJECTOR_PROBLEMS, PRESENT_PICTURE_PX)
+        page.screenshot(path=str(classroom["log"].parent / "classroom_1280x720.png"), full_page=True)
         html = page.content()
         if 'explore("cable"' in html or "from kickback" in html or "import kickback" in html:
             problems.append("the notebook's code is in the page")

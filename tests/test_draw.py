@@ -39,28 +39,48 @@ def test_update_back_to_the_first_pose_restores_the_drawing():
     assert np.allclose(artists.polygons["trunk"].get_xy(), first)
 
 
-def test_torso_outline_bends_when_the_lower_back_arches():
+def test_the_backs_outline_hollows_more_when_the_lower_back_arches():
     figure = Figure()
     artists = draw_pose(figure.add_subplot(), Pose(trunk_lean=20), default_body(), "cable")
-    back_flat = np.array(artists.lines["spine"].get_data()).T
-    update_pose(artists, Pose(trunk_lean=20, lumbar_extension=25))
-    back_arched = np.array(artists.lines["spine"].get_data()).T
 
-    def bend(points):
-        direction = np.diff(points, axis=0)
+    def bend():
+        back = np.array(artists.lines["spine"].get_data()).T[:13]  # the lumbar part of the back's outline
+        direction = np.diff(back, axis=0)
         angles = np.degrees(np.arctan2(direction[:, 1], direction[:, 0]))
         return angles.max() - angles.min()
 
-    assert bend(back_flat) < 1
-    assert bend(back_arched) > 20
+    neutral = bend()
+    update_pose(artists, Pose(trunk_lean=20, lumbar_extension=25))
+    assert neutral > 10  # the neutral spine keeps its natural curve
+    assert bend() > neutral + 20
 
 
 def test_angle_labels_say_the_angles_in_words():
     words = describe_angles(Pose(trunk_lean=20, lumbar_extension=25, hip_extension=15))
-    assert words["hip"] == "hip 15°"
+    assert words["hip"] == "hip extended 15°"
     assert words["back"] == "lower back arched 25°"
-    assert words["sum"] == "leg 60° from hanging = hip 15° + back 25° + trunk 20°"
+    assert words["sum"] == "thigh 60° behind vertical\n= hip extension 15° + arch 25° + trunk lean 20°"
     assert describe_angles(Pose(lumbar_extension=-10))["back"] == "lower back rounded 10°"
+    assert describe_angles(Pose(hip_extension=-15))["hip"] == "hip flexed 15°"
+    flexed = describe_angles(Pose(trunk_lean=80, hip_extension=-80))["sum"]
+    assert flexed == "thigh vertical\n= − hip flexion 80° + trunk lean 80°"
+
+
+def test_labels_keep_off_the_body():
+    from matplotlib.path import Path
+
+    from kickback.draw.body import body_paths
+    from kickback.draw.labels import text_box
+
+    figure = Figure(figsize=(5, 5))
+    for variant in VARIANTS:
+        ax = figure.add_subplot()
+        artists = draw_pose(ax, preset_pose(variant, "arched_back"), default_body(), variant)
+        for name in ("hip", "back"):
+            label = artists.texts[name]
+            box = text_box(ax, label.get_text(), label.get_fontsize(), label.get_position())
+            assert not any(Path.intersects_bbox(path, box) for path in body_paths(artists)), (variant, name)
+        figure.clear()
 
 
 def test_tube_outline_is_as_wide_as_asked():

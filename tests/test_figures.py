@@ -68,3 +68,25 @@ def test_step_figures_describe_each_step_in_their_alt_text(regenerated):
         for step in read_steps(variant, "execution"):
             if step.pose:
                 assert step.text in alt[f"{variant}_steps"]
+
+
+def test_the_gallery_shows_every_figure_with_its_alt_text_as_caption(regenerated):
+    from kickback.draw.diagrams import GALLERY_FILE
+
+    page = (regenerated / GALLERY_FILE).read_text(encoding="utf-8")
+    alt = read_alt_texts(regenerated)
+    for name, text in alt.items():
+        assert f"({name}.png)" in page, name
+        assert f"*{text}*" in page, name
+    assert page.count("![") == len(alt)
+
+
+def test_building_twice_in_one_process_gives_the_same_bytes(tmp_path):
+    from kickback.draw.muscle_map import build_muscle_map
+    from kickback.draw.style import save_figure
+
+    for run in ("first", "second"):
+        save_figure(build_muscle_map().figure, tmp_path / f"{run}.svg")
+        save_figure(build_muscle_map().figure, tmp_path / f"{run}.png")
+    assert (tmp_path / "first.svg").read_bytes() == (tmp_path / "second.svg").read_bytes()
+    assert (tmp_path / "first.png").read_bytes() == (tmp_path / "second.png").read_bytes()

@@ -42,11 +42,24 @@ def test_the_correct_top_has_no_finding_and_the_arched_back_is_found(variant):
     assert [f.mistake for f in check_pose(preset_pose(variant, "arched_back"), variant)] == ["arched_back"]
 
 
+def test_with_the_lumbar_angle_measured_only_the_lower_back_judges_the_arch():
+    # A pose always carries its lumbar angle: a hip at 28° with a neutral spine is not an arched back.
+    assert check_pose(Pose(trunk_lean=20, hip_extension=28, knee_flexion=10), "cable") == []
+    (finding,) = check_pose(
+        Pose(trunk_lean=20, hip_extension=5, lumbar_extension=12, knee_flexion=10), "cable"
+    )[:1]
+    assert finding.mistake == "arched_back" and finding.check == "lumbar_extension"
+
+
 def test_the_thigh_beyond_the_hips_range_means_the_back_lent_the_rest():
-    (finding,) = check_pose(Pose(trunk_lean=20, hip_extension=32, knee_flexion=10), "cable")
-    assert finding.mistake == "arched_back" and finding.check == "thigh_to_trunk"
-    assert finding.limit == thigh_trunk_limit() == hip_normal_extension() + 5 == 25
-    assert "lower back" in finding.message and "12°" in finding.message
+    side_view = without(simulate_set("cable", None), "lumbar_extension")
+    side_view = dataclasses.replace(
+        side_view, angles={**side_view.angles, "hip_extension": side_view.angles["hip_extension"] + 12}
+    )
+    found = [f for f in analyze_set(side_view, "cable").findings if f.mistake == "arched_back"]
+    assert found and all(f.check == "thigh_to_trunk" for f in found)
+    assert found[0].limit == thigh_trunk_limit() == hip_normal_extension() + 5 == 25
+    assert "lower back" in found[0].message and "typical" in found[0].message
 
 
 def test_pelvic_rotation_and_a_short_top_are_found_in_a_pose():
@@ -167,7 +180,7 @@ def test_the_report_as_plain_values_and_in_words(tmp_path):
     assert (
         "8 reps, tempo 2-1-3" in text
         and "weak_core (trunk_excursion) in reps 1, 2" in text
-        and "Cue: Brace" in text
+        and "Cue: Draw your belly gently in" in text
     )
 
 
@@ -192,7 +205,7 @@ def test_any_signal_gives_a_report_not_a_crash(hip, step, variant):
     time_s = step * np.arange(len(hip))
     hip = np.array(hip)
     recording = Recording(
-        time_s, {"hip_extension": hip, "knee_flexion": np.zeros_like(hip), "trunk_lean": hip / 2}
+        time_s, {"hip_extension": hip, "knee_flexion": np.zeros_like(hip), "trunk_lean": hip / 2 + 40}
     )
     report = analyze_set(recording, variant)
     assert len(report.reps) <= len(hip) and json.dumps(report.as_dict(), allow_nan=False)

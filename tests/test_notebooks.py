@@ -8,6 +8,7 @@ nbval is told to ignore. Each check runs once per notebook, named by its path.
 
 from __future__ import annotations
 
+import ast
 import re
 import sys
 import tempfile
@@ -98,6 +99,9 @@ def test_kernelspec_is_python3(notebook: Path):
 def test_every_code_cell_ran_in_order(notebook: Path):
     """Counts 1..n over the code cells that have source: the notebook was run top to bottom, once."""
     with_source = [(number, cell) for number, cell in code_cells(read(notebook)) if source_of(cell).strip()]
+    if notebook.name in MARKDOWN_ONLY:
+        assert not with_source, "a words-only notebook (the glossary) must hold no code"
+        return
     assert with_source, "the notebook has no code cells"
     counts = [cell.get("execution_count") for _number, cell in with_source]
     never_run = [number for number, cell in with_source if cell.get("execution_count") is None]
@@ -112,7 +116,11 @@ def test_every_code_cell_ran_in_order(notebook: Path):
 
 def test_outputs_are_stored(notebook: Path):
     """A viewer without a kernel sees every result: the notebook must store its outputs."""
-    outputs = sum(len(cell.get("outputs", [])) for _number, cell in code_cells(read(notebook)))
+    cells = code_cells(read(notebook))
+    if notebook.name in MARKDOWN_ONLY:
+        assert not cells, "a words-only notebook (the glossary) must hold no code"
+        return
+    outputs = sum(len(cell.get("outputs", [])) for _number, cell in cells)
     assert outputs > 0, "no outputs are stored: run the notebook and save it with its outputs"
 
 
@@ -202,3 +210,146 @@ def test_nbval_markers_say_why(notebook: Path):
                         f"on the line just above or below it (e.g. `# timings differ on every run`)"
                     )
     assert not problems, "\n".join(problems)
+
+
+# --- lessons a non-programmer can read (issue 12) ---------------------------------------------------
+
+# A notebook of words only: nothing to run, so the run-order and stored-output checks do not apply to it.
+MARKDOWN_ONLY = {"glossary.ipynb"}
+
+# Names in the kb namespace that hand back raw numbers, files or plumbing: fine in scripts, not in a lesson,
+# where every call should answer in words or a table.
+NOT_FOR_LESSONS = {
+    "plan_to_html",
+    "plan_to_csv",
+    "answer_key_markdown",
+    "load_quiz",
+    "read_recording",
+    "build_skeleton",
+    "pose_joints",
+    "hip_extension_torque",
+    "split_hip_torque",
+    "torque_curve",
+    "measure_line_of_pull",
+    "measure_pad_force",
+    "glute_force_estimate",
+    "muscle_moment_arm",
+    "muscle_length",
+}
+ALLOWED_NODES = (
+    ast.Module,
+    ast.Expr,
+    ast.Assign,
+    ast.Import,
+    ast.alias,
+    ast.Call,
+    ast.Attribute,
+    ast.Name,
+    ast.Load,
+    ast.Store,
+    ast.Constant,
+    ast.keyword,
+    ast.List,
+    ast.Tuple,
+    ast.UnaryOp,
+    ast.USub,
+)
+
+
+def lesson_paths() -> list[Path]:
+    return sorted((REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+
+
+def code_lines(source: str) -> list[str]:
+    """The lines of a cell a reader has to read as code: not blank, not a comment."""
+    return [line for line in source.splitlines() if line.strip() and not line.strip().startswith("#")]
+
+
+def statement_problems(statement: ast.stmt, assigned: set[str]) -> list[str]:
+    """What in one statement of a lesson cell a non-programmer could not read (see plain_cell_problems)."""
+    import kickback
+
+    problems = []
+    for node in ast.walk(statement):
+        if not isinstance(node, ALLOWED_NODES):
+            problems.append(f"{type(node).__name__} (e.g. a loop, try/except, f-string or operator)")
+        elif isinstance(node, ast.Import) and [(a.name, a.asname) for a in node.names] != [
+            ("kickback", "kb")
+        ]:
+            problems.append("an import other than `import kickback as kb`")
+        elif isinstance(node, ast.Assign) and not (
+            len(node.targets) == 1 and isinstance(node.targets[0], ast.Name)
+        ):
+            problems.append("an assignment to something other than one plain name")
+        elif isinstance(node, ast.Attribute):
+            if not (isinstance(node.value, ast.Name) and node.value.id == "kb"):
+                problems.append(f"attribute .{node.attr} of a result, not of kb")
+            elif node.attr not in kickback._WHERE:
+                problems.append(f"kb.{node.attr} is not a public name in kickback._WHERE")
+            elif node.attr in NOT_FOR_LESSONS:
+                problems.append(f"kb.{node.attr} returns plumbing, not words")
+        elif (
+            isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in assigned | {"kb"}
+        ):
+            problems.append(f"the name {node.id!r} is not set earlier in the lesson")
+        elif (
+            isinstance(node, ast.Constant) and isinstance(node.value, str) and re.search(r"[/\\]", node.value)
+        ):
+            problems.append(f"a file path {node.value!r}")
+    return problems
+
+
+def plain_cell_problems(source: str, assigned: set[str]) -> list[str]:
+    """Why a lesson's code cell is more than one plain call on kb (empty when it is fine).
+
+    Allowed: up to three lines; `import kickback as kb`; expressions and `name = ...` made only of calls
+    on public kb names whose arguments are numbers, words, lists of them, names set earlier in the lesson
+    or further kb calls. Not allowed: try/except, loops, f-strings, comprehensions, attribute access on a
+    result, file paths, private or plumbing names.
+    """
+    problems = []
+    if len(code_lines(source)) > 3:
+        problems.append(f"{len(code_lines(source))} lines of code (at most 3)")
+    for statement in ast.parse(source).body:
+        problems += statement_problems(statement, assigned)
+        if isinstance(statement, ast.Assign) and isinstance(statement.targets[0], ast.Name):
+            assigned.add(statement.targets[0].id)
+    return problems
+
+
+def test_the_plain_cell_check_catches_what_a_non_programmer_cannot_read():
+    """The checker below rejects each construct the issue names, and accepts the calls lessons make."""
+    bad = {
+        "try:\n    kb.Pose(hip_extension=400)\nexcept ValueError as error:\n    print(error)": "Try",
+        'print(f"{kb.default_body()}")': "JoinedStr",
+        "for spot in (0.8, 0.6):\n    kb.compare_pad_positions()": "For",
+        "while False:\n    kb.quiz('02_hip_extension')": "While",
+        'kb.show_comparison(kb.compare_with_recording("2-1-3", "../data/x.csv", "cable"))': "file path",
+        "kb.plan_to_html(kb.plan_progression('new', 'none', 'activation'))": "plumbing",
+        "parts = kb.split_leg_height(kb.Pose())\nparts.hip": "attribute .hip",
+        "kb._WHERE": "not a public name",
+        "kb.show_plan(plan)": "not set earlier",
+    }
+    for source, why in bad.items():
+        found = plain_cell_problems(source, set())
+        assert any(why in problem for problem in found), (source, found)
+    good = ["import kickback as kb", "kb.try_pose(hip_extension=400)", 'kb.show_figure("cable_form")']
+    good.append("pose = kb.Pose(trunk_lean=20, hip_extension=15)\nkb.split_leg_height(pose)")
+    for source in good:
+        assert plain_cell_problems(source, set()) == [], source
+
+
+def test_lesson_code_cells_are_plain_calls():
+    problems = []
+    for path in lesson_paths():
+        assigned: set[str] = set()
+        for number, cell in code_cells(read(path)):
+            for problem in plain_cell_problems(source_of(cell), assigned):
+                problems.append(f"{path.name} cell {number}: {problem}")
+    assert not problems, "code a non-programmer would have to parse:\n  " + "\n  ".join(problems)
+
+
+def test_markdown_only_notebooks_hold_no_code(notebooks_root):
+    for name in MARKDOWN_ONLY:
+        nb = read(notebooks_root / name)
+        assert nb.cells and all(cell.cell_type == "markdown" for cell in nb.cells), name

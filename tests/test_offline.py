@@ -6,9 +6,10 @@ The figures command and the first notebook run with the network cut off:
 - where `unshare -n` is not permitted, with a socket guard: a sitecustomize.py on PYTHONPATH
   (so the kernel gets it too) that makes connects to any non-loopback address raise.
 
-Either way a probe first shows that the cut really holds (a connect to 192.0.2.1, a reserved
-documentation address, fails), so these tests cannot pass vacuously. The probe uses a UDP
-connect, which sends no packet even where the cut is missing. The guard itself is checked
+Either way a probe first shows that the cut really holds, without dialling anything outside the
+machine: in the namespace it lists the interfaces (only `lo` may exist, so nothing has a route
+out); under the guard it checks that the guard is installed and refuses an outside address when
+its check is called directly. So these tests cannot pass vacuously. The guard itself is checked
 on every run, so the fallback cannot rot unnoticed on machines where the namespace works.
 
 Set KICKBACK_OFFLINE_MODE=guard (or netns) to force one way, e.g. to try the fallback.
@@ -31,7 +32,7 @@ pytestmark = pytest.mark.offline
 
 MODE_ENV = "KICKBACK_OFFLINE_MODE"
 START_NOTEBOOK = notebooks_dir() / "00_start_here.ipynb"
-UNREACHABLE = "192.0.2.1"  # TEST-NET-1 (RFC 5737): never a real host
+OUTSIDE = "198.51.100.7"  # TEST-NET-2 (RFC 5737): only ever handed to the guard's check, never dialled
 FIGURES_TIMEOUT_S = 300
 NOTEBOOK_TIMEOUT_S = 900
 
@@ -89,18 +90,32 @@ socket.socket.connect_ex = connect_ex
 socket.socket.sendto = sendto
 '''
 
-# Run offline: says how the cut shows itself. A UDP connect only picks a route: no packet.
-PROBE_SOURCE = textwrap.dedent(f'''
-    import json, socket
-    result = {{"interfaces": [name for _index, name in socket.if_nameindex()]}}
-    sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+# Run offline: says how the cut shows itself, without sending anything anywhere. In a network
+# namespace the interfaces are listed twice (the kernel's index, and `ip -o link`): only `lo` may be
+# there, so no address outside the machine has a route. Under the guard, the probe checks that the
+# guard is installed and that it refuses an outside address when asked, before any socket connects.
+PROBE_SOURCE = textwrap.dedent(
+    """
+    import json, shutil, socket, subprocess
+    result = {"interfaces": sorted(name for _index, name in socket.if_nameindex())}
+    if shutil.which("ip"):
+        listed = subprocess.run(["ip", "-o", "link", "show"], capture_output=True, text=True).stdout
+        result["ip_link"] = sorted(line.split(":")[1].strip().split("@")[0] for line in listed.splitlines())
     try:
-        sock.connect(("{UNREACHABLE}", 9))
-        result["unreachable"] = None
-    except OSError as error:
-        result["unreachable"] = type(error).__name__ + ": " + str(error)
-    finally:
-        sock.close()
+        import sitecustomize
+    except ImportError:
+        sitecustomize = None
+    guard = getattr(sitecustomize, "_check", None)
+    result["guard_installed"] = guard is not None and socket.socket.connect.__module__ == "sitecustomize"
+    if guard is not None:
+        sock = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        try:
+            guard(sock, ("OUTSIDE_ADDRESS", 9))
+            result["guard_blocks"] = None
+        except OSError as error:
+            result["guard_blocks"] = type(error).__name__ + ": " + str(error)
+        finally:
+            sock.close()
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
     server.listen(1)
@@ -109,7 +124,8 @@ PROBE_SOURCE = textwrap.dedent(f'''
     client.close()
     server.close()
     print(json.dumps(result))
-''')
+""".replace("OUTSIDE_ADDRESS", OUTSIDE)
+)
 
 EXECUTE_SOURCE = textwrap.dedent("""
     import sys
@@ -185,27 +201,39 @@ def offline(tmp_path_factory: pytest.TempPathFactory, evidence) -> Offline:
     offline = Offline(mode, guard_dir)
     probe = run_probe(offline, tmp_path_factory.mktemp("probe"))
     # The cut must hold, or every offline result below would mean nothing.
-    assert probe["unreachable"], f"the network is NOT cut off ({mode}): a connect to {UNREACHABLE} succeeded"
     assert probe["loopback"], "loopback connections must still work (the kernel talks over 127.0.0.1)"
     if mode == "netns":
         assert probe["interfaces"] == ["lo"], (
-            f"the namespace has interfaces {probe['interfaces']}, expected only lo"
+            f"the namespace has interfaces {probe['interfaces']}, expected only lo: the network is NOT cut"
         )
-    evidence(
-        f"offline tests: network cut by {'unshare -n (only lo up)' if mode == 'netns' else 'socket guard'}; "
-        f"connect to {UNREACHABLE}: {probe['unreachable']}"
-    )
+        assert probe.get("ip_link", ["lo"]) == ["lo"], (
+            f"`ip -o link` lists {probe['ip_link']}, expected only lo"
+        )
+        how = f"unshare -n, interfaces {probe['interfaces']}"
+    else:
+        assert probe["guard_installed"] and probe["guard_blocks"], (
+            f"the socket guard is not in place: the network is NOT cut ({probe})"
+        )
+        how = f"socket guard: {probe['guard_blocks']}"
+    evidence(f"offline tests: network cut by {how}")
     return offline
 
 
 def test_socket_guard_blocks(tmp_path: Path):
-    """The fallback guard blocks non-loopback connects and lets loopback through (checked always)."""
+    """The fallback guard is installed, refuses a non-loopback address and lets loopback through (always)."""
     guard = Offline("guard", write_guard(tmp_path / "guard"))
     probe = run_probe(guard, tmp_path)
-    assert probe["unreachable"] and probe["unreachable"].startswith("KickbackNetworkBlocked"), (
-        f"the socket guard did not block a connect to {UNREACHABLE}: {probe['unreachable']!r}"
+    assert probe["guard_installed"], "the socket guard did not replace socket.connect"
+    assert probe["guard_blocks"] and probe["guard_blocks"].startswith("KickbackNetworkBlocked"), (
+        f"the socket guard did not refuse {OUTSIDE}: {probe['guard_blocks']!r}"
     )
     assert probe["loopback"]
+
+
+def test_the_offline_tests_dial_no_outside_address():
+    """Proving the cut must not depend on reaching (or trying to reach) any host outside the machine."""
+    assert ".connect(" not in PROBE_SOURCE and ".sendto(" not in PROBE_SOURCE
+    assert "create_connection(server.getsockname()" in PROBE_SOURCE  # the one connection: to itself
 
 
 def test_figures_offline(offline: Offline, tmp_path: Path):

@@ -63,3 +63,12 @@ def test_the_picture_does_not_give_the_answer_away():
         if t.get_visible()
     ]
     assert not any("arched" in text or "turned" in text for text in texts)
+
+
+def test_how_the_checker_spots_a_mistake_is_said_in_plain_words():
+    thresholds = read_thresholds()
+    for mistake in read_mistakes():
+        for line in describe_checks(mistake):
+            words = line.split(" (")[0]
+            assert not any(name in words for name in thresholds), line
+            assert "_" not in words, line

@@ -72,3 +72,22 @@ def test_rows_from_landmarks_are_read_and_checked_end_to_end(tmp_path):
 def test_a_wrong_number_of_landmarks_is_refused():
     with pytest.raises(ValueError, match="landmarks must list 33 points; got 2"):
         video.make_row(0.0, [SimpleNamespace(x=0, y=0)] * 2, 10, 10)
+
+
+def test_frame_numbers_are_read_and_bad_ones_refused():
+    assert video.parse_frames("0,12, 40,") == [0, 12, 40]
+    with pytest.raises(ValueError, match="--frames must be frame numbers separated by commas; got 'a,b'"):
+        video.parse_frames("a,b")
+    with pytest.raises(ValueError, match="--frames must be 0 or more"):
+        video.parse_frames("3,-1")
+
+
+def test_progress_is_said_about_every_tenth_of_the_frames(capsys):
+    progress = video.Progress(100, enabled=True)
+    for done in range(1, 101):
+        progress.update(done)
+    lines = capsys.readouterr().err.splitlines()
+    assert (
+        lines[0] == "reading frames: 10 of 100 (10 %)" and lines[-1] == "reading frames: 100 of 100 (100 %)"
+    )
+    assert len(lines) == 10

@@ -1,9 +1,9 @@
-"""The muscle tables a lesson shows: roles, measured activity, moment arms by hip angle."""
+"""The muscle tables a lesson shows: roles, measured activity, moment arms by hip angle, the levers ranked."""
 
 from __future__ import annotations
 
 from ..data_files import read_table
-from ..model.muscles import ROLES, muscle_moment_arm, read_muscles
+from ..model.muscles import LEVER_PARTS, ROLES, force_capacity, muscle_moment_arm, rank_levers, read_muscles
 from ..table import Table
 from ..validate import check_choice
 
@@ -43,8 +43,19 @@ def show_muscles(role: str | None = None) -> Table:
     )
 
 
+def _activity(row: dict[str, str]) -> str:
+    """A %MVIC cell in words: "52 ± 15", or "about 30" where the source gives no SD."""
+    if not row["sd"]:
+        return f"about {float(row['mean']):g}"
+    return f"{float(row['mean']):g} ± {float(row['sd']):g}"
+
+
 def show_muscle_activity(study: str | None = None) -> Table:
     """Measured muscle activity (%MVIC, mean ± SD) from data/muscle_activity.csv, as a table.
+
+    %MVIC is muscle activity as a share of the muscle's maximum voluntary isometric contraction,
+    measured with surface EMG (electrodes on the skin). Each study sets its own 100 %, so the table
+    says to compare rows only within one study.
 
     Parameters
     ----------
@@ -54,28 +65,25 @@ def show_muscle_activity(study: str | None = None) -> Table:
     Returns
     -------
     Table
-        Study, exercise, condition, muscle and activity (% of maximal voluntary isometric
-        contraction, mean ± SD).
+        Study, exercise, condition, muscle, activity (% of maximal voluntary isometric
+        contraction, mean ± SD) and a note on what was measured.
     """
     rows = [row for row in read_table("muscle_activity") if study is None or row["study"] == study]
     if not rows:
         studies = sorted({row["study"] for row in read_table("muscle_activity")})
         check_choice("study", study, studies)
     table_rows = [
-        (
-            r["study"],
-            r["exercise"],
-            r["condition"] or "-",
-            r["muscle"],
-            f"{float(r['mean']):g} ± {float(r['sd']):g}",
-        )
+        (r["study"], r["exercise"], r["condition"] or "-", r["muscle"], _activity(r), r.get("note", ""))
         for r in rows
     ]
     sources = "; ".join(sorted({r["source"] for r in rows}))
     return Table(
-        ("study", "exercise", "condition", "muscle", "%MVIC (mean ± SD)"),
+        ("study", "exercise", "condition", "muscle", "%MVIC (mean ± SD)", "what was measured"),
         table_rows,
-        f"Surface EMG. Sources: {sources}.",
+        (
+            "Surface EMG. Compare numbers only within one study: each study measures its own 100 % "
+            f"(maximum test), so a number from one study says nothing next to another's. Sources: {sources}."
+        ),
     )
 
 
@@ -117,5 +125,51 @@ def show_moment_arms(
         (
             f"Moment arm in mm, knee at {knee_flexion:g}°; from data/moment_arms.csv (OpenSim 4.6); "
             "'glmax' in gait2392 is the mean of its three parts."
+        ),
+    )
+
+
+def show_levers(*, hip_extension: float, knee_flexion: float = 0.0) -> Table:
+    """The hip extensors ranked by effective lever at one hip and knee angle, with the rule in words.
+
+    Parameters
+    ----------
+    hip_extension : float
+        Hip extension (degrees), -100 to 20.
+    knee_flexion : float, optional
+        Knee flexion (degrees), 0 to 90.
+
+    Returns
+    -------
+    Table
+        Muscle, moment arm (mm), how hard it can pull at its present length (% of its greatest
+        force) and the effective lever (mm): moment arm × that share.
+    """
+    names = {muscle.id: muscle.name for muscle in read_muscles()}
+    rows = []
+    for muscle, lever in rank_levers(hip_extension=hip_extension, knee_flexion=knee_flexion):
+        parts = LEVER_PARTS[muscle]
+        arm = sum(muscle_moment_arm(p, hip_extension=hip_extension, knee_flexion=knee_flexion) for p in parts)
+        share = sum(force_capacity(p, hip_extension=hip_extension, knee_flexion=knee_flexion) for p in parts)
+        rows.append(
+            (
+                names.get(muscle, muscle),
+                f"{arm / len(parts) * 1000:.0f}",
+                f"{share / len(parts) * 100:.0f} %",
+                f"{lever * 1000:.0f}",
+            )
+        )
+    return Table(
+        ("muscle", "moment arm (mm)", "can pull at this length", "effective lever (mm)"),
+        rows,
+        (
+            f"Hip {hip_extension:g}°, knee {knee_flexion:g}°. Effective lever = moment arm × how hard the "
+            "muscle can still pull at its present length. The hamstrings cross the knee too: bending the "
+            "knee (on all fours, on the machine) shortens them, and with the hip extended they are so short "
+            "that they pull weakly, so the gluteus maximus, which does not cross the knee, does more of the "
+            "work. Moment arms and muscle lengths: Rajagopal et al. 2016 model (data/moment_arms.csv, "
+            "data/muscle_parameters.csv); force-length curve after Thelen 2003. The tendon is taken not to "
+            "stretch (a teaching simplification): read it as a ranking, not as forces. "
+            "Adductor magnus: its back (ischial) part, the part that extends the hip."
         ),
     )

@@ -1,18 +1,20 @@
 """A progression plan in words, as a table, as CSV and as a printable HTML page.
 
-Files are written atomically: a temporary file in the target folder, renamed over the old one
-only once it is complete, so a failure never leaves half a plan behind.
+Files are written atomically (`kickback.files.write_atomically`): a temporary file made safely in
+the target folder, renamed over the old one only once it is complete, so a failure never leaves
+half a plan behind; a link or a folder in the way is refused, never replaced.
 """
 
 from __future__ import annotations
 
 import csv
 import html
-import os
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import TextIO
 
+from ..files import check_target, write_atomically
 from ..table import Table
 from .planner import DISCLAIMER, Plan, Week
 from .tempo import format_article, format_four_digit
@@ -73,15 +75,10 @@ def plan_rows(plan: Plan) -> list[dict[str, str]]:
 
 
 def _write_atomically(path: Path, write: Callable[[TextIO], None]) -> None:
-    """Write through a temporary file beside `path`, then rename it: a failure leaves no half-written file."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        with open(temp, "w", newline="", encoding="utf-8") as handle:
-            write(handle)
-        os.replace(temp, path)
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
+    """Write through a temporary file beside `path` (see `kickback.files`): whole or not at all."""
+    buffer = io.StringIO(newline="")
+    write(buffer)
+    write_atomically(path, buffer.getvalue())
 
 
 def plan_to_csv(plan: Plan, path: str | Path) -> Path:
@@ -102,13 +99,7 @@ def plan_to_csv(plan: Plan, path: str | Path) -> Path:
         The path written.
     """
     plan = _check_plan(plan)
-    path = Path(path)
-    if path.is_dir():
-        raise ValueError(f"path must name a file, not a folder; got {str(path)!r}")
-    if not path.parent.is_dir():
-        raise ValueError(
-            f"path must be in an existing folder ({str(path.parent)!r} does not exist); got {str(path)!r}"
-        )
+    path = check_target(path)
 
     def write(handle: TextIO) -> None:
         writer = csv.DictWriter(handle, fieldnames=CSV_COLUMNS, lineterminator="\n")

@@ -18,11 +18,15 @@ from .tempo import TempoPrescription, _check_whole, parse_tempo
 LEVELS: tuple[str, ...] = ("new", "regular", "athlete")
 GOALS: tuple[str, ...] = ("strength", "hypertrophy", "activation")
 EQUIPMENT: tuple[str, ...] = ("cable", "machine", "none", "band", "dumbbell")
-"""What a learner may have at hand; "none" means bodyweight exercises are possible."""
+"""What a learner may have at hand; "none" means bodyweight exercises are possible; "band" is a mini band.
+
+A mini band is the article's loop round both legs (above the knees or at the ankles): its pull grows
+as the legs separate, so it is hardest at the top (`default_load("bodyweight", "mini_band")`).
+"""
 
 EXERCISES: dict[str, tuple[str, str | None]] = {
     "bodyweight_kickback": ("Bodyweight kickback", "bodyweight"),
-    "band_kickback": ("Band kickback", "bodyweight"),
+    "band_kickback": ("Mini-band kickback", "bodyweight"),
     "dumbbell_kickback": ("Kickback, dumbbell behind the knee", "bodyweight"),
     "cable_kickback": ("Cable kickback", "cable"),
     "machine_kickback": ("Machine kickback", "machine"),

@@ -7,7 +7,9 @@ from dataclasses import dataclass, field
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Circle, Polygon
+from matplotlib.path import Path
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from ..model.anthropometrics import Body
 from ..model.pose import Pose
@@ -18,7 +20,11 @@ from ..model.skeleton import Skeleton
 
 @dataclass
 class PoseArtists:
-    """The artists of one drawn body, kept so `update_pose` can move them."""
+    """The artists of one drawn body, kept so `update_pose` can move them.
+
+    `obstacles` (paths, e.g. the equipment) and `reserved` (boxes, e.g. a title) are places the
+    angle labels must keep off, besides the body itself.
+    """
 
     ax: Axes
     body: Body
@@ -29,3 +35,5 @@ class PoseArtists:
     texts: dict[str, Text] = field(default_factory=dict)
     pose: Pose | None = None
     skeleton: Skeleton | None = None
+    obstacles: list[Path] = field(default_factory=list)
+    reserved: list[Bbox] = field(default_factory=list)

@@ -16,7 +16,7 @@ from ..model.muscles import moment_arm_curve
 from ..model.pose import preset_pose
 from ..model.torque import describe_curve, split_hip_torque, torque_curve
 from ..table import Table
-from .style import COLORS, FONT_SIZES, LINESTYLES, OKABE_ITO, new_figure, render_png
+from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, render_png
 
 
 def decorate(ax: Axes, *, title: str = "", xlabel: str = "", ylabel: str = "") -> None:
@@ -73,9 +73,30 @@ def compute_profile(case: ProfileCase, body: Body) -> tuple[np.ndarray, np.ndarr
     return hip, total, own
 
 
+HIP_AXIS_LABEL = "hip angle (°): − flexed, + extended"
+
+
+def hip_in_words(angle: float) -> str:
+    """A hip angle as people say it: "hip flexed 15°", "hip extended 20°" (not "hip -15°").
+
+    >>> hip_in_words(-15.2), hip_in_words(20), hip_in_words(0.3)
+    ('hip flexed 15°', 'hip extended 20°', 'hip straight (0°)')
+    """
+    rounded = round(float(angle))
+    if rounded == 0:
+        return "hip straight (0°)"
+    return f"hip {'flexed' if rounded < 0 else 'extended'} {abs(rounded)}°"
+
+
+RANGE_SHADE = "#EDEDED"  # the hip range a set-up sweeps: light grey behind the curve
+
+
 def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
-    """A torque curve with the leg's own share, its hardest (▲) and easiest (▼) points named in words."""
-    (total,) = ax.plot([], [], color=COLORS["working_leg"], linewidth=2.4, label="total demand")
+    """A torque curve with the leg's own share, its hardest (▲) and easiest (▽) points named above the plot.
+
+    The words sit above the axes, off the data; the hip range the set-up sweeps is shaded.
+    """
+    (total,) = ax.plot([], [], color=COLORS["working_leg"], linewidth=2.4, label="total demand", zorder=3)
     (own,) = ax.plot(
         [],
         [],
@@ -83,27 +104,53 @@ def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
         linestyle=LINESTYLES["reference"],
         linewidth=1.6,
         label="leg's own weight",
+        zorder=2.5,
     )
-    (peak,) = ax.plot([], [], "^", color=COLORS["mistake"], markersize=9, markeredgecolor=COLORS["outline"])
-    (low,) = ax.plot([], [], "v", color=COLORS["correct"], markersize=9, markeredgecolor=COLORS["outline"])
+    (peak,) = ax.plot(
+        [],
+        [],
+        "^",
+        color=COLORS["hardest"],
+        markersize=8,
+        markeredgecolor=COLORS["outline"],
+        zorder=4,
+        label="hardest point",
+    )
+    (low,) = ax.plot(
+        [],
+        [],
+        "v",
+        color=COLORS["easiest"],
+        markersize=8,
+        markeredgecolor=COLORS["outline"],
+        markeredgewidth=1.3,
+        zorder=4,
+        label="easiest point",
+    )
     note = ax.text(
-        0.02,
-        0.02,
+        0.0,
+        1.02,
         "",
         transform=ax.transAxes,
         fontsize=FONT_SIZES["small"],
         va="bottom",
+        ha="left",
         color=COLORS["outline"],
-        bbox={"boxstyle": "round,pad=0.25", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
     )
-    decorate(ax, title=case.title, xlabel="hip extension (°)", ylabel="hip-extension torque (N·m)")
+    decorate(ax, xlabel=HIP_AXIS_LABEL, ylabel="hip-extension torque (N·m)")
+    ax.set_title(case.title, fontsize=FONT_SIZES["label"], fontweight="bold", color=COLORS["outline"], pad=28)
     artists = CurveArtists(total=total, own_weight=own, peak=peak, low=low, note=note)
     update_profile(ax, artists, case, body)
     return artists
 
 
+def profile_limits(top: float, bottom: float = 0.0) -> tuple[float, float]:
+    """A y range (N·m) that leaves room above a curve's peak marker."""
+    return min(bottom, 0.0) - 0.04 * (top - bottom), top * 1.10
+
+
 def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Body) -> str:
-    """Recompute and move a drawn torque curve; return its description in words."""
+    """Recompute and move a drawn torque curve (its range shaded); return its description in words."""
     hip, total, own = compute_profile(case, body)
     summary = describe_curve(hip, total)
     artists.total.set_data(hip, total)
@@ -111,85 +158,96 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     artists.peak.set_data([summary.peak_angle], [summary.peak_torque])
     artists.low.set_data([summary.low_angle], [summary.low_torque])
     artists.note.set_text(
-        f"▲ hardest at hip {summary.peak_angle:.0f}°\n▼ easiest at hip {summary.low_angle:.0f}°"
+        f"▲ hardest: {hip_in_words(summary.peak_angle)}\n▽ easiest: {hip_in_words(summary.low_angle)}"
     )
+    for patch in [p for p in ax.patches if p.get_gid() == "range"]:
+        patch.remove()
+    ax.axvspan(hip[0], hip[-1], color=RANGE_SHADE, zorder=0.5, gid="range", linewidth=0)
     ax.set_xlim(hip[0] - 2, hip[-1] + 2)
     top = max(float(np.max(total)), float(np.max(own)), 1.0)
     bottom = min(float(np.min(total)), float(np.min(own)), 0.0)
-    ax.set_ylim(bottom - 0.05 * (top - bottom), top * 1.15)
+    ax.set_ylim(*profile_limits(top, bottom))
     return f"{case.title} ({describe_load(case.load)}): {summary.describe()}."
 
 
 GLMAX_STYLES = {"glmax1": "-", "glmax2": (0, (6, 2)), "glmax3": (0, (2, 1.5))}
+# The three hamstrings share the synergist colour; each has its own line style and marker, so the
+# legend's three entries differ and the lines can be told apart where they cross.
+HAMSTRING_STYLES: dict[str, tuple[str, Any, str]] = {
+    "bflh": ("biceps femoris long head", "-", "o"),
+    "semiten": ("semitendinosus", (0, (5, 2)), "s"),
+    "semimem": ("semimembranosus", (0, (1.5, 1.5)), "D"),
+}
 
 
 def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
     """Gluteus maximus and hamstring hip-extension moment arms (mm) against hip angle, with gait2392 beside.
 
-    Returns a sentence per curve for the alt text.
+    The legend sits outside the axes, to the right. Returns a sentence per curve for the alt text.
     """
     words = []
-    colours = {
-        "glmax": COLORS["primary_mover"],
-        "hamstrings": COLORS["synergist"],
-        "gait2392": OKABE_ITO["reddish_purple"],
-    }
     for muscle, style in GLMAX_STYLES.items():
         hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
         ax.plot(
             hip,
             arm * 1000,
-            color=colours["glmax"],
+            color=COLORS["primary_mover"],
             linestyle=style,
-            linewidth=2.2,
+            linewidth=2.4,
             label=f"gluteus maximus, part {muscle[-1]}",
         )
         words.append(
             f"gluteus maximus part {muscle[-1]}: {arm[hip == 0][0] * 1000:.0f} mm at 0°, "
             f"{arm[hip == -80][0] * 1000:.0f} mm at 80° of flexion"
         )
-    for muscle, label in (
-        ("bflh", "biceps femoris long head"),
-        ("semiten", "semitendinosus"),
-        ("semimem", "semimembranosus"),
-    ):
+    for muscle, (label, style, marker) in HAMSTRING_STYLES.items():
         hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
         ax.plot(
             hip,
             arm * 1000,
-            color=colours["hamstrings"],
-            linestyle=LINESTYLES["synergist"],
-            linewidth=1.5,
+            color=COLORS["synergist"],
+            linestyle=style,
+            linewidth=1.8,
+            marker=marker,
+            markevery=max(1, len(hip) // 6),
+            markersize=5.5,
+            markeredgecolor=COLORS["outline"],
+            markeredgewidth=0.7,
             label=label,
-        )
-        top = int(np.argmax(arm))
-        ax.annotate(
-            label,
-            (hip[top], arm[top] * 1000),
-            xytext=(0, 5),
-            textcoords="offset points",
-            ha="center",
-            va="bottom",
-            fontsize=FONT_SIZES["small"] - 0.5,
-            color=COLORS["outline"],
         )
         words.append(f"{label}: largest {arm.max() * 1000:.0f} mm at hip {hip[np.argmax(arm)]:.0f}°")
     hip, arm = moment_arm_curve("glmax", knee_flexion=knee_flexion, model="gait2392")
     ax.plot(
         hip,
         arm * 1000,
-        color=colours["gait2392"],
-        linestyle=(0, (1, 1.5)),
-        linewidth=2.4,
-        label="gluteus maximus (mean), gait2392 model",
+        color=COLORS["reference"],
+        linestyle=LINESTYLES["reference"],
+        linewidth=2.2,
+        label="gluteus maximus (mean),\nthe older gait2392 model",
     )
     words.append(
         f"the gait2392 model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm at 0°, "
         f"{arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion"
     )
     ax.axvline(0, color=COLORS["reference"], linewidth=0.8)
-    decorate(ax, xlabel="hip extension (°)   (negative = flexion)", ylabel="hip-extension moment arm (mm)")
-    ax.legend(fontsize=FONT_SIZES["small"], loc="lower right", frameon=False)
+    decorate(ax, xlabel=HIP_AXIS_LABEL, ylabel="hip-extension moment arm (mm)")
+    ax.legend(
+        fontsize=FONT_SIZES["small"],
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        frameon=False,
+        handlelength=3.2,
+    )
+    ax.text(
+        1.02,
+        0.0,
+        f"Knee {'straight' if knee_flexion == 0 else f'bent {knee_flexion:.0f}°'}.\n"
+        "Blue lines: the Rajagopal 2016\nmodel; grey: gait2392.",
+        transform=ax.transAxes,
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+        va="bottom",
+    )
     return words
 
 
@@ -229,16 +287,58 @@ def show_profiles(cases: list[ProfileCase], body: Body) -> Table:
     return Table(("load", "set-up", "shape", "hardest", "easiest"), rows, caption)
 
 
+def shared_profile_top(cases: list[ProfileCase], body: Body) -> float:
+    """The largest torque (N·m) any of `cases` asks for: one y scale, so loads compare honestly."""
+    tops = []
+    for case in cases:
+        _, total, own = compute_profile(case, body)
+        tops.append(max(float(np.max(total)), float(np.max(own))))
+    return max(tops + [1.0])
+
+
+def profile_key_handles(artists: CurveArtists) -> list[Any]:
+    """Legend entries for a torque plot: the curves, the markers and the shaded range."""
+    from matplotlib.patches import Patch
+
+    return [
+        artists.total,
+        artists.own_weight,
+        artists.peak,
+        artists.low,
+        Patch(facecolor=RANGE_SHADE, edgecolor="none", label="hip range of this set-up"),
+    ]
+
+
 class ProfileFigure:
-    """One torque curve as a picture with its description in words (for lessons; no widget)."""
+    """One torque curve as a picture with its description in words (for lessons; no widget).
+
+    Its y scale is the one all of lesson 07's loads share, so two of these pictures compare honestly.
+    """
 
     def __init__(self, case: ProfileCase, body: Body) -> None:
-        figure = new_figure(6.4, 3.4)
+        figure = new_figure(8.0, 3.6)
         ax = figure.add_subplot()
-        figure.subplots_adjust(left=0.12, right=0.97, bottom=0.16, top=0.88)
+        figure.subplots_adjust(left=0.09, right=0.68, bottom=0.15, top=0.84)
         artists = draw_profile(ax, case, body)
-        ax.legend(handles=[artists.total, artists.own_weight], fontsize=8, loc="upper left", frameon=False)
         self.description = update_profile(ax, artists, case, body)
+        top = max(shared_profile_top(profile_cases(), body), float(np.max(artists.total.get_ydata())))
+        ax.set_ylim(*profile_limits(top))
+        ax.set_xlim(-95, 35)
+        ax.legend(
+            handles=profile_key_handles(artists),
+            fontsize=FONT_SIZES["small"],
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            frameon=False,
+        )
+        figure.text(
+            0.70,
+            0.15,
+            "y scale shared by all\nof lesson 07's loads",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
+            va="bottom",
+        )
         self.png = render_png(figure)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
@@ -280,7 +380,8 @@ def profile_cases() -> list[ProfileCase]:
     """
     return [
         ProfileCase("Bodyweight, on all fours", "bodyweight", None),
-        ProfileCase("Band at the ankle, on all fours", "bodyweight", default_load("bodyweight", "band")),
+        ProfileCase("Mini band round the knees", "bodyweight", default_load("bodyweight", "mini_band")),
+        ProfileCase("Band anchored in front", "bodyweight", default_load("bodyweight", "anchored_band")),
         ProfileCase("Dumbbell behind the knee", "bodyweight", default_load("bodyweight", "dumbbell")),
         ProfileCase("Cable, low pulley", "cable", default_load("cable")),
         ProfileCase("Machine with a cam", "machine", default_load("machine")),

@@ -14,6 +14,9 @@ from .curves import (
     draw_moment_arms,
     draw_profile,
     profile_cases,
+    profile_key_handles,
+    profile_limits,
+    shared_profile_top,
     update_profile,
 )
 from .form_diagrams import build_cue_card, build_form_figure, build_mistake_figure, build_steps_figure
@@ -23,32 +26,54 @@ from .style import FONT_SIZES, new_figure, save_figure, styled
 
 @styled
 def build_resistance_figure(body: Body | None = None) -> CourseFigure:
-    """Five loads, five torque curves: where each way of loading the kickback is hardest and easiest."""
+    """Each way of loading the kickback on one y scale: where it is hardest and easiest."""
     body = body or default_body()
-    figure = new_figure(16.0, 4.4)
-    axes = figure.subplots(1, 5)
+    cases = profile_cases()
+    columns = 3
+    rows = -(-len(cases) // columns)
+    figure = new_figure(9.0, 3.4 * rows + 0.9)
+    axes = figure.subplots(rows, columns, sharex=True, sharey=True).ravel()
     words = []
-    for ax, case in zip(axes, profile_cases()):
+    top = shared_profile_top(cases, body)
+    for ax, case in zip(axes, cases):
         artists = draw_profile(ax, case, body)
         words.append(update_profile(ax, artists, case, body))
-    axes[0].legend(
-        handles=[artists.total, artists.own_weight],
-        fontsize=FONT_SIZES["small"],
-        loc="upper left",
-        frameon=False,
-    )
+    for index, ax in enumerate(axes[: len(cases)]):
+        if index % columns:
+            ax.set_ylabel("")
+        ax.set_ylim(*profile_limits(top))
+        ax.set_xlim(-95, 35)
+        ax.tick_params(labelleft=True, labelbottom=True)
+    spare = axes[len(cases) :]
+    for ax in spare:
+        ax.set_axis_off()
+    key = {
+        "handles": profile_key_handles(artists),
+        "fontsize": FONT_SIZES["label"],
+        "frameon": False,
+    }
+    if len(spare):
+        spare[0].legend(loc="center", **key)
+    else:
+        figure.legend(loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.0), **key)
     figure.suptitle(
-        "The same movement, five loads: the torque the hip extensors must produce",
+        f"One movement, {len(cases)} loads, one torque scale:\nthe load decides where the hip works hardest",
         fontsize=FONT_SIZES["title"] + 1,
         fontweight="bold",
+        y=0.995,
+        va="top",
     )
-    figure.subplots_adjust(left=0.045, right=0.995, bottom=0.14, top=0.80, wspace=0.32)
+    bottom = 0.07 if len(spare) else 0.14
+    figure.subplots_adjust(
+        left=0.08, right=0.985, bottom=bottom, top=1 - 1.25 / (3.4 * rows + 0.9), wspace=0.22, hspace=0.78
+    )
     alt = (
-        "Five line charts of hip-extension torque (newton-metres) against hip extension (degrees) "
-        "for a 1.75 m, 75 kg person; "
-        "a solid line is the total demand, a dotted line the leg's own weight, "
-        "an upward triangle marks the hardest point "
-        "and a downward triangle the easiest. " + " ".join(words)
+        f"{len(cases)} line charts of hip-extension torque (newton-metres) against hip extension (degrees) "
+        f"for a {body.height:.2f} m, {body.mass:.0f} kg person, all on the same torque and angle scales, "
+        "each with the hip range its set-up sweeps shaded; "
+        "a solid blue line is the total demand, a grey dotted line the leg's own weight, "
+        "a black upward triangle marks the hardest point and a white downward triangle the easiest. "
+        + " ".join(words)
     )
     return CourseFigure(name="resistance_profiles", figure=figure, alt_text=alt)
 
@@ -56,21 +81,27 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
 @styled
 def build_moment_arm_figure() -> CourseFigure:
     """Hip-extension moment arms of the gluteus maximus and hamstrings from two musculoskeletal models."""
-    figure = new_figure(9.0, 5.2)
+    figure = new_figure(9.0, 5.0)
     ax = figure.add_subplot()
     words = draw_moment_arms(ax)
-    ax.set_title(
-        "Moment arms: how much hip torque each newton of muscle force makes",
+    figure.suptitle(
+        "Near full hip extension the gluteus maximus keeps a long lever;\n"
+        "the hamstrings' levers are longest with the hip flexed and shrink as it extends",
         fontsize=FONT_SIZES["title"],
         fontweight="bold",
+        y=0.99,
+        va="top",
     )
-    figure.subplots_adjust(left=0.09, right=0.98, bottom=0.11, top=0.91)
+    figure.subplots_adjust(left=0.08, right=0.70, bottom=0.11, top=0.85)
     alt = (
-        "Line chart of hip-extension moment arm (millimetres) against hip extension "
-        "from -100 to 20 degrees, knee straight, "
+        "Line chart of hip-extension moment arm (millimetres) against hip angle "
+        "from 100 degrees of flexion to 20 degrees of extension, knee straight, "
         "from the Rajagopal 2016 model, with the gait2392 model's gluteus maximus for comparison. "
-        + "; ".join(words)
-        + "."
+        "Finding: near full extension the gluteus maximus keeps a long lever while the hamstrings' levers, "
+        "longest with the hip flexed, shrink. "
+        "The gluteus maximus parts are thick blue lines (solid, dashed, dotted); the three hamstrings are "
+        "light blue lines, each with its own line style and marker (circle, square, diamond); "
+        "the gait2392 line is grey and dotted. " + "; ".join(words) + "."
     )
     return CourseFigure(name="moment_arms", figure=figure, alt_text=alt)
 
@@ -110,4 +141,29 @@ def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
     alt_path = folder / ALT_TEXT_FILE
     alt_path.write_text(json.dumps(alt_texts, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     written.append(alt_path)
+    gallery_path = folder / GALLERY_FILE
+    gallery_path.write_text(gallery_markdown(alt_texts), encoding="utf-8")
+    written.append(gallery_path)
     return written
+
+
+GALLERY_FILE = "gallery.md"
+
+
+def gallery_markdown(alt_texts: dict[str, str]) -> str:
+    """Every committed figure on one page (Markdown: GitHub and JupyterLab show it), its alt text as caption.
+
+    Written with the figures, so it can never fall out of step with them.
+    """
+    lines = [
+        "# Kickback Lab: every figure on one page",
+        "",
+        "Written by `python -m kickback figures` with the figures themselves; do not edit by hand.",
+        "Each picture's caption is its alt text (the words a screen reader says).",
+        'In a lesson: `import kickback as kb`, then `kb.show_figure("name")`.',
+        "",
+    ]
+    for name, alt in alt_texts.items():
+        plain = alt.replace("[", "(").replace("]", ")")
+        lines += [f"## {name}", "", f"![{plain}]({name}.png)", "", f"*{alt}*", ""]
+    return "\n".join(lines)

@@ -1,30 +1,74 @@
-"""The explorer's one persistent figure: the body in its set-up, the hip's reach, the pelvis from above."""
+"""The explorer's one persistent figure: the side view in its set-up, the hip's reach, the rear view.
+
+Fast on purpose. The static parts (floor, equipment, titles, reference lines) are rendered once
+into a background; a slider step restores that background and redraws only the artists that
+move (blitting on Agg: `copy_from_bbox`, `restore_region`, `draw_artist`), then encodes the
+pixels as a PNG with light compression. `figure` stays a normal figure: saving it draws all.
+The numbers in words (the leg-height sum, the pelvis) are the explorer's readouts, beside it.
+"""
 
 from __future__ import annotations
 
+import struct
+import zlib
+
+import numpy as np
+from matplotlib.artist import Artist
+from matplotlib.lines import Line2D
+from matplotlib.path import Path
+
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach
-from ..model.pose import Pose
+from ..model.pose import Pose, read_normal_range
 from .body import draw_pose, update_pose
-from .pelvis import draw_pelvis_from_above, update_pelvis_from_above
-from .shapes import reach_line_points
-from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, render_png
+from .pelvis import PelvisArtists, draw_rear_view, update_rear_view
+from .shapes import reach_line_points, tube_outline
+from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure
 
 EXPLORER_WIDTH_PX = 620  # the explorer's picture in a notebook column (pixels)
+PNG_COMPRESSION = 1  # zlib level: fast to encode, a little larger than the default
+SIDE_BOX = (0.0, 0.02, 0.72, 0.96)  # figure fractions: the side view
+REAR_BOX = (0.73, 0.34, 0.26, 0.56)  # figure fractions: the rear view, beside it
+
+
+def encode_png(rgba: np.ndarray, level: int = PNG_COMPRESSION) -> bytes:
+    """An 8-bit RGBA image (height x width x 4) as PNG bytes: no row filters, light zlib compression.
+
+    Flat-coloured drawings compress well even so, and this is several times faster than a
+    general PNG writer that tries every row filter.
+    """
+    height, width, _ = rgba.shape
+    rows = np.zeros((height, width * 4 + 1), dtype=np.uint8)  # each row starts with filter type 0
+    rows[:, 1:] = rgba.reshape(height, -1)
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(rows.tobytes(), level))
+        + chunk(b"IEND", b"")
+    )
 
 
 class ExplorerView:
-    """One persistent figure: the side view in the variant's set-up, the hip's reach, the pelvis.
-
-    The pelvis is seen from above.
-    """
+    """One persistent figure: the side view in the variant's set-up, the hip's reach, the rear view."""
 
     def __init__(self, variant: str, pose: Pose, body: Body, *, width_px: int = EXPLORER_WIDTH_PX) -> None:
         self.body = body
-        self.figure = new_figure(width_px / 100, width_px / 100 * 0.85)
-        self.side = self.figure.add_axes((0.0, 0.06, 1.0, 0.92))
-        self.top = self.figure.add_axes((0.01, 0.70, 0.25, 0.27))  # top left: the space behind the body
+        self.figure = new_figure(width_px / 100, width_px / 100 * 0.72)
+        self.side = self.figure.add_axes(SIDE_BOX)
+        self.top = self.figure.add_axes(REAR_BOX)  # the rear view (named `top` for older callers)
         self.renders = 0
+        self._background = None
+        self._draw_reach_key()
         self.draw_variant(variant, pose)
 
     def draw_variant(self, variant: str, pose: Pose) -> None:
@@ -32,37 +76,113 @@ class ExplorerView:
         self.variant = variant
         self.side.clear()
         self.top.clear()
-        self.artists = draw_pose(self.side, pose, self.body, variant)
+        self.artists = draw_pose(self.side, pose, self.body, variant, caption=False)
         (self.reach,) = self.side.plot(
             [], [], color=COLORS["correct"], linestyle=LINESTYLES["mistake"], linewidth=1.6, zorder=5
         )
-        self.reach_label = self.side.text(
-            0,
-            0,
-            "",
-            fontsize=FONT_SIZES["small"],
-            color=COLORS["correct"],
-            ha="center",
-            va="center",
-            zorder=6,
-            bbox={"boxstyle": "round,pad=0.2", "facecolor": "white", "edgecolor": "none", "alpha": 0.85},
-        )
-        self.pelvis = draw_pelvis_from_above(self.top, pose.pelvic_rotation)
+        self.pelvis: PelvisArtists = draw_rear_view(self.top, pose, self.body, words=False, variant=variant)
+        self.top.set_title("seen from behind", fontsize=FONT_SIZES["small"] + 1, color=COLORS["outline"])
+        self._background = None
         self.move(pose)
 
+    def moving_artists(self) -> list[Artist]:
+        """Every artist a pose change moves, in drawing order (the rest is the static background)."""
+        a = self.artists
+        side = [*a.polygons.values(), *a.lines.values(), *a.circles.values(), *a.texts.values()]
+        side += [self.reach]
+        rear = [*self.pelvis.parts.values(), *self.pelvis.lines.values(), self.pelvis.label]
+        return sorted(side, key=lambda artist: artist.get_zorder()) + sorted(rear, key=Artist.get_zorder)
+
     def move(self, pose: Pose) -> None:
-        """Move every artist to `pose` (no new artists)."""
-        update_pose(self.artists, pose)
-        update_pelvis_from_above(self.pelvis, pose.pelvic_rotation)
+        """Move every artist to `pose` (no new artists); the angle labels keep off the reach line too."""
+        if not hasattr(self, "_static_obstacles") or self._obstacles_for is not self.artists:
+            self._static_obstacles, self._obstacles_for = list(self.artists.obstacles), self.artists
         reach = hip_reach(pose.trunk_lean)
-        hip = self.artists.skeleton.joints["hip"]
+        hip = self.artists.skeleton.joints["hip"]  # the hip joint does not move in any set-up
         length = self.body.length("thigh") + self.body.length("shank")
         line = reach_line_points(hip, reach.apparent, length)
+        self.artists.obstacles = [*self._static_obstacles, Path(tube_outline(line, 0.012), closed=True)]
+        update_pose(self.artists, pose)
+        update_rear_view(self.pelvis, pose)
         self.reach.set_data(line[:, 0], line[:, 1])
-        self.reach_label.set_position(tuple(line[0] + 0.72 * (line[1] - line[0])))
-        self.reach_label.set_text(f"hip alone: {reach.apparent:.0f}°")
+
+    def _draw_reach_key(self) -> None:
+        """A key for the dashed green line, under the rear view: drawn once, with the static parts.
+
+        The line's angle in degrees is in the explorer's readouts beside the picture.
+        """
+        typical = read_normal_range("hip_extension").typical
+        self.figure.add_artist(
+            Line2D(
+                [0.745, 0.83],
+                [0.17, 0.17],
+                color=COLORS["correct"],
+                linestyle=LINESTYLES["mistake"],
+                linewidth=1.6,
+                transform=self.figure.transFigure,
+            )
+        )
+        self.reach_key = self.figure.text(
+            0.745,
+            0.145,
+            f"the hip alone's reach:\n{typical:.0f}° of normal hip\nextension, back neutral",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
+            va="top",
+            ha="left",
+        )
+
+    def _label_boxes(self) -> list:
+        """Estimated boxes of the angle labels already placed, so the reach label keeps off them."""
+        from .labels import text_box
+
+        boxes = []
+        for name in ("hip", "back"):
+            label = self.artists.texts.get(name)
+            if label is not None and label.get_text():
+                boxes.append(
+                    text_box(self.side, label.get_text(), label.get_fontsize(), label.get_position())
+                )
+        return boxes
+
+    def _capture_background(self) -> None:
+        """Render everything that does not move, once, and keep the pixels of each view."""
+        moving = self.moving_artists()
+        shown = [artist.get_visible() for artist in moving]
+        for artist in moving:
+            artist.set_visible(False)
+        canvas = self.figure.canvas
+        canvas.draw()
+        self._background = {name: canvas.copy_from_bbox(ax.bbox) for name, ax in self._views().items()}
+        self._size = canvas.get_width_height()
+        for artist, visible in zip(moving, shown):
+            artist.set_visible(visible)
+        self._rear_drawn = None
+
+    def _views(self) -> dict[str, object]:
+        return {"side": self.side, "rear": self.top}
+
+    def _rear_key(self) -> tuple:
+        """What the rear view shows; when it has not changed its pixels are still right."""
+        return tuple(tuple(np.round(patch.get_xy(), 6).ravel()) for patch in self.pelvis.parts.values())
 
     def render(self) -> bytes:
-        """The figure as PNG bytes."""
+        """The figure as PNG bytes: the static background restored, the moving artists drawn on it.
+
+        The rear view is redrawn only when it changed (most slider steps move the side view alone).
+        """
+        canvas = self.figure.canvas
+        if self._background is None or canvas.get_width_height() != self._size:
+            self._capture_background()
+        renderer = canvas.get_renderer()
+        rear = self._rear_key()
+        redraw_rear = rear != self._rear_drawn
+        canvas.restore_region(self._background["side"])
+        if redraw_rear:
+            canvas.restore_region(self._background["rear"])
+        for artist in self.moving_artists():
+            if artist.get_visible() and (artist.axes is self.side or redraw_rear):
+                artist.draw(renderer)
+        self._rear_drawn = rear
         self.renders += 1
-        return render_png(self.figure)
+        return encode_png(np.asarray(canvas.buffer_rgba()))

@@ -2,48 +2,73 @@
 
 from __future__ import annotations
 
+import numpy as np
+
 from ..content.mistakes import read_mistakes
 from ..model.anthropometrics import Body, default_body
 from ..model.leg_height import split_leg_height
 from ..model.pose import preset_pose
 from ..model.skeleton import build_skeleton
-from .body import describe_angles, draw_pose, view_limits
+from .body import body_paths, describe_angles, draw_pose, view_limits
 from .course_figure import VARIANT_TITLES, CourseFigure, describe_thigh
 from .curves import (
     decorate,
 )
-from .shapes import draw_motion_arrow, mark_panel
+from .pose_marks import blend, draw_ghost, draw_trail, mark_lower_back, number_badge
+from .shapes import mark_panel
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, styled
 
 PANELS: tuple[tuple[str, str, str], ...] = (
     # (preset pose, panel kind, title)
-    ("start", "plain", "Start position"),
-    ("correct_top", "correct", "Correct top: height from the hip"),
-    ("arched_back", "mistake", "Arched back: height borrowed from the spine"),
+    ("start", "plain", "Start"),
+    ("correct_top", "correct", "Correct top"),
+    ("arched_back", "mistake", "Arched back"),
 )
+FIGURE_WIDTH = 9.6  # inches: shown 900 px wide, 8.5 pt text is still 11 px (draw/style.py)
+
+
+def _panel_height(body: Body, variant: str, width: float) -> float:
+    """Height (inches) of a side-view panel `width` inches wide, at the variant's aspect."""
+    (x0, x1), (y0, y1) = view_limits(body, variant)
+    return width * (y1 - y0) / (x1 - x0)
+
+
+def _draw_arched_panel(ax, variant: str, body: Body, *, angles: bool = True, caption: bool = True) -> None:
+    """The arched-back pose, a ghost of the correct top over it, and the lower back hatched."""
+    artists = draw_pose(
+        ax, preset_pose(variant, "arched_back"), body, variant, angles=angles, caption=caption
+    )
+    draw_ghost(ax, preset_pose(variant, "correct_top"), body, variant)
+    mark_lower_back(artists)
 
 
 @styled
 def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
-    """Start, correct top and arched-back top of one variant, side by side, angles labelled."""
+    """Start, correct top and arched-back top of one variant, side by side, angles labelled.
+
+    The arched panel is the correct top with one change (the lumbar spine), drawn over a faint
+    ghost of the correct top, with the lower back hatched.
+    """
     body = body or default_body()
-    (x0, x1), (y0, y1) = view_limits(body, variant)
-    panel_width = 4.5
-    figure = new_figure(3 * panel_width, panel_width * (y1 - y0) / (x1 - x0) + 1.3)
+    panel = FIGURE_WIDTH / 3
+    figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, panel) + 1.35)
     axes = figure.subplots(1, 3)
+    height = figure.get_figheight()
+    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.5 / height, top=1 - 0.78 / height, wspace=0.04)
     described = []
     for ax, (preset, kind, title) in zip(axes, PANELS):
         pose = preset_pose(variant, preset)
-        draw_pose(ax, pose, body, variant)
+        if preset == "arched_back":
+            _draw_arched_panel(ax, variant, body)
+        else:
+            draw_pose(ax, pose, body, variant)
         mark_panel(ax, kind, title)
         described.append((title, pose))
     figure.suptitle(
         f"{VARIANT_TITLES[variant]}: where the height of the leg comes from",
-        fontsize=FONT_SIZES["title"] + 1,
+        fontsize=FONT_SIZES["title"],
         fontweight="bold",
     )
-    height = figure.get_figheight()
-    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.45 / height, top=1 - 0.85 / height, wspace=0.06)
     return CourseFigure(
         name=f"{variant}_form", figure=figure, alt_text=describe_form_figure(variant, described)
     )
@@ -56,65 +81,82 @@ def describe_form_figure(variant: str, panels: list) -> str:
         height = split_leg_height(pose)
         words = describe_angles(pose)
         marker = "Marked correct with a tick and a solid frame. " if "Correct" in title else ""
-        marker = "Marked as a mistake with a cross and a dashed frame. " if "Arched" in title else marker
+        if "Arched" in title:
+            marker = (
+                "Marked as a mistake with a cross and a dashed frame; a dashed grey ghost of the correct top "
+                "is drawn over it and the lower back is hatched. "
+            )
         parts.append(
-            f"{title}: {marker}Hip {pose.hip_extension:.0f} degrees, "
+            f"{title}: {marker}Hip {pose.hip_extension:.0f} degrees "
+            f"({words['hip'].replace('°', ' degrees')}), "
             f"{words['back'].replace('°', ' degrees')}, "
             f"trunk leaning {pose.trunk_lean:.0f} degrees; {describe_thigh(height.apparent)}."
         )
     return " ".join(parts)
 
 
-@styled
-def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
-    """The execution of one variant step by step: each diagram beside its instruction."""
-    import textwrap
+STEP_PHASES: tuple[tuple[str, float, str], ...] = (
+    # (title, share of the way from start to top, which way the leg moves)
+    ("Set up", 0.0, ""),
+    ("Lift", 0.45, "up"),
+    ("Top", 1.0, ""),
+    ("Lower", 0.25, "down"),
+)
 
+
+def _step_texts(variant: str) -> list[str]:
+    """The words under each step panel: the set-up step with a pose, then the execution steps."""
     from ..content.cues import read_steps
 
+    setup = [step.text for step in read_steps(variant, "setup") if step.pose]
+    execution = [step.text for step in read_steps(variant, "execution") if step.pose]
+    return [setup[-1] if setup else execution[0], *execution]
+
+
+@styled
+def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
+    """Set-up, lift, top and lower, each its own pose, with the ankle's path as a motion trail."""
+    import textwrap
+
     body = body or default_body()
-    steps = [step for step in read_steps(variant, "execution") if step.pose]
-    (x0, x1), (y0, y1) = view_limits(body, variant)
-    panel_width = 4.2
-    figure = new_figure(len(steps) * panel_width, panel_width * (y1 - y0) / (x1 - x0) + 2.0)
-    axes = figure.subplots(1, len(steps))
+    start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
+    texts = _step_texts(variant)
+    panel = FIGURE_WIDTH / 4
+    figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, panel) + 1.75)
+    axes = figure.subplots(1, 4)
+    height = figure.get_figheight()
+    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.95 / height, top=1 - 0.7 / height, wspace=0.04)
     words = []
-    for ax, step in zip(axes, steps):
-        pose = preset_pose(variant, step.pose)
-        draw_pose(ax, pose, body, variant, caption=False)
+    for number, (ax, (title, share, way), text) in enumerate(zip(axes, STEP_PHASES, texts), start=1):
+        pose = blend(start, top, share)
+        draw_pose(ax, pose, body, variant, angles=False, caption=False)
+        if way:
+            path = [blend(start, top, s) for s in np.linspace(0.0 if way == "up" else 1.0, share, 9)]
+            draw_trail(ax, path, body, variant)
         ax.set_title(
-            f"Step {step.order}", fontsize=FONT_SIZES["title"], fontweight="bold", color=COLORS["outline"]
+            f"{number}. {title}", fontsize=FONT_SIZES["title"], fontweight="bold", color=COLORS["outline"]
         )
-        start, top = (
-            split_leg_height(preset_pose(variant, name)).apparent for name in ("start", "correct_top")
-        )
-        hip = build_skeleton(pose, body, variant).joints["hip"]
-        reach = body.length("thigh") + 0.75 * body.length("shank")
-        if step.order == 1:
-            draw_motion_arrow(ax, hip, start + 5, top, reach, "lift")
-        elif step.order == len(steps):
-            draw_motion_arrow(ax, hip, top, start + 5, reach, "lower slowly")
         ax.text(
             0.5,
             -0.02,
-            textwrap.fill(step.text, 44),
+            textwrap.fill(text, 30),
             transform=ax.transAxes,
             ha="center",
             va="top",
-            fontsize=FONT_SIZES["label"],
+            fontsize=FONT_SIZES["small"],
             color=COLORS["outline"],
         )
         words.append(
-            f"Step {step.order}: {step.text} The drawing shows hip {pose.hip_extension:.0f} degrees, "
-            f"{describe_angles(pose)['back'].replace('°', ' degrees')}."
+            f"Step {number}, {title.lower()}: {text} The drawing shows "
+            f"{describe_angles(pose)['hip'].replace('°', ' degrees')}, "
+            f"{describe_angles(pose)['back'].replace('°', ' degrees')}"
+            + (f", with a dotted trail of the ankle moving {way}." if way else ".")
         )
     figure.suptitle(
-        f"{VARIANT_TITLES[variant]}, step by step", fontsize=FONT_SIZES["title"] + 1, fontweight="bold"
+        f"{VARIANT_TITLES[variant]}, step by step", fontsize=FONT_SIZES["title"], fontweight="bold"
     )
-    height = figure.get_figheight()
-    figure.subplots_adjust(left=0.01, right=0.99, bottom=1.25 / height, top=1 - 0.75 / height, wspace=0.05)
     alt = (
-        f"{VARIANT_TITLES[variant]} in {len(steps)} side-view drawings, working leg in blue, "
+        f"{VARIANT_TITLES[variant]} in 4 side-view drawings (set up, lift, top, lower), working leg in blue, "
         "each with its instruction below. " + " ".join(words)
     )
     return CourseFigure(name=f"{variant}_steps", figure=figure, alt_text=alt)
@@ -133,38 +175,105 @@ MISTAKE_TRACES: dict[str, tuple[str, str]] = {
 }
 
 
+REGION_WORDS: dict[str, str] = {
+    "arched_back": "the lower back arches",
+    "incomplete_rom": "the thigh stops short",
+}
+
+
+def _side_mistake_panels(figure, mistake: str, variant: str, body: Body, title: str) -> list[str]:
+    """Correct top beside the fault's pose (one change), ghost of the correct top over the fault."""
+    axes = figure.subplots(1, 2)
+    height = figure.get_figheight()
+    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.5 / height, top=1 - 0.78 / height, wspace=0.04)
+    correct_name, fault_name = MISTAKE_POSES[mistake]
+    words = []
+    for ax, preset, kind in zip(axes, (correct_name, fault_name), ("correct", "mistake")):
+        pose = preset_pose(variant, preset)
+        if kind == "mistake" and mistake == "arched_back":
+            _draw_arched_panel(ax, variant, body)
+        else:
+            ghost = (
+                draw_ghost(ax, preset_pose(variant, correct_name), body, variant)
+                if kind == "mistake"
+                else None
+            )
+            draw_pose(ax, pose, body, variant, obstacles=body_paths(ghost) if ghost else None)
+        mark_panel(ax, kind, "Correct" if kind == "correct" else title)
+        angles = describe_angles(pose)
+        words.append(
+            f"{'Correct' if kind == 'correct' else title}: {angles['hip'].replace('°', ' degrees')}, "
+            f"{angles['back'].replace('°', ' degrees')}"
+            + ("; a dashed grey ghost of the correct top is drawn over it." if kind == "mistake" else ".")
+        )
+    return words
+
+
+def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[str]:
+    """Pelvic rotation and hip hike need a view from behind: a side view, then three rear views."""
+    from .pelvis import draw_rear_view, rear_view_words
+
+    grid = figure.add_gridspec(1, 4, width_ratios=(1.35, 1, 1, 1))
+    side = figure.add_subplot(grid[0])
+    top = preset_pose(variant, "correct_top")
+    draw_pose(side, top, body, variant, caption=False)
+    mark_panel(side, "plain", "From the side")
+    figure.text(
+        0.66,
+        0.905,
+        "From behind (working side on the right)",
+        ha="center",
+        va="bottom",
+        fontsize=FONT_SIZES["label"],
+        color=COLORS["outline"],
+    )
+    cases = (
+        ("correct", "Square, level", top),
+        ("mistake", "Turned open", preset_pose(variant, "pelvis_rotated")),
+        ("mistake", "Hiked", top.replace(pelvic_hike=12.0)),
+    )
+    words = [
+        "From the side the three look the same (the pelvis turns and tilts across the line of sight): "
+        f"{describe_angles(top)['hip'].replace('°', ' degrees')}."
+    ]
+    for column, (kind, name, pose) in enumerate(cases, start=1):
+        ax = figure.add_subplot(grid[column])
+        draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False)
+        mark_panel(ax, kind, name)
+        said = rear_view_words(pose).replace("\n", ", ").replace("°", " degrees")
+        ax.text(
+            0.5,
+            -0.02,
+            rear_view_words(pose),
+            transform=ax.transAxes,
+            ha="center",
+            va="top",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
+        )
+        words.append(f"From behind, {name.lower()}: {said}.")
+    return words
+
+
 @styled
 def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure:
     """Correct (✓, solid) beside the mistake (✗, dashed), for the variant where it shows best."""
-    from .pelvis import draw_pelvis_from_above
-
     body = body or default_body()
     row = read_mistakes()[mistake]
     variant = row["figure_variant"]
-    if mistake in MISTAKE_POSES:
-        (x0, x1), (y0, y1) = view_limits(body, variant)
-        figure = new_figure(9.0, 4.5 * (y1 - y0) / (x1 - x0) + 1.2)
-        axes = figure.subplots(1, 2)
-        words = []
-        for ax, preset, kind in zip(axes, MISTAKE_POSES[mistake], ("correct", "mistake")):
-            pose = preset_pose(variant, preset)
-            draw_pose(ax, pose, body, variant)
-            mark_panel(ax, kind, "Correct" if kind == "correct" else row["title"])
-            if mistake == "pelvic_rotation":
-                draw_pelvis_from_above(ax.inset_axes((0.60, 0.70, 0.39, 0.29)), pose.pelvic_rotation)
-            words.append(
-                f"{'Correct' if kind == 'correct' else row['title']}: hip {pose.hip_extension:.0f} degrees, "
-                f"{describe_angles(pose)['back'].replace('°', ' degrees')}, "
-                f"pelvis turned {pose.pelvic_rotation:.0f} degrees."
-            )
-        height = figure.get_figheight()
-        figure.subplots_adjust(left=0.01, right=0.99, bottom=0.45 / height, top=1 - 0.8 / height, wspace=0.05)
+    if mistake == "pelvic_rotation":
+        figure = new_figure(FIGURE_WIDTH, 4.6)
+        figure.subplots_adjust(left=0.01, right=0.99, bottom=0.14, top=0.8, wspace=0.08)
+        words = _rear_mistake_panels(figure, variant, body, row["title"])
+    elif mistake in MISTAKE_POSES:
+        figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, FIGURE_WIDTH / 2) + 1.3)
+        words = _side_mistake_panels(figure, mistake, variant, body, row["title"])
     else:
         from ..form.simulate import simulate_set
 
         angle, label = MISTAKE_TRACES[mistake]
         reps = 8 if mistake == "excessive_load" else 3
-        figure = new_figure(11.0, 3.6)
+        figure = new_figure(FIGURE_WIDTH, 3.6)
         axes = figure.subplots(1, 2, sharex=True, sharey=True)
         words = []
         for ax, label_set, kind in zip(axes, (None, mistake), ("correct", "mistake")):
@@ -177,51 +286,107 @@ def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure
                 f"{'Correct' if kind == 'correct' else row['title']}: {label} from {values.min():.0f} "
                 f"to {values.max():.0f} over {recording.time_s[-1]:.0f} seconds."
             )
-        figure.subplots_adjust(left=0.07, right=0.99, bottom=0.16, top=0.82, wspace=0.06)
+        figure.subplots_adjust(left=0.08, right=0.99, bottom=0.16, top=0.8, wspace=0.06)
     figure.suptitle(
-        f"{row['title']} ({VARIANT_TITLES[variant].lower()})",
-        fontsize=FONT_SIZES["title"] + 1,
-        fontweight="bold",
+        f"{row['title']} ({VARIANT_TITLES[variant].lower()})", fontsize=FONT_SIZES["title"], fontweight="bold"
     )
     alt = (
         f"{row['title']}, shown on the {VARIANT_TITLES[variant].lower()}: "
-        "correct on the left (tick, solid line), the mistake on the right (cross, dashed line). "
-        + " ".join(words)
+        "correct (tick, solid frame) and the mistake (cross, dashed frame). " + " ".join(words)
     )
     return CourseFigure(name=f"mistake_{mistake}", figure=figure, alt_text=alt)
 
 
+CUE_TARGETS: tuple[tuple[tuple[str, ...], str], ...] = (
+    # words in a cue -> the landmark its number points at
+    (("neck", "eyes", "head", "chin"), "head"),
+    (("back", "spine", "belly", "core", "arch"), "l3"),
+    (("hips square", "hips level", "pelvis", "rotate", "twist", "hike"), "sacrum"),
+    (("knee", "pad", "thigh"), "knee"),
+    (("slow", "control", "lower", "stack", "momentum", "swing", "smooth", "jerk"), "ankle"),
+    (("glute", "squeeze", "hip"), "hip"),
+)
+
+
+def cue_target(text: str) -> str:
+    """The body landmark a cue is about: the one whose word comes first in it (the hip when none match)."""
+    import re
+
+    lowered = text.lower()
+    found = [
+        (match.start(), -len(word), landmark)
+        for words, landmark in CUE_TARGETS
+        for word in words
+        if (match := re.search(rf"\b{re.escape(word)}", lowered))
+    ]
+    return min(found)[2] if found else "hip"
+
+
+LANDMARK_WORDS = {
+    "head": "head",
+    "l3": "lower back",
+    "sacrum": "pelvis",
+    "knee": "knee",
+    "ankle": "ankle",
+    "hip": "hip",
+}
+
+
 @styled
 def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
-    """A printable cue card: correct top beside the arched back, and the variant's top three cues."""
+    """A printable cue card, one layout for all variants: the correct top with numbered pointers, and cues."""
+    import textwrap
+
     from ..content.cues import top_cues
 
     body = body or default_body()
     figure = new_figure(8.27, 5.83)  # A5 landscape, in inches
-    axes = figure.subplots(1, 2)
-    for ax, (preset, kind, title) in zip(axes, PANELS[1:]):
-        draw_pose(ax, preset_pose(variant, preset), body, variant, caption=False)
-        mark_panel(ax, kind, title.split(":")[0])
+    ax = figure.add_axes((0.01, 0.04, 0.55, 0.80))
+    pose = preset_pose(variant, "correct_top")
+    draw_pose(ax, pose, body, variant, angles=False, caption=False)
+    mark_panel(ax, "correct", "Correct top")
+    joints = build_skeleton(pose, body, variant).joints
     cues = top_cues(variant)
-    lines = "\n".join(f"{i}.  {cue.text}" for i, cue in enumerate(cues, start=1))
-    figure.text(
-        0.05,
-        0.04,
-        lines,
-        fontsize=FONT_SIZES["title"],
-        va="bottom",
-        ha="left",
-        color=COLORS["outline"],
-        linespacing=1.6,
-    )
+    (x0, x1), (y0, y1) = view_limits(body, variant)
+    targets = [joints[cue_target(cue.text)] for cue in cues]
+    gap = 0.09 * (y1 - y0)
+    slots: list[float] = []
+    for y in sorted(target[1] for target in targets)[::-1]:  # top down, kept apart
+        slots.append(min(y, slots[-1] - gap) if slots else min(y, y1 - gap))
+    order = sorted(range(len(targets)), key=lambda i: -targets[i][1])
+    for rank, index in enumerate(order):
+        number_badge(ax, index + 1, (x0 + 0.05 * (x1 - x0), slots[rank]), targets[index])
+    for number, (cue, slot_y) in enumerate(zip(cues, (0.70, 0.48, 0.26)), start=1):
+        figure.text(
+            0.60,
+            slot_y,
+            f"{number}",
+            fontsize=FONT_SIZES["title"] + 2,
+            fontweight="bold",
+            color="white",
+            va="top",
+            ha="center",
+            bbox={"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"},
+        )
+        figure.text(
+            0.64,
+            slot_y + 0.005,
+            textwrap.fill(cue.text, 34),
+            fontsize=FONT_SIZES["title"],
+            va="top",
+            ha="left",
+            color=COLORS["outline"],
+            linespacing=1.35,
+        )
     figure.suptitle(
         f"{VARIANT_TITLES[variant]}: cue card", fontsize=FONT_SIZES["title"] + 3, fontweight="bold"
     )
-    figure.subplots_adjust(left=0.02, right=0.98, bottom=0.30, top=0.84, wspace=0.06)
     alt = (
-        f"Cue card for the {VARIANT_TITLES[variant].lower()}: "
-        "the correct top position (tick, solid frame) beside the arched back "
-        f"(cross, dashed frame), and three cues: "
-        + " ".join(f"{i}. {cue.text}" for i, cue in enumerate(cues, start=1))
+        f"Cue card for the {VARIANT_TITLES[variant].lower()}: the correct top position (tick, solid frame) "
+        "with three numbered pointers to the body, and the three numbered cues beside it: "
+        + " ".join(
+            f"{i}. {cue.text} (points at the {LANDMARK_WORDS[cue_target(cue.text)]})"
+            for i, cue in enumerate(cues, start=1)
+        )
     )
     return CourseFigure(name=f"cue_card_{variant}", figure=figure, alt_text=alt, formats=(".png", ".pdf"))

@@ -1,180 +1,164 @@
-"""The muscle map: the kickback's muscles drawn on the body, by role, with numbered callouts."""
+"""The muscle map: the kickback's muscles as shapes on the whole body, by role, named in the margins.
+
+Role is shown three ways: colour, the outline's line style and the word in the callout. Each shape's thin
+inner lines run the way its fibres run (the gluteus maximus fans, the obliques run on the diagonal, the
+transverse abdominis runs across). SCHEMATIC: placed on the skeleton's joints, not traced from a scan.
+"""
 
 from __future__ import annotations
 
+import textwrap
+
 import numpy as np
+from matplotlib.patches import Patch
 
 from ..model.anthropometrics import Body, default_body
-from ..model.muscles import ROLES, muscles_by_role
+from ..model.muscles import ROLES, Muscle, muscles_by_role
 from ..model.pose import preset_pose
-from ..model.skeleton import build_skeleton
+from ..model.skeleton import Skeleton, build_skeleton
 from .body import draw_pose
 from .course_figure import CourseFigure
-from .muscles import muscle_line
+from .muscle_shapes import ROLE_OUTLINES, SHAPES, draw_muscle_shape, muscle_anchor
 from .style import COLORS, FONT_SIZES, new_figure, styled
 
 ROLE_TITLES: dict[str, str] = {
     "primary_mover": "Primary mover",
-    "synergist": "Synergists (assist)",
-    "stabilizer": "Stabilizers",
+    "synergist": "Synergist (assists)",
+    "stabilizer": "Stabilizer (holds still)",
 }
-ROLE_WIDTHS: dict[str, float] = {"primary_mover": 14.0, "synergist": 5.0, "stabilizer": 5.0}
-# Dash patterns for thick muscle lines (matplotlib scales dashes by line width).
-ROLE_DASHES: dict[str, object] = {
-    "primary_mover": "-",
-    "synergist": (0, (2.2, 1.0)),
-    "stabilizer": (0, (0.4, 1.1)),
+ROLE_STYLE_WORDS: dict[str, str] = {
+    "primary_mover": "solid outline",
+    "synergist": "dashed outline",
+    "stabilizer": "dotted outline",
 }
+
+
+def callout_text(muscle: Muscle) -> str:
+    """A callout's words: the muscle's name (wrapped) and its role, 'deep' where it lies under another."""
+    role = ROLE_TITLES[muscle.role].split(" (")[0].lower()
+    where = f", {SHAPES[muscle.id].where}" if SHAPES[muscle.id].where else ""
+    return "\n".join(textwrap.wrap(muscle.name, 16)) + f"\n{role}{where}"
+
+
+def callout_heights(anchors: list[float], *, low: float, high: float) -> list[float]:
+    """Heights (figure fraction) for a margin's callouts, in the anchors' order: leaders never cross."""
+    order = np.argsort(anchors)[::-1]
+    slots = np.linspace(high, low, len(anchors)) if len(anchors) > 1 else np.array([(low + high) / 2])
+    heights = [0.0] * len(anchors)
+    for slot, index in zip(slots, order):
+        heights[index] = float(slot)
+    return heights
+
+
+def draw_callouts(ax, figure, skeleton: Skeleton, muscles: list[Muscle], height: float) -> None:
+    """Name each muscle in the margin beside the body, with a thin leader line to the shape."""
+    for side, x_text, band in (("left", 0.185, (0.30, 0.86)), ("right", 0.815, (0.42, 0.82))):
+        chosen = [muscle for muscle in muscles if SHAPES[muscle.id].label_side == side]
+        anchors = [muscle_anchor(skeleton, SHAPES[muscle.id], height) for muscle in chosen]
+        figure_y = [figure.transFigure.inverted().transform(ax.transData.transform(a))[1] for a in anchors]
+        low, high = band
+        for muscle, anchor, y in zip(chosen, anchors, callout_heights(figure_y, low=low, high=high)):
+            ax.annotate(
+                callout_text(muscle),
+                xy=tuple(anchor),
+                xytext=(x_text, y),
+                textcoords="figure fraction",
+                ha="right" if side == "left" else "left",
+                va="center",
+                fontsize=FONT_SIZES["label"],
+                color=COLORS["outline"],
+                linespacing=1.1,
+                annotation_clip=False,
+                zorder=8,
+                arrowprops={
+                    "arrowstyle": "-",
+                    "color": COLORS["outline"],
+                    "linewidth": 0.9,
+                    "shrinkA": 3,
+                    "shrinkB": 0,
+                },
+            )
+            ax.plot(*anchor, "o", color=COLORS["outline"], markersize=3.2, zorder=8)
 
 
 @styled
 def build_muscle_map(body: Body | None = None) -> CourseFigure:
-    """The muscles of the kickback on a side view, by role: colour, line style and a number each."""
+    """The muscles of the kickback as shapes on the whole body at the top of a cable kickback, by role."""
     body = body or default_body()
     pose = preset_pose("cable", "correct_top")
-    figure = new_figure(11.0, 6.6)
-    ax = figure.add_axes((0.0, 0.0, 0.55, 0.92))
+    figure = new_figure(9.0, 8.2)
+    ax = figure.add_axes((0.19, 0.10, 0.62, 0.83))
     artists = draw_pose(ax, pose, body, "cable", angles=False, caption=False)
-    for name in ("thigh", "shank", "foot"):
-        artists.polygons[name].set_facecolor(COLORS["body"])
-    artists.lines["spine"].set_visible(False)
+    for name in ("thigh", "shank", "foot"):  # grey leg, so the muscles stand out on it
+        if name in artists.polygons:
+            artists.polygons[name].set_facecolor(COLORS["body"])
+    if "spine" in artists.lines:
+        artists.lines["spine"].set_visible(False)
     height = body.height
-    ax.set_xlim(-0.50 * height, 0.30 * height)
-    ax.set_ylim(0.20 * height, 1.02 * height)
+    ax.set_xlim(-0.43 * height, 0.46 * height)
+    ax.set_ylim(-0.02 * height, 1.00 * height)
+    ax.set_aspect("equal", adjustable="box")
     skeleton = build_skeleton(pose, body, "cable")
     groups = muscles_by_role()
-    legend_ax = figure.add_axes((0.57, 0.0, 0.42, 0.92))
-    legend_ax.set_axis_off()
-    label_y = 0.96
-    number = 0
-    placed: list[np.ndarray] = []
-    for role in ROLES:
-        legend_ax.plot(
-            [0.0, 0.10],
-            [label_y, label_y],
-            color=COLORS[role],
-            linestyle=ROLE_DASHES[role],
-            linewidth=ROLE_WIDTHS[role],
-            solid_capstyle="round",
-            dash_capstyle="round",
-            transform=legend_ax.transAxes,
-        )
-        legend_ax.text(
-            0.14,
-            label_y,
-            ROLE_TITLES[role],
-            fontsize=FONT_SIZES["label"] + 1,
-            fontweight="bold",
-            color=COLORS["outline"],
-            va="center",
-            transform=legend_ax.transAxes,
-        )
-        label_y -= 0.07
-        for muscle in groups[role]:
-            number += 1
-            line = muscle_line(skeleton, muscle, height)
-            ax.plot(
-                line[:, 0],
-                line[:, 1],
-                color=COLORS[role],
-                linestyle=ROLE_DASHES[role],
-                linewidth=ROLE_WIDTHS[role],
-                solid_capstyle="round",
-                dash_capstyle="round",
-                zorder=6,
-                alpha=0.95,
+    shown = [muscle for role in ROLES for muscle in groups[role] if muscle.id in SHAPES]
+    for muscle in shown:
+        draw_muscle_shape(ax, skeleton, muscle, height)
+    draw_callouts(ax, figure, skeleton, shown, height)
+    figure.legend(
+        handles=[
+            Patch(
+                facecolor=COLORS[role],
+                edgecolor=COLORS["outline"],
+                linestyle=ROLE_OUTLINES[role],
+                linewidth=1.4,
+                label=f"{ROLE_TITLES[role]}: {ROLE_STYLE_WORDS[role]}",
             )
-            ax.plot(
-                line[:, 0],
-                line[:, 1],
-                "o",
-                color=COLORS[role],
-                markeredgecolor=COLORS["outline"],
-                markersize=5,
-                zorder=6.1,
-            )
-            middle = place_number(line, placed, 0.045 * height)
-            placed.append(middle)
-            ax.text(
-                *middle,
-                str(number),
-                fontsize=FONT_SIZES["small"],
-                fontweight="bold",
-                ha="center",
-                va="center",
-                zorder=7,
-                bbox={
-                    "boxstyle": "circle,pad=0.18",
-                    "facecolor": "white",
-                    "edgecolor": COLORS[role],
-                    "linewidth": 1.5,
-                },
-            )
-            legend_ax.text(
-                0.04,
-                label_y,
-                str(number),
-                fontsize=FONT_SIZES["small"],
-                fontweight="bold",
-                ha="center",
-                va="center",
-                transform=legend_ax.transAxes,
-                bbox={
-                    "boxstyle": "circle,pad=0.18",
-                    "facecolor": "white",
-                    "edgecolor": COLORS[role],
-                    "linewidth": 1.5,
-                },
-            )
-            legend_ax.text(
-                0.14,
-                label_y,
-                muscle.name,
-                fontsize=FONT_SIZES["label"],
-                va="center",
-                transform=legend_ax.transAxes,
-            )
-            label_y -= 0.06
-        label_y -= 0.03
-    legend_ax.text(
-        0.0,
-        0.01,
-        (
-            "Lines of pull are schematic, drawn from origin to insertion.\n"
-            "Roles as the course article names them."
-        ),
-        fontsize=FONT_SIZES["small"],
-        color=COLORS["outline"],
-        transform=legend_ax.transAxes,
+            for role in ROLES
+        ],
+        loc="lower center",
+        bbox_to_anchor=(0.5, 0.045),
+        ncol=3,
+        frameon=False,
+        fontsize=FONT_SIZES["small"] + 0.5,
+        handlelength=2.4,
+        handleheight=1.2,
+        columnspacing=1.2,
+    )
+    figure.text(
+        0.5,
+        0.008,
+        "Schematic: shapes placed on the skeleton, not traced. White lines run the way the fibres run.\n"
+        "The three hamstrings are drawn side by side; in the body two of them lie on the inner thigh.",
+        ha="center",
         va="bottom",
+        fontsize=FONT_SIZES["small"] + 0.5,
+        color=COLORS["outline"],
+        linespacing=1.2,
     )
     figure.suptitle(
-        "The muscles of the kickback, by role", fontsize=FONT_SIZES["title"] + 1, fontweight="bold"
+        "The gluteus maximus drives the kickback;\nthe hamstrings assist and the core holds the trunk still",
+        fontsize=FONT_SIZES["title"] + 1,
+        fontweight="bold",
+        y=0.99,
+        va="top",
+        linespacing=1.2,
     )
     return CourseFigure(name="muscle_map", figure=figure, alt_text=describe_muscle_map(groups))
 
 
-def place_number(line: np.ndarray, placed: list[np.ndarray], spacing: float) -> np.ndarray:
-    """A point on `line` for a muscle's number, away from numbers already placed (so none overlap)."""
-    for fraction in (0.5, 0.3, 0.7, 0.15, 0.85):
-        point = line[0] + fraction * (line[1] - line[0])
-        if all(np.hypot(*(point - other)) >= spacing for other in placed):
-            return point
-    return line[0] + 0.5 * (line[1] - line[0])
-
-
-def describe_muscle_map(groups: dict) -> str:
+def describe_muscle_map(groups: dict[str, list[Muscle]]) -> str:
     """Alt text for the muscle map, listing each role's muscles in the figure's order."""
     parts = [
-        "Side view of the hips and trunk of a person at the top of a standing cable kickback, "
-        "with the muscles drawn as numbered lines of pull."
+        "Side view of a whole person at the top of a standing cable kickback, the working leg pushed back, "
+        "with the muscles drawn as shapes and named in the margins. The gluteus maximus is a broad fan "
+        "from the back of the pelvis to the upper thigh; the gluteus medius and minimus sit above and in "
+        "front of it; the three hamstrings run as separate bands down the back of the thigh and cross the "
+        "knee; the erector spinae runs along the back; the obliques run diagonally on the side of the "
+        "trunk and the transverse abdominis across the belly."
     ]
-    styles = {
-        "primary_mover": "a thick solid line",
-        "synergist": "dashed lines",
-        "stabilizer": "dotted lines",
-    }
+    if any(muscle.id == "addmag" for role in ROLES for muscle in groups[role]):
+        parts.append("The adductor magnus runs down the inner thigh, in front of the hamstrings.")
     for role in ROLES:
         names = ", ".join(muscle.name.lower() for muscle in groups[role])
-        parts.append(f"{ROLE_TITLES[role]}, drawn as {styles[role]}: {names}.")
+        parts.append(f"{ROLE_TITLES[role]}, with a {ROLE_STYLE_WORDS[role]}: {names}.")
     return " ".join(parts)

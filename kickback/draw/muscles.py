@@ -1,16 +1,17 @@
-"""Muscles drawn as lines of action on the body, and moved in place with it."""
+"""Geometry for muscles on the drawn body: points placed on the skeleton, lines of pull, smooth outlines.
+
+Every point is placed relative to the skeleton's joints (a segment, a fraction along it and an offset
+across it), so the muscles follow the body whatever pose or drawing style it has. The shapes themselves
+are in muscle_shapes.py. SCHEMATIC: where each muscle lies, not its exact outline.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.lines import Line2D
 
-from ..model.anthropometrics import Body
 from ..model.skeleton import Skeleton
-from .style import COLORS, LINESTYLES
-
-# --- muscles on the body --------------------------------------------------------------------
 
 SEGMENT_ENDS: dict[str, tuple[str, str]] = {
     "pelvis": ("hip", "lumbar_base"),
@@ -30,13 +31,59 @@ def attachment_point(
     `fraction` runs along the segment from its proximal end; `offset` (a fraction of body height)
     is perpendicular to it, + toward the back of the body.
     """
-    start, end = (np.array(skeleton.joints[name]) for name in SEGMENT_ENDS[segment])
-    direction = (end - start) / np.hypot(*(end - start))
+    start, along, posterior = segment_frame(skeleton, segment)
+    return start + fraction * along + offset * height * posterior
+
+
+def segment_frame(skeleton: Skeleton, segment: str) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """A segment's proximal end, its vector to the distal end, and its unit posterior normal (m)."""
+    start, end = (np.array(skeleton.joints[name], dtype=float) for name in SEGMENT_ENDS[segment])
+    along = end - start
+    direction = along / np.hypot(*along)
     if segment in LEG_SEGMENTS:
         posterior = np.array([direction[1], -direction[0]])
     else:
         posterior = np.array([-direction[1], direction[0]])
-    return start + fraction * (end - start) + offset * height * posterior
+    return start, along, posterior
+
+
+def place_points(skeleton: Skeleton, points: Sequence[tuple[str, float, float]], height: float) -> np.ndarray:
+    """Turn (segment, fraction along, offset across as a fraction of height) into drawing points (m).
+
+    Fractions below 0 or above 1 run on past the segment's ends (the iliac crest above the pelvis
+    segment, the ischium below the hip).
+    """
+    placed = []
+    for segment, fraction, offset in points:
+        start, along, posterior = segment_frame(skeleton, segment)
+        placed.append(start + fraction * along + offset * height * posterior)
+    return np.array(placed)
+
+
+def smooth_outline(points: np.ndarray, *, closed: bool, rounds: int = 3) -> np.ndarray:
+    """Round the corners of a polygon or a polyline (Chaikin's corner cutting)."""
+    result = np.asarray(points, dtype=float)
+    for _ in range(rounds):
+        following = np.roll(result, -1, axis=0) if closed else result[1:]
+        current = result if closed else result[:-1]
+        cut = np.empty((2 * len(current), 2))
+        cut[0::2] = 0.75 * current + 0.25 * following
+        cut[1::2] = 0.25 * current + 0.75 * following
+        result = cut if closed else np.vstack([result[:1], cut, result[-1:]])
+    return result
+
+
+def band_outline(centre: np.ndarray, widths: Sequence[float]) -> np.ndarray:
+    """A closed outline around a centre line, `widths` (m) wide at its points: a muscle belly or a tendon."""
+    line = smooth_outline(centre, closed=False, rounds=3)
+    along = np.linspace(0.0, 1.0, len(line))
+    width = np.interp(along, np.linspace(0.0, 1.0, len(widths)), widths)
+    tangent = np.gradient(line, axis=0)
+    tangent /= np.hypot(tangent[:, 0], tangent[:, 1])[:, None]
+    normal = np.column_stack([-tangent[:, 1], tangent[:, 0]])
+    left = line + normal * width[:, None] / 2
+    right = line - normal * width[:, None] / 2
+    return np.vstack([left, right[::-1]])
 
 
 def muscle_line(skeleton: Skeleton, muscle, height: float) -> np.ndarray:
@@ -49,39 +96,3 @@ def muscle_line(skeleton: Skeleton, muscle, height: float) -> np.ndarray:
             attachment_point(skeleton, insertion.segment, insertion.fraction, insertion.offset, height),
         ]
     )
-
-
-def draw_muscles(ax: Axes, skeleton: Skeleton, body: Body) -> dict[str, Line2D]:
-    """Every muscle's line of pull on the drawn body, coloured and styled by role (schematic)."""
-    from ..model.muscles import read_muscles
-
-    lines = {}
-    for muscle in read_muscles():
-        (line,) = ax.plot(
-            [],
-            [],
-            color=COLORS[muscle.role],
-            linestyle=LINESTYLES[muscle.role],
-            linewidth=4.0,
-            solid_capstyle="round",
-            dash_capstyle="round",
-            alpha=0.95,
-            zorder=6,
-        )
-        lines[muscle.id] = line
-    update_muscles(lines, skeleton, body)
-    return lines
-
-
-def update_muscles(
-    lines: dict[str, Line2D], skeleton: Skeleton, body: Body, *, best: str | None = None
-) -> None:
-    """Move the muscle lines to a new pose; draw the `best` one thick and solid."""
-    from ..model.muscles import read_muscles
-
-    for muscle in read_muscles():
-        points = muscle_line(skeleton, muscle, body.height)
-        line = lines[muscle.id]
-        line.set_data(points[:, 0], points[:, 1])
-        line.set_linewidth(9.0 if muscle.id == best else 4.0)
-        line.set_linestyle("-" if muscle.id == best else LINESTYLES[muscle.role])

@@ -22,24 +22,53 @@ OKABE_ITO: dict[str, str] = {
     "reddish_purple": "#CC79A7",
 }
 
-# What each colour means in the course. Colour is never the only cue: every role also has a
-# line style and a word (and correct/mistake a tick or a cross).
+# What each colour means in the course: ONE meaning per colour, used by every figure. Colour is never the
+# only cue: every meaning also has a line style, a hatch or a word (and correct/mistake a tick or a cross).
+# Orange is deliberately unused: beside vermillion (the mistake colour) it reads as the same warning.
 COLORS: dict[str, str] = {
-    "working_leg": OKABE_ITO["blue"],
+    # the body and what loads it
+    "working_leg": OKABE_ITO["blue"],  # the working leg, its hip angle and the torque it must produce
     "body": "#8C8C8C",
     "body_far": "#C8C8C8",
     "outline": "#3A3A3A",
     "equipment": "#5A5A5A",
-    "cable": OKABE_ITO["orange"],
-    "pad": OKABE_ITO["orange"],
+    "cable": OKABE_ITO["black"],  # the external load's line of pull (cable, band): black, thin
+    "pad": "#5A5A5A",  # the machine's pad is equipment
+    "floor": "#9A9A9A",
+    # judging form
     "correct": OKABE_ITO["bluish_green"],
     "mistake": OKABE_ITO["vermillion"],
-    "reference": "#6E6E6E",
-    "floor": "#9A9A9A",
-    "primary_mover": OKABE_ITO["blue"],
-    "synergist": OKABE_ITO["orange"],
-    "stabilizer": OKABE_ITO["reddish_purple"],
+    "reference": "#6E6E6E",  # ghosts, the leg's own weight, a second model: grey and dotted
+    # the muscles, by role (the muscle map, the levers widget, the moment-arm plot)
+    "primary_mover": OKABE_ITO["blue"],  # the muscle that drives the working leg shares its colour
+    "synergist": OKABE_ITO["sky_blue"],
+    "stabilizer": "#E7A9CC",  # a light tint of reddish purple: apart from the grey body also for deuteranopes
+    # time: the phases of a rep (set timelines) and compared tempos
+    "lift": "#A9D5F2",  # a light sky blue
+    "hold": OKABE_ITO["yellow"],
+    "lower": "#D9D9D9",  # light grey
+    # the other angles a recording may carry (set timelines)
+    "lumbar_extension": OKABE_ITO["black"],
+    "trunk_lean": OKABE_ITO["reddish_purple"],
+    "pelvic_rotation": OKABE_ITO["sky_blue"],
+    # peaks and troughs of a curve: not correct or mistake, so black and white
+    "hardest": OKABE_ITO["black"],
+    "easiest": "#FFFFFF",
 }
+
+# Groups of meanings that appear together in one picture: their colours must stay distinct, also under
+# colour-vision deficiency (tests/test_accessibility.py simulates it).
+SHOWN_TOGETHER: dict[str, tuple[str, ...]] = {
+    "form": ("working_leg", "cable", "correct", "mistake", "reference"),
+    "muscle roles": ("primary_mover", "synergist", "stabilizer", "body"),
+    "rep phases": ("lift", "hold", "lower"),
+    "recorded angles": ("working_leg", "lumbar_extension", "trunk_lean", "pelvic_rotation"),
+    "verdicts": ("correct", "mistake"),
+}
+
+# Series that share a meaning but must be told apart (compared tempos, the three hamstrings):
+# the same colour family is fine because each also has its own line style and a direct label.
+SERIES_STYLES: tuple[Any, ...] = ("-", (0, (6, 2.5)), (0, (1.2, 1.8)), (0, (6, 2, 1.2, 2)))
 
 LINESTYLES: dict[str, Any] = {
     "correct": "-",
@@ -48,7 +77,23 @@ LINESTYLES: dict[str, Any] = {
     "primary_mover": "-",
     "synergist": (0, (6, 3)),
     "stabilizer": (0, (1.5, 2)),
+    "lumbar_extension": "-",
+    "trunk_lean": (0, (6, 2.5)),
+    "pelvic_rotation": (0, (1.2, 1.8)),
 }
+
+# Hatches for filled shapes (muscles by role, phases of a rep): a second cue beside the colour.
+HATCHES: dict[str, str] = {
+    "primary_mover": "",
+    "synergist": "////",
+    "stabilizer": "....",
+    "lift": "//",
+    "hold": "..",
+    "lower": "\\\\",
+}
+
+# The smallest text a figure may show, in pixels, when displayed 900 px wide (a notebook column).
+MIN_TEXT_PX_AT_900 = 11.0
 
 MARKS: dict[str, str] = {"correct": "\u2713", "mistake": "\u2717"}  # ✓ and ✗
 

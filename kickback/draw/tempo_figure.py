@@ -3,7 +3,21 @@
 from __future__ import annotations
 
 from .curves import decorate
-from .style import COLORS, FONT_SIZES, OKABE_ITO
+from .style import COLORS, FONT_SIZES, SERIES_STYLES
+
+# Compared tempos are one meaning (the working leg's hip angle) in shades from blue to black, each with
+# its own line style and legend entry; no warm colour, which the course keeps for mistakes.
+TEMPO_COLOURS: tuple[str, ...] = (COLORS["working_leg"], "#000000", "#7A7A7A", COLORS["synergist"])
+
+
+def tempo_title(times: list[tuple[float, str]], reps: int) -> str:
+    """The figure's finding: which tempo keeps the muscle working longest, or one tempo's time."""
+    if len(times) == 1:
+        return f"{times[0][1]}: {times[0][0]:.0f} s under tension for {reps} reps"
+    slow, fast = max(times), min(times)
+    if slow[0] == fast[0]:
+        return f"These tempos take the same time: {slow[0]:.0f} s for {reps} reps"
+    return f"{slow[1]} keeps the muscle working {slow[0] / fast[0]:.1f}× as long as {fast[1]}"
 
 
 class TempoFigure:
@@ -20,27 +34,36 @@ class TempoFigure:
         )
         from .style import new_figure, render_png
 
-        figure = new_figure(8.0, 3.2)
+        figure = new_figure(9.0, 3.8)
         ax = figure.add_subplot()
-        styles = ["-", (0, (6, 3)), (0, (1.5, 2))]
-        colours = [COLORS["working_leg"], OKABE_ITO["orange"], OKABE_ITO["reddish_purple"]]
         words = []
+        times = []
         for i, text in enumerate(tempos):
             tempo = parse_tempo(text)
             curve = tempo_curve(tempo, variant, reps=reps)
             tut = prescribed_time_under_tension(tempo, reps)
+            times.append((tut, text))
             ax.plot(
                 curve.time_s,
                 curve.hip_extension_deg,
-                color=colours[i % 3],
-                linestyle=styles[i % 3],
-                linewidth=2.2,
-                label=f"{text} ({format_four_digit(tempo)}): {tut:.0f} s for {reps} reps",
+                color=TEMPO_COLOURS[i % len(TEMPO_COLOURS)],
+                linestyle=SERIES_STYLES[i % len(SERIES_STYLES)],
+                linewidth=2.4 if i == 0 else 2.0,
+                label=f"{text} ({format_four_digit(tempo)}):\n{tut:.0f} s for {reps} reps",
             )
             words.append(f"{text} (four-digit {format_four_digit(tempo)}) takes {tut:.0f} s for {reps} reps")
-        decorate(ax, xlabel="time (s)", ylabel="hip extension (°)")
-        ax.legend(fontsize=FONT_SIZES["small"], loc="lower right", frameon=True)
-        figure.subplots_adjust(left=0.09, right=0.98, bottom=0.17, top=0.95)
+        decorate(ax, xlabel="time (s)", ylabel="hip angle (°)\n− flexed, + extended")
+        ax.legend(
+            fontsize=FONT_SIZES["small"],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
+            handlelength=3.0,
+            title="tempo: up-hold-down",
+            title_fontsize=FONT_SIZES["small"],
+        )
+        ax.set_title(tempo_title(times, reps), fontsize=FONT_SIZES["title"], fontweight="bold", loc="left")
+        figure.subplots_adjust(left=0.1, right=0.77, bottom=0.15, top=0.88)
         self.png = render_png(figure)
         self.description = f"Hip angle over time for the {variant} kickback: " + "; ".join(words) + "."
         self._encode = base64.b64encode

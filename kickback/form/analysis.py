@@ -7,6 +7,7 @@ words what it found and what it could not judge.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -14,7 +15,9 @@ from ..model.variants import check_variant
 from .findings import (
     CannotJudge,
     Finding,
+    judged_against,
 )
+from .recording_checks import check_recording_parts, frame_where, signal_problem
 from .recordings import Recording
 from .rep_checks import _absent_reasons, _judge_reps, _load_trend, _SetData
 from .report import SetReport
@@ -26,11 +29,15 @@ from .reps import (
     time_phases,
 )
 from .signal import lowpass, resample_uniform
-from .thresholds import threshold
+from .thresholds import personal_hip_range, threshold
 
 
 def _as_recording(recording: Recording | str | Path) -> Recording:
-    """A Recording as given, or read from an angles CSV path."""
+    """A Recording as given, or read from an angles CSV path; checked as the file reader checks.
+
+    Time and angles go through the same checks as a file (`check_recording_parts`), so a Recording
+    built in Python cannot ask for an endless grid or report a pelvis turned a million degrees.
+    """
     from .recordings import Recording, read_angles_csv
 
     if isinstance(recording, (str, Path)):
@@ -39,12 +46,13 @@ def _as_recording(recording: Recording | str | Path) -> Recording:
         raise ValueError(
             f"recording must be a Recording or the path of an angles CSV; got {type(recording).__name__}"
         )
-    if "hip_extension" not in recording.angles or len(recording.time_s) < 2:
-        raise ValueError("recording must hold a hip_extension angle over at least two frames")
-    return recording
+    time_s, angles = check_recording_parts(recording.time_s, recording.angles, frame_where())
+    return dataclasses.replace(recording, time_s=time_s, angles=angles)
 
 
-def analyze_set(recording: Recording | str | Path, variant: str) -> SetReport:
+def analyze_set(
+    recording: Recording | str | Path, variant: str, *, hip_range: float | None = None
+) -> SetReport:
     """Reps, tempo and findings of a recorded set (a Recording, or the path of an angles CSV).
 
     Parameters
@@ -53,6 +61,9 @@ def analyze_set(recording: Recording | str | Path, variant: str) -> SetReport:
         Time (s) and joint angles (degrees), or the path of an angles CSV.
     variant : str
         "cable", "machine" or "bodyweight".
+    hip_range : float or None, optional
+        The person's own hip extension range (degrees); None for the course's typical range. The
+        range of motion is judged against it, and so is the thigh-to-trunk angle of a side view.
 
     Returns
     -------
@@ -66,8 +77,10 @@ def analyze_set(recording: Recording | str | Path, variant: str) -> SetReport:
     (8, True)
     """
     check_variant(variant)
+    personal_hip_range(hip_range)  # a bad hip_range is refused before the recording is read
     recording = _as_recording(recording)
     grid, filled, missing = resample_uniform(recording.time_s, recording.angles)
+    nothing = signal_problem(recording.time_s, recording.angles)
     step = float(grid[1] - grid[0]) if len(grid) > 1 else 1.0
     data = _SetData(
         variant,
@@ -77,6 +90,8 @@ def analyze_set(recording: Recording | str | Path, variant: str) -> SetReport:
         recording.hip_measure == "thigh_to_trunk",
     )
     unjudged = _absent_reasons(data)
+    if nothing:
+        return _report(data, recording, [], [], unjudged + [CannotJudge("", "reps", nothing)])
     share = float(missing["hip_extension"].mean())
     if share > threshold("missing_max_fraction"):
         reason = (
@@ -87,10 +102,14 @@ def analyze_set(recording: Recording | str | Path, variant: str) -> SetReport:
     hip = data.angles["hip_extension"]
     reps = time_phases(grid, hip, count_reps(hip, 1.0 / step))
     if not reps:
-        reason = "No rep was found: the hip angle never rose and fell back through a clear range."
+        reason = (
+            "No rep was found: the hip angle never rose and fell back through a clear range, "
+            "so form was not judged."
+        )
         return _report(data, recording, [], [], unjudged + [CannotJudge("", "reps", reason)])
-    findings, gaps = _judge_reps(data, reps)
-    trend, too_few = _load_trend(data, reps, findings)
+    with judged_against(hip_range):  # the person's own hip range, for every rep check
+        findings, gaps = _judge_reps(data, reps)
+        trend, too_few = _load_trend(data, reps, findings)
     return _report(data, recording, reps, findings + trend, unjudged + gaps + too_few)
 
 

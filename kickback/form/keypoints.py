@@ -116,6 +116,31 @@ def angles_from_points(
     }
 
 
+def facing_from_points(points: Mapping[str, tuple[np.ndarray, np.ndarray]]) -> str | None:
+    """Which way the learner faces in the image, "right" or "left", read from the keypoints; None if unclear.
+
+    In every kickback the trunk leans forward (20° to 80°, data/poses.csv), so the shoulder lies
+    ahead of the hip, and the head ahead of the hip too. Each ("shoulder", and "head" when given)
+    votes with the median of its horizontal offset from the hip as a share of its distance, so the
+    answer does not depend on the image's scale or on which side of the body is named.
+    """
+    hip_x, hip_y = (np.asarray(a, dtype=float) for a in points["hip"])
+    votes = []
+    for role in ("shoulder", "head"):
+        if role not in points:
+            continue
+        x, y = (np.asarray(a, dtype=float) for a in points[role])
+        with np.errstate(invalid="ignore", divide="ignore"):
+            share = (x - hip_x) / np.hypot(x - hip_x, y - hip_y)
+        share = share[np.isfinite(share)]
+        if len(share):
+            votes.append(float(np.median(share)))
+    total = sum(votes)
+    if not votes or abs(total) < 0.1 * len(votes):
+        return None
+    return "right" if total > 0 else "left"
+
+
 # --- the other way: the body model seen by a camera ---------------------------------------------
 
 

@@ -5,7 +5,6 @@ Also lists the shipped examples.
 
 from __future__ import annotations
 
-import csv
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,9 +13,21 @@ from pathlib import Path
 import numpy as np
 
 from ..data_files import DATA_DIR
+from ..files import write_atomically
 from ..model.pose import POSE_FIELDS, read_limits
 from ..validate import check_choice
-from .keypoints import SIDES, SKELETONS, angles_from_points, joint_name
+from .csv_text import CsvTable, columns, listed, read_file_bytes, rows_from_bytes
+from .keypoints import ROLES, SIDES, SKELETONS, angles_from_points, facing_from_points, joint_name
+from .recording_checks import (
+    RecordingError,
+    check_recording_parts,
+    check_time,
+    file_where,
+    hip_span,
+    looks_like_radians,
+    radians_hint,
+    signal_problem,
+)
 from .thresholds import threshold
 
 FORMATS: tuple[str, ...] = ("angles",) + tuple(SKELETONS)
@@ -29,10 +40,6 @@ SIDE_VIEW_NOTES: tuple[str, ...] = (
     "Trunk lean is the shoulder-hip line against the image's vertical; it assumes the camera is level.",
 )
 """Notes every keypoint report carries; what a side view cannot judge at all is listed in `cannot_judge`."""
-
-
-class RecordingError(ValueError):
-    """A recording file that cannot be read; the message is one line naming the problem and where."""
 
 
 @dataclass(frozen=True)
@@ -88,168 +95,43 @@ class Recording:
 # --- reading ---------------------------------------------------------------------------------
 
 
-def _check_size(path: Path) -> None:
-    """Refuse a missing, empty or too large file before reading it."""
-    if not path.exists():
-        raise RecordingError(f"{path}: no such file")
-    if not path.is_file():
-        raise RecordingError(f"{path}: not a file")
-    size = path.stat().st_size
-    limit_mb = threshold("max_file_mb")
-    if size == 0:
-        raise RecordingError(f"{path.name}: the file is empty (0 bytes)")
-    if size > limit_mb * 1e6:
-        raise RecordingError(
-            f"{path.name}: the file is {size / 1e6:.1f} MB; recordings up to {limit_mb:g} MB are read"
-        )
-
-
-def _read_rows(path: Path) -> list[tuple[int, list[str]]]:
-    """The file's non-comment, non-blank lines as (line number, cells)."""
-    _check_size(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as error:
-        raise RecordingError(
-            f"{path.name}: not UTF-8 text (byte {error.start}); save it as a CSV text file"
-        ) from None
-    numbered = [
-        (n, line)
-        for n, line in enumerate(text.splitlines(), start=1)
-        if line.strip() and not line.lstrip().startswith("#")
-    ]
-    try:
-        rows = [(n, cells) for (n, _), cells in zip(numbered, csv.reader(line for _, line in numbered))]
-    except csv.Error as error:
-        raise RecordingError(f"{path.name}: not a readable CSV file ({error})") from None
-    if not rows:
-        raise RecordingError(f"{path.name}: no header row and no data (only comments or blank lines)")
-    return rows
-
-
-def _header(path: Path, rows: list[tuple[int, list[str]]]) -> list[str]:
-    """The header's column names, trimmed; refuses a first row of numbers or repeated names."""
-    line, cells = rows[0]
-    names = [cell.strip() for cell in cells]
-    if names and _is_number(names[0]):
-        raise RecordingError(
-            f"{path.name}: line {line} holds numbers; "
-            "the first row must be a header naming the columns (time_s, ...)"
-        )
-    repeated = sorted({name for name in names if names.count(name) > 1})
-    if repeated:
-        raise RecordingError(f"{path.name}: line {line}: column {repeated[0]!r} appears twice in the header")
-    if len(rows) < 2:
-        raise RecordingError(f"{path.name}: a header but no data rows")
-    return names
-
-
-def _is_number(text: str) -> bool:
-    try:
-        float(text)
-    except ValueError:
-        return False
-    return True
-
-
-def _cell(path: Path, line: int, column: str, text: str) -> float:
-    """One cell as a number; blank or "nan" is missing (NaN); anything else non-numeric is refused."""
-    text = text.strip()
-    if text == "" or text.lower() == "nan":
-        return math.nan
-    try:
-        value = float(text)
-    except ValueError:
-        raise RecordingError(f"{path.name}: line {line}, column {column}: {text!r} is not a number") from None
-    if math.isinf(value):
-        raise RecordingError(f"{path.name}: line {line}, column {column}: {text!r} is not a finite number")
-    return value
-
-
-def _columns(path: Path, rows: list[tuple[int, list[str]]], wanted: Sequence[str]) -> dict[str, np.ndarray]:
-    """The wanted columns as float arrays, every cell checked."""
-    names = _header(path, rows)
-    index = {name: names.index(name) for name in wanted}
-    data = {name: np.empty(len(rows) - 1) for name in wanted}
-    for row, (line, cells) in enumerate(rows[1:]):
-        if len(cells) != len(names):
-            raise RecordingError(
-                f"{path.name}: line {line} has {len(cells)} cells; the header has {len(names)}"
-            )
-        for name, position in index.items():
-            data[name][row] = _cell(path, line, name, cells[position])
-    return data
-
-
-def _check_time(path: Path, rows: list[tuple[int, list[str]]], time_s: np.ndarray) -> None:
-    """Time must be given on every row, increase from row to row, and come often enough."""
-    lines = [line for line, _ in rows[1:]]
-    if len(time_s) < 2:
-        raise RecordingError(f"{path.name}: only one data row (line {lines[0]}); a set needs many frames")
-    for i, value in enumerate(time_s):
-        if math.isnan(value):
-            raise RecordingError(f"{path.name}: line {lines[i]}: time_s is missing")
-        if i and value <= time_s[i - 1]:
-            raise RecordingError(
-                f"{path.name}: line {lines[i]}: time_s {value:g} does not increase "
-                f"(the line before has {time_s[i - 1]:g})"
-            )
-    rate = 1.0 / float(np.median(np.diff(time_s)))
-    if rate < threshold("min_frame_rate"):
-        raise RecordingError(
-            f"{path.name}: {rate:.1f} frames per second is too few; "
-            f"at least {threshold('min_frame_rate'):g} are needed to time the phases"
-        )
-
-
-def _check_angles(path: Path, rows: list[tuple[int, list[str]]], angles: Mapping[str, np.ndarray]) -> None:
-    """Every angle must lie inside the model's hard limits (data/model_limits.csv)."""
-    limits = read_limits()
-    lines = [line for line, _ in rows[1:]]
-    for name, values in angles.items():
-        low, high, unit = limits[name]
-        outside = np.flatnonzero((values < low) | (values > high))
-        if len(outside):
-            i = outside[0]
-            raise RecordingError(
-                f"{path.name}: line {lines[i]}: {name}_deg is outside the allowed range "
-                f"{low:g} to {high:g} {unit}; got {values[i]:g}"
-            )
-
-
 def read_angles_csv(path: str | Path) -> Recording:
     """Read an angles CSV: `time_s, hip_extension_deg, knee_flexion_deg` and, where measured,
     `lumbar_extension_deg, trunk_lean_deg, pelvic_rotation_deg` (degrees, the course's signs).
 
+    Commas, semicolons (with decimal commas) or tabs may separate the cells.
     Raises RecordingError (one line) on any problem with the file.
     """
     path = Path(path)
-    rows = _read_rows(path)
-    names = _header(path, rows)
-    missing = [name for name in REQUIRED_ANGLE_COLUMNS if name not in names]
+    return _angles_from_rows(rows_from_bytes(path.name, read_file_bytes(path)))
+
+
+def _angles_from_rows(table: CsvTable) -> Recording:
+    """A Recording from the rows of an angles file, every cell and the time checked."""
+    name, names = table.name, table.names
+    missing = [column for column in REQUIRED_ANGLE_COLUMNS if column not in names]
     if missing:
         hint = (
             "; this looks like a keypoints file: give its --format"
-            if any(name.endswith("_x") for name in names)
+            if any(column.endswith("_x") for column in names)
             else ""
         )
+        raise RecordingError(f"{name}: missing column {missing[0]} (the header has: {listed(names)}){hint}")
+    present = ["time_s"] + [column for column in ANGLE_COLUMNS if column in names]
+    data, lines = columns(table, present)
+    where = file_where(name, lines)
+    time_s, angles = check_recording_parts(
+        data["time_s"], {ANGLE_COLUMNS[column]: data[column] for column in present[1:]}, where
+    )
+    if not np.isfinite(angles["hip_extension"]).any():
         raise RecordingError(
-            f"{path.name}: missing column {missing[0]} (the header has: {_listed(names)}){hint}"
+            f"{name}: hip_extension_deg is blank or NaN on every line: there is no hip angle"
         )
-    present = ["time_s"] + [name for name in ANGLE_COLUMNS if name in names]
-    data = _columns(path, rows, present)
-    _check_time(path, rows, data["time_s"])
-    angles = {ANGLE_COLUMNS[name]: data[name] for name in present[1:]}
-    _check_angles(path, rows, angles)
-    ignored = [name for name in names if name not in present]
-    notes = (f"Columns not used: {', '.join(ignored)}.",) if ignored else ()
-    return Recording(time_s=data["time_s"], angles=angles, source="angles", notes=notes)
-
-
-def _listed(names: Sequence[str], most: int = 8) -> str:
-    """Column names for a message, the first few only."""
-    shown = ", ".join(names[:most])
-    return shown + (f", ... ({len(names)} columns)" if len(names) > most else "")
+    if looks_like_radians(angles):
+        raise RecordingError(f"{name}: {radians_hint(angles)}")
+    ignored = [column for column in names if column not in present]
+    notes = (f"Columns not used: {listed(ignored)}.",) if ignored else ()
+    return Recording(time_s=time_s, angles=angles, source="angles", notes=notes)
 
 
 def _score_column(names: Sequence[str], joint: str) -> str | None:
@@ -265,33 +147,113 @@ def read_keypoints_csv(path: str | Path, skeleton: str, side: str) -> Recording:
     and turn the side facing the camera into angles (see keypoints.py).
 
     A frame where a joint needed is missing or scores below `keypoint_score_min` has NaN angles.
+    Which way the learner faces in the image (left or right) is read from the keypoints (the
+    shoulder and the nose ahead of the hip), so a camera on the other side gives the same verdict.
     """
     check_choice("format", skeleton, SKELETONS)
     check_choice("side", side, SIDES)
     path = Path(path)
-    rows = _read_rows(path)
-    names = _header(path, rows)
-    joints = {role: joint_name(skeleton, role, side) for role in ("shoulder", "hip", "knee", "ankle")}
+    return _keypoints_from_rows(rows_from_bytes(path.name, read_file_bytes(path)), skeleton, side)
+
+
+def _joints(skeleton: str, side: str) -> dict[str, str]:
+    """The skeleton's joint names used for one side: shoulder, hip, knee, ankle."""
+    return {role: joint_name(skeleton, role, side) for role in ROLES}
+
+
+def _keypoints_from_rows(table: CsvTable, skeleton: str, side: str) -> Recording:
+    """A Recording from the rows of a keypoints file (see `read_keypoints_csv`)."""
+    name, names = table.name, table.names
+    joints = _joints(skeleton, side)
     wanted = ["time_s"] + [f"{joint}_{axis}" for joint in joints.values() for axis in "xy"]
-    missing = [name for name in wanted if name not in names]
+    missing = [column for column in wanted if column not in names]
     if missing:
         hint = "; this looks like an angles file: use --format angles" if "hip_extension_deg" in names else ""
         raise RecordingError(
-            f"{path.name}: missing column {missing[0]} "
-            f"({skeleton} names, {side} side facing the camera){hint}"
+            f"{name}: missing column {missing[0]} ({skeleton} names, {side} side facing the camera){hint}"
         )
-    scores = {joint: _score_column(names, joint) for joint in joints.values()}
-    data = _columns(path, rows, wanted + [column for column in scores.values() if column])
-    _check_time(path, rows, data["time_s"])
+    other = _joints(skeleton, "left" if side == "right" else "right")
+    nose = next(joint for joint in SKELETONS[skeleton] if joint.lower() == "nose")
+    extra = [joint for joint in (*other.values(), nose) if f"{joint}_x" in names and f"{joint}_y" in names]
+    scores = {joint: _score_column(names, joint) for joint in (*joints.values(), *extra)}
+    data, lines = columns(
+        table,
+        wanted + [f"{joint}_{axis}" for joint in extra for axis in "xy"] + [c for c in scores.values() if c],
+    )
+    time_s = check_time(data["time_s"], file_where(name, lines))
     points = {role: _confident_point(data, joint, scores[joint]) for role, joint in joints.items()}
+    head = {"head": _confident_point(data, nose, scores[nose])} if nose in extra else {}
+    facing = facing_from_points({**points, **head})
+    angles, outside = _plausible(angles_from_points(points, facing or side))
+    _refuse_no_signal(name, angles, data, scores, other, side, facing or side)
     return Recording(
-        time_s=data["time_s"],
-        angles=angles_from_points(points, side),
+        time_s=time_s,
+        angles=angles,
         source=skeleton,
         hip_measure="thigh_to_trunk",
         side=side,
-        notes=SIDE_VIEW_NOTES,
+        notes=SIDE_VIEW_NOTES + _facing_notes(facing, side, outside),
     )
+
+
+def _facing_notes(facing: str | None, side: str, outside: int) -> tuple[str, ...]:
+    """Notes on the facing direction read from the keypoints and on frames set aside."""
+    notes = []
+    if facing is None:
+        notes.append(
+            f"Which way the learner faces could not be read from the keypoints; the {side} side toward "
+            f"the camera was taken to mean facing the image's {side}."
+        )
+    if outside:
+        notes.append(
+            f"{outside} frame{'s' if outside != 1 else ''} gave angles outside the body's range "
+            "(most likely a misplaced keypoint) and were treated as missing."
+        )
+    return tuple(notes)
+
+
+def _plausible(angles: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], int]:
+    """Angles from keypoints with frames outside the model's limits set to NaN; and how many such frames."""
+    limits = read_limits()
+    bad = np.zeros(len(next(iter(angles.values()))), dtype=bool)
+    for field, values in angles.items():
+        low, high, _ = limits[field]
+        with np.errstate(invalid="ignore"):
+            bad |= (values < low) | (values > high)
+    return {field: np.where(bad, np.nan, values) for field, values in angles.items()}, int(bad.sum())
+
+
+def _refuse_no_signal(
+    name: str,
+    angles: Mapping[str, np.ndarray],
+    data: Mapping[str, np.ndarray],
+    scores: Mapping[str, str | None],
+    other: Mapping[str, str],
+    side: str,
+    facing: str,
+) -> None:
+    """Refuse keypoints that give no hip angle, or a still hip while the other side's hip moves."""
+    other_side = "left" if side == "right" else "right"
+    span = hip_span(angles["hip_extension"])
+    other_span = 0.0
+    if all(joint in scores for joint in other.values()):
+        points = {role: _confident_point(data, joint, scores[joint]) for role, joint in other.items()}
+        other_span = hip_span(_plausible(angles_from_points(points, facing))[0]["hip_extension"])
+    moves = other_span >= threshold("count_min_range_deg")
+    wrong_side = (
+        f"; the {other_side} hip moves {other_span:.0f}°: is the {other_side} side facing the camera "
+        f"(--side {other_side})?"
+        if moves
+        else ""
+    )
+    if not np.isfinite(angles["hip_extension"]).any():
+        raise RecordingError(
+            f"{name}: no hip angle in any frame: the {side} shoulder, hip or knee is blank, NaN or below "
+            f"the confidence {threshold('keypoint_score_min'):g} on every line{wrong_side}"
+        )
+    # The leg that works moves far more than the one that stands: a third of the other's range is not it.
+    if moves and (span < threshold("count_min_range_deg") or span < other_span / 3):
+        raise RecordingError(f"{name}: the {side} hip moves only {span:.0f}°{wrong_side}")
 
 
 def _confident_point(
@@ -313,7 +275,7 @@ def read_recording(path: str | Path, *, format: str = "angles", side: str | None
     Parameters
     ----------
     path : str or Path
-        The CSV file.
+        The CSV file (cells separated by commas, semicolons or tabs).
     format : str, optional
         "angles" (default, degrees) or a keypoint skeleton: "coco17", "mediapipe33", "halpe26",
         "body25" (image pixels, y down).
@@ -330,14 +292,60 @@ def read_recording(path: str | Path, *, format: str = "angles", side: str | None
     RecordingError
         A one-line message on any problem with the file.
     """
+    path = Path(path)
     check_choice("format", format, FORMATS)
-    if format == "angles":
-        return read_angles_csv(path)
+    if format != "angles":
+        _need_side(side)
+    return recording_from_bytes(read_file_bytes(path), path.name, format=format, side=side)
+
+
+def _need_side(side: str | None) -> str:
     if side is None:
         raise RecordingError(
             "a keypoints file needs --side left or --side right: the side of the body facing the camera"
         )
-    return read_keypoints_csv(path, format, side)
+    return check_choice("side", side, SIDES)
+
+
+def recording_from_bytes(
+    data: bytes, name: str, *, format: str = "angles", side: str | None = None
+) -> Recording:
+    """Read a recording from the bytes of a file (an upload) without writing it to disk.
+
+    Parameters
+    ----------
+    data : bytes
+        The file's content.
+    name : str
+        The file's name, used in messages.
+    format : str, optional
+        As for `read_recording`.
+    side : str or None, optional
+        As for `read_recording`.
+
+    Returns
+    -------
+    Recording
+        Times (s) and joint angles (degrees).
+    """
+    check_choice("format", format, FORMATS)
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        raise ValueError(f"data must be the bytes of a file; got {type(data).__name__}")
+    if format == "angles":
+        return _angles_from_rows(rows_from_bytes(name, bytes(data)))
+    side = _need_side(side)
+    return _keypoints_from_rows(rows_from_bytes(name, bytes(data)), format, side)
+
+
+def check_signal(recording: Recording, name: str = "recording") -> Recording:
+    """Refuse a recording with no signal to judge (no hip angle, radians, a flat line, too short).
+
+    Returns the recording; raises RecordingError (a ValueError) saying in one line what is missing.
+    """
+    problem = signal_problem(recording.time_s, recording.angles)
+    if problem:
+        raise RecordingError(f"{name}: {problem[0].lower()}{problem[1:]}")
+    return recording
 
 
 # --- writing ---------------------------------------------------------------------------------
@@ -360,11 +368,11 @@ def _write(
     columns: Sequence[np.ndarray],
     decimals: Sequence[int],
 ) -> None:
-    """Write columns of numbers as CSV, NaN as a blank cell."""
+    """Write columns of numbers as CSV, NaN as a blank cell; whole or not at all (`write_atomically`)."""
     lines = [f"# {comment}" for comment in comments] + [",".join(header)]
     for row in zip(*columns):
         lines.append(",".join("" if math.isnan(v) else f"{v:.{d}f}" for v, d in zip(row, decimals)))
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    write_atomically(path, "\n".join(lines) + "\n")
 
 
 RECORDINGS_DIR = DATA_DIR / "recordings"

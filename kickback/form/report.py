@@ -62,7 +62,7 @@ class SetReport:
         return "\n".join(
             _describe_set(self)
             + _describe_reps(self.reps)
-            + _describe_findings(self.findings)
+            + _describe_findings(self.findings, judged=bool(self.reps))
             + _describe_rest(self)
         )
 
@@ -98,7 +98,10 @@ def _describe_reps(reps: Sequence[Rep]) -> list[str]:
     return lines
 
 
-def _describe_findings(findings: Sequence[Finding]) -> list[str]:
+def _describe_findings(findings: Sequence[Finding], *, judged: bool) -> list[str]:
+    """The findings grouped by check; without reps, that form was not judged (never "no mistakes")."""
+    if not judged:
+        return ["", "No rep was found, so form was not judged."]
     if not findings:
         return ["", "No mistakes found."]
     lines = ["", "Findings:"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .recording_checks import as_series, check_time, frame_where
 from .signal import lowpass
 from .thresholds import threshold
 
@@ -28,6 +29,9 @@ from .thresholds import threshold
 
 def count_thresholds(hip_deg: np.ndarray) -> tuple[float, float] | None:
     """The low and high counting thresholds (degrees) for this hip signal, or None if it hardly moves."""
+    hip_deg = np.asarray(hip_deg, dtype=float)
+    if len(hip_deg) < 2 or not np.isfinite(hip_deg).all():
+        return None
     percentile = threshold("count_range_percentile")
     low, high = np.percentile(hip_deg, [percentile, 100 - percentile])
     span = high - low
@@ -228,9 +232,15 @@ def detect_reps(time_s: np.ndarray, hip_deg: np.ndarray) -> list[Rep]:
     >>> len(detect_reps(t, 20 * np.sin(2 * np.pi * t / 5 - np.pi / 2)))
     4
     """
-    time_s = np.asarray(time_s, dtype=float)
+    time_s = check_time(time_s, frame_where())
+    hip_deg = as_series("hip_extension", hip_deg, frame_where())
+    if len(hip_deg) != len(time_s) or np.ptp(np.diff(time_s)) > 1e-6 * np.median(np.diff(time_s)):
+        raise ValueError(
+            f"detect_reps needs one hip angle per frame on an even grid; got {len(hip_deg)} angles "
+            f"for {len(time_s)} frames (use analyze_set for a recording with uneven times)"
+        )
     rate = 1.0 / (time_s[1] - time_s[0])
-    smooth = lowpass(np.asarray(hip_deg, dtype=float), rate)
+    smooth = lowpass(hip_deg, rate)
     return time_phases(time_s, smooth, count_reps(smooth, rate))
 
 

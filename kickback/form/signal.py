@@ -7,6 +7,7 @@ from collections.abc import Mapping, Sequence
 
 import numpy as np
 
+from .recording_checks import RecordingError, as_series, check_time, frame_where
 from .thresholds import threshold
 
 # --- signals ---------------------------------------------------------------------------------
@@ -20,8 +21,18 @@ def resample_uniform(
     Returns `(grid, filled, missing)`: `filled` has no NaN (gaps longer than `gap_fill_max_s`
     are bridged too, so counting can go on); `missing[name]` marks the grid points that lie in
     such a long gap, so their form cannot be judged.
+
+    The times are checked first (`check_time`: a plausible rate, duration and no long break), so
+    the grid never has more points than the recording's frames times `time_gap_max_frames`: a
+    wrong time column is refused in one line instead of asking for gigabytes.
     """
-    time_s = np.asarray(time_s, dtype=float)
+    time_s = check_time(time_s, frame_where())
+    channels = {name: as_series(name, values, frame_where()) for name, values in channels.items()}
+    uneven = [name for name, values in channels.items() if len(values) != len(time_s)]
+    if uneven:
+        raise RecordingError(
+            f"recording: {uneven[0]} has {len(channels[uneven[0]])} values for {len(time_s)} frames"
+        )
     step = float(np.median(np.diff(time_s)))
     count = int(math.floor((time_s[-1] - time_s[0]) / step + 1e-6)) + 1
     grid = time_s[0] + step * np.arange(count)

@@ -109,7 +109,7 @@ def simulate_set(
     (up, hold, down in seconds; the article's 2-1-3 by default), with seeded Gaussian noise of
     `noise_deg` on every angle. What each mistake changes:
 
-    - arched_back: the top of poses.csv's arched_back (the hip does less, the lower back arches 25°);
+    - arched_back: the top of poses.csv's arched_back (the correct top's hip, the lower back arching 25°);
     - momentum: 0.5 s up, no hold, a 1.5 s fall that is not braked and bounces into the next rep;
     - excessive_load: over the set the top sinks by 12°, the back arches up to 18°, the lift speeds up
       to 0.8 s and the hold vanishes (rep 1 is clean);
@@ -151,8 +151,17 @@ def simulate_set(
         check_choice("mistake", mistake, MISTAKES)
     reps = int(check_in_range("reps", reps, 1, 100))
     check_in_range("noise_deg", noise_deg, 0, 20, "deg")
-    check_in_range("fps", fps, threshold("min_frame_rate"), 1000, "frames per s")
+    check_in_range("fps", fps, threshold("min_frame_rate"), threshold("max_frame_rate"), "frames per s")
+    tempo = _check_tempo(tempo)
+    bottom_pause_s = check_in_range("bottom_pause_s", bottom_pause_s, 0, 60, "s")
+    lead_s = check_in_range("lead_s", lead_s, 0, 60, "s")
     plans = [_plan(variant, mistake, i, reps, tempo, bottom_pause_s) for i in range(reps)]
+    total = 2 * lead_s + reps * (sum(tempo) + bottom_pause_s)
+    if total > threshold("max_set_duration_s"):
+        raise ValueError(
+            f"the set would last {total:.0f} s; at most {threshold('max_set_duration_s'):g} s: "
+            "fewer reps or a shorter tempo"
+        )
     time_s, angles = _trace(variant, plans, fps, lead_s)
     rng = np.random.default_rng(seed)
     noisy = {name: values + rng.normal(0.0, noise_deg, len(values)) for name, values in angles.items()}
@@ -162,6 +171,18 @@ def simulate_set(
         source="angles",
         label=mistake or "good",
         notes=(f"Simulated {variant} set ({mistake or 'good'}), seed {seed}, noise {noise_deg:g} deg.",),
+    )
+
+
+def _check_tempo(tempo: object) -> tuple[float, float, float]:
+    """Up, hold and down times (s): the lift and the lowering 0.1 to 60 s each, the hold 0 to 60 s."""
+    if isinstance(tempo, (str, bytes)) or not hasattr(tempo, "__len__") or len(tempo) != 3:  # type: ignore[arg-type]
+        raise ValueError(f"tempo must be three times in seconds (up, hold, down); got {tempo!r:.60}")
+    up, hold, down = tempo  # type: ignore[misc]
+    return (
+        check_in_range("tempo up", up, 0.1, 60, "s"),
+        check_in_range("tempo hold", hold, 0, 60, "s"),
+        check_in_range("tempo down", down, 0.1, 60, "s"),
     )
 
 

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from functools import cache
 
 from ..data_files import read_table
-from ..model.pose import preset_pose
+from ..model.pose import preset_pose, read_normal_range
+from ..validate import check_in_range
 
 
 @dataclass(frozen=True)
@@ -62,14 +63,50 @@ def hip_normal_extension() -> float:
     raise KeyError("data/normal_ranges.csv has no hip_extension row")
 
 
-def thigh_trunk_limit() -> float:
+def hip_range_bounds() -> tuple[float, float]:
+    """Lowest and highest own hip extension range (degrees) a person may give as `hip_range`.
+
+    From none at all (0) to the high end of the normal spread in data/normal_ranges.csv (30°): a
+    larger value is more likely a back that arched during the test than a hip.
+    """
+    return 0.0, read_normal_range("hip_extension").high
+
+
+def personal_hip_range(hip_range: float | None = None) -> float:
+    """The hip extension range to judge against (degrees): the person's own, checked, or the course's.
+
+    Parameters
+    ----------
+    hip_range : float or None
+        The person's own hip extension range (degrees); None for the course's typical value.
+
+    Returns
+    -------
+    float
+        The range (degrees).
+
+    >>> personal_hip_range(), personal_hip_range(12)
+    (20.0, 12.0)
+    """
+    if hip_range is None:
+        return hip_normal_extension()
+    low, high = hip_range_bounds()
+    return check_in_range("hip_range", hip_range, low, high, "deg")
+
+
+def thigh_trunk_limit(hip_range: float | None = None) -> float:
     """Largest angle (degrees) of the thigh behind the trunk line the hip reaches alone.
 
-    The hip's normal range plus a margin.
+    The person's own hip range (or the course's typical one) plus a margin for a 2-D side view.
     """
-    return hip_normal_extension() + threshold("thigh_trunk_margin")
+    return personal_hip_range(hip_range) + threshold("thigh_trunk_margin")
 
 
-def target_top(variant: str) -> float:
-    """The variant's target hip extension at the top (degrees): its correct_top pose in data/poses.csv."""
-    return preset_pose(variant, "correct_top").hip_extension
+def target_top(variant: str, hip_range: float | None = None) -> float:
+    """The hip extension a complete rep reaches at the top (degrees).
+
+    The variant's correct_top pose in data/poses.csv; for a person whose own range is smaller, their
+    range: nobody is asked to go past what their hip can do (the rest would come from the back).
+    """
+    top = preset_pose(variant, "correct_top").hip_extension
+    return top if hip_range is None else min(top, personal_hip_range(hip_range))

@@ -117,7 +117,7 @@ class HipReach:
         printer.text(self.describe())
 
 
-def hip_reach(trunk_lean: float) -> HipReach:
+def hip_reach(trunk_lean: float, *, hip_range: float | None = None) -> HipReach:
     """How high the thigh can go with the hip alone (normal range, neutral spine) at this trunk lean.
 
     The rest of the way to parallel (if any) has to come from leaning the trunk further or from
@@ -127,18 +127,26 @@ def hip_reach(trunk_lean: float) -> HipReach:
     ----------
     trunk_lean : float
         Forward trunk lean (degrees), within the model's limits.
+    hip_range : float or None, optional
+        The person's own hip extension range (degrees, 0 to the high end of data/normal_ranges.csv);
+        None for the course's typical value.
 
     Returns
     -------
     HipReach
         `hip`, `apparent`, `short_of_parallel` and `lean_for_parallel`, all in degrees.
 
-    >>> hip_reach(20).apparent
-    40.0
+    >>> hip_reach(20).apparent, hip_reach(20, hip_range=10).apparent
+    (40.0, 30.0)
     """
     low, high, _ = read_limits()["trunk_lean"]
     lean = check_in_range("trunk_lean", trunk_lean, low, high, "deg")
-    hip = read_normal_range("hip_extension").typical
+    normal = read_normal_range("hip_extension")
+    hip = (
+        normal.typical
+        if hip_range is None
+        else check_in_range("hip_range", hip_range, 0.0, normal.high, "deg")
+    )
     apparent = lean + hip
     return HipReach(
         trunk_lean=lean,

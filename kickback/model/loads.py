@@ -1,4 +1,4 @@
-"""The loads a kickback can work against: cable, machine (cam or plate), band and dumbbell."""
+"""The loads a kickback can work against: cable, machine (cam or plate), bands (mini, anchored), dumbbell."""
 
 from __future__ import annotations
 
@@ -8,43 +8,21 @@ from typing import ClassVar
 
 import numpy as np
 
-from ..data_files import read_table
 from ..validate import check_choice, check_in_range
 from .anthropometrics import Body
+from .bands import BAND_ATTACH_POINTS, BandLoad, MiniBandLoad  # noqa: F401 (re-exported)
+from .load_table import G, read_load_table  # noqa: F401 (re-exported)
+from .load_table import check_load_field as _check_field
+from .load_table import load_default as _default
+from .load_table import load_defaults as _defaults
 from .variants import check_variant
 
-G = 9.81
-
 MACHINE_KINDS: tuple[str, ...] = ("cam", "plate")
-BAND_ATTACH_POINTS: tuple[str, ...] = ("ankle", "knee")
-LOAD_KINDS: tuple[str, ...] = ("cable", "cam", "plate", "band", "dumbbell")
+LOAD_KINDS: tuple[str, ...] = ("cable", "cam", "plate", "mini_band", "anchored_band", "dumbbell")
+KIND_ALIASES: dict[str, str] = {"band": "anchored_band"}
+"""Older names still accepted: "band" was the anchored band before the mini band was modelled."""
 
 Vector = np.ndarray
-
-
-# --- the table ------------------------------------------------------------------------------
-
-
-def read_load_table() -> dict[tuple[str, str], dict[str, str]]:
-    """Rows of `data/loads.csv` by (load, field): default, low, high, unit, rationale, source."""
-    return {(row["load"], row["field"]): row for row in read_table("loads")}
-
-
-def _check_field(load: str, field: str, value: object) -> float:
-    """`value` as a float inside the limits `data/loads.csv` gives for `load`'s `field`."""
-    row = read_load_table()[(load, field)]
-    unit = "" if row["unit"] == "1" else row["unit"]  # "1": a plain number (a ratio)
-    return check_in_range(field, value, float(row["low"]), float(row["high"]), unit)
-
-
-def _defaults() -> dict[tuple[str, str], str]:
-    """Every default of `data/loads.csv` by (load, field), as the table's text."""
-    return {key: row["default"] for key, row in read_load_table().items()}
-
-
-def _default(load: str, field: str) -> str:
-    """The default value of `load`'s `field`, as the table's text."""
-    return _defaults()[(load, field)]
 
 
 # --- the loads ------------------------------------------------------------------------------
@@ -125,9 +103,11 @@ class CableLoad:
 class MachineLoad:
     """A hip-extension machine (variant "machine"): a lever pivoting at the hip, its pad behind the knee.
 
-    kind="cam": a selectorized machine whose cam keeps the resisting torque nearly even. Modelled
-    as a constant torque, mass × g × `lever_arm_m` (the effective arm): an idealisation; real cams
-    are shaped for an average person and are only roughly even.
+    kind="cam": a selectorized machine whose cam keeps the machine's own part of the torque even.
+    Modelled as a constant torque, mass × g × `lever_arm_m` (the effective arm): an idealisation;
+    real cams are shaped for an average person and are only roughly even. What the hip works
+    against is not even: the leg's own weight adds more as the thigh rises behind, so with 20 kg
+    the total climbs from about 70 to about 105 N·m over the default sweep (see `torque_curve`).
 
     kind="plate": a plate-loaded lever. Its arm is taken to turn with the thigh, hanging straight
     down when the thigh does (a modelling choice), so the torque is mass × g × `lever_arm_m` ×
@@ -170,56 +150,6 @@ class MachineLoad:
 
 
 @dataclass(frozen=True)
-class BandLoad:
-    """An elastic band from an anchor in front to the ankle or just above the knee.
-
-    Force = stiffness × stretch while stretched beyond `rest_length_m`, 0 while slack (a linear
-    spring: a simplification; real bands stiffen as they stretch). Works with variant "cable"
-    (standing; the anchor is `anchor_distance_m` in front of the stance ankle, e.g. a rack post)
-    or "bodyweight" (on all fours; the anchor is in front of the support knee at the floor, where
-    the hands hold the band down: about 0.5 m in front for a 1.75 m person).
-
-    >>> round(BandLoad(150, 0.6, 0.05, 0.55).get_force(0.8), 1)
-    30.0
-
-    Parameters
-    ----------
-    stiffness_n_per_m : float
-        Band stiffness (N/m).
-    rest_length_m : float
-        Length at which the band goes slack (m).
-    anchor_height_m : float
-        Anchor height above the floor (m).
-    anchor_distance_m : float
-        Anchor distance in front of the stance ankle or support knee (m).
-    attach : str, optional
-        Where the band pulls on the leg: "ankle" or "knee".
-    """
-
-    stiffness_n_per_m: float
-    rest_length_m: float
-    anchor_height_m: float
-    anchor_distance_m: float
-    attach: str = _default("band", "attach")
-
-    VARIANTS: ClassVar[tuple[str, ...]] = ("cable", "bodyweight")
-
-    def __post_init__(self) -> None:
-        for name in ("stiffness_n_per_m", "rest_length_m", "anchor_height_m", "anchor_distance_m"):
-            object.__setattr__(self, name, _check_field("band", name, getattr(self, name)))
-        check_choice("attach", self.attach, BAND_ATTACH_POINTS)
-
-    def get_force(self, length_m: float) -> float:
-        """Band force (N) when anchor and attachment are `length_m` apart; 0 while slack."""
-        return self.stiffness_n_per_m * max(0.0, length_m - self.rest_length_m)
-
-    @property
-    def anchor(self) -> Vector:
-        """Anchor position (x forward, y up; m)."""
-        return np.array([self.anchor_distance_m, self.anchor_height_m])
-
-
-@dataclass(frozen=True)
 class DumbbellLoad:
     """A dumbbell held in the crease behind the knee on all fours (variant "bodyweight").
 
@@ -242,8 +172,8 @@ class DumbbellLoad:
         object.__setattr__(self, "mass_kg", _check_field("dumbbell", "mass_kg", self.mass_kg))
 
 
-Load = CableLoad | MachineLoad | BandLoad | DumbbellLoad
-LOAD_TYPES: tuple[type, ...] = (CableLoad, MachineLoad, BandLoad, DumbbellLoad)
+Load = CableLoad | MachineLoad | MiniBandLoad | BandLoad | DumbbellLoad
+LOAD_TYPES: tuple[type, ...] = (CableLoad, MachineLoad, MiniBandLoad, BandLoad, DumbbellLoad)
 
 
 def check_load(load: object, variant: str) -> Load | None:
@@ -266,7 +196,9 @@ def default_load(variant: str, kind: str | None = None) -> Load | None:
 
     Without `kind`, the variant's usual load: "cable" a 10 kg stack on a low pulley, "machine" a
     20 kg cam machine, "bodyweight" None (the leg's weight only). `kind` asks for another load
-    that fits the variant: "cable", "cam", "plate", "band" or "dumbbell".
+    that fits the variant: "cable", "cam", "plate", "mini_band" (the article's loop round both
+    legs, bodyweight or standing), "anchored_band" (a band tied in front; "band" is an older name
+    for it) or "dumbbell".
 
     Parameters
     ----------
@@ -277,28 +209,31 @@ def default_load(variant: str, kind: str | None = None) -> Load | None:
 
     Returns
     -------
-    CableLoad, MachineLoad, BandLoad, DumbbellLoad or None
+    CableLoad, MachineLoad, MiniBandLoad, BandLoad, DumbbellLoad or None
         The load with the table's defaults (kg, m, N/m); None for the leg's weight only.
 
     >>> default_load("cable")
     CableLoad(stack_mass_kg=10.0, pulley_height_m=0.1, pulley_distance_m=0.7, pulley_ratio=1.0)
-    >>> default_load("bodyweight", "dumbbell")
-    DumbbellLoad(mass_kg=5.0)
+    >>> default_load("bodyweight", "mini_band")
+    MiniBandLoad(stiffness_n_per_m=200.0, rest_span_m=0.1, leg_spacing_m=0.15, attach='knee')
     """
     check_variant(variant)
     if kind is None:
         kind = {"cable": "cable", "machine": "cam", "bodyweight": None}[variant]
         if kind is None:
             return None
+    kind = KIND_ALIASES.get(kind, kind) if isinstance(kind, str) else kind
     check_choice("kind", kind, LOAD_KINDS)
-    table = "machine" if kind in MACHINE_KINDS else kind
+    table = {"cam": "machine", "plate": "machine", "anchored_band": "band"}.get(kind, kind)
     value = {field: text for (name, field), text in _defaults().items() if name == table}
     number = {field: float(text) for field, text in value.items() if field not in ("kind", "attach")}
     if kind == "cable":
         load: Load = CableLoad(**number)
     elif kind in MACHINE_KINDS:
         load = MachineLoad(kind=kind, **number)
-    elif kind == "band":
+    elif kind == "mini_band":
+        load = MiniBandLoad(attach=value["attach"], **number)
+    elif kind == "anchored_band":
         load = BandLoad(attach=value["attach"], **number)
     else:
         load = DumbbellLoad(**number)
@@ -355,7 +290,7 @@ def describe_load(load: Load | None) -> str:
 
     Parameters
     ----------
-    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None
+    load : CableLoad, MachineLoad, MiniBandLoad, BandLoad, DumbbellLoad or None
         The load; None for the leg's own weight only.
 
     Returns
@@ -375,6 +310,15 @@ def describe_load(load: Load | None) -> str:
     if isinstance(load, MachineLoad):
         machine = "a cam machine" if load.kind == "cam" else "a plate-loaded lever"
         return f"the leg's weight + {machine} with {load.mass_kg:g} kg"
+    if isinstance(load, MiniBandLoad):
+        where = "above the knees" if load.attach == "knee" else "round the ankles"
+        return (
+            f"the leg's weight + a mini band of {load.stiffness_n_per_m:g} N/m {where} "
+            "(a teaching value for a light band)"
+        )
     if isinstance(load, BandLoad):
-        return f"the leg's weight + a band of {load.stiffness_n_per_m:g} N/m at the {load.attach}"
+        return (
+            f"the leg's weight + a band of {load.stiffness_n_per_m:g} N/m anchored in front, "
+            f"at the {load.attach}"
+        )
     return f"the leg's weight + a {load.mass_kg:g} kg dumbbell behind the knee"

@@ -253,8 +253,56 @@ def moment_arm_source() -> list[str]:
     return read_notes("moment_arms")
 
 
-# --- which muscle has the best lever at an angle --------------------------------------------
+# --- how well a muscle can pull at its current length -------------------------------------------
 
+
+@cache
+def _read_parameters() -> dict[str, dict[str, float]]:
+    """Rajagopal 2016 muscle parameters by model muscle name, from data/muscle_parameters.csv."""
+    return {
+        row["muscle"]: {key: float(value) for key, value in row.items() if key not in ("model", "muscle")}
+        for row in read_table("muscle_parameters")
+    }
+
+
+def normalized_fiber_length(muscle: str, *, hip_extension: float, knee_flexion: float = 0.0) -> float:
+    """Fibre length as a multiple of the fibre's optimal length (1 = where it pulls hardest).
+
+    (muscle-tendon length - tendon slack length) / cos(pennation) / optimal fibre length, with
+    the muscle-tendon length from data/moment_arms.csv and the rest from data/muscle_parameters.csv
+    (Rajagopal 2016 model). The tendon is taken not to stretch: a teaching simplification that
+    exaggerates how short a long-tendon muscle gets. Never below 0.
+
+    >>> bent = normalized_fiber_length("bflh", hip_extension=10, knee_flexion=90)
+    >>> bent < normalized_fiber_length("bflh", hip_extension=10) < 1
+    True
+    """
+    parts = _read_parameters()
+    check_choice("muscle", muscle, tuple(parts))
+    p = parts[muscle]
+    length = muscle_length(muscle, hip_extension=hip_extension, knee_flexion=knee_flexion)
+    fiber = (length - p["tendon_slack_length_m"]) / np.cos(p["pennation_at_optimal_rad"])
+    return max(0.0, float(fiber / p["optimal_fiber_length_m"]))
+
+
+def force_capacity(muscle: str, *, hip_extension: float, knee_flexion: float = 0.0) -> float:
+    """Share (0 to 1) of its greatest force a fully active muscle can produce at this length.
+
+    The active force-length curve exp(-(l - 1)² / width) of Thelen (2003), l from
+    `normalized_fiber_length`. A muscle made short (the hamstrings with the knee bent and the hip
+    extended) or long pulls less hard than at its optimal length.
+
+    >>> straight = force_capacity("semimem", hip_extension=10)
+    >>> bent = force_capacity("semimem", hip_extension=10, knee_flexion=90)
+    >>> round(straight, 2), round(bent, 2)
+    (0.95, 0.11)
+    """
+    fiber = normalized_fiber_length(muscle, hip_extension=hip_extension, knee_flexion=knee_flexion)
+    width = _read_parameters()[muscle]["force_length_width"]
+    return float(np.exp(-((fiber - 1.0) ** 2) / width))
+
+
+# --- which muscle has the best lever at an angle --------------------------------------------
 LEVER_PARTS: dict[str, tuple[str, ...]] = {
     # the course's muscle ids (data/muscles.csv) -> their parts in the Rajagopal 2016 model
     "glmax": ("glmax1", "glmax2", "glmax3"),
@@ -263,14 +311,29 @@ LEVER_PARTS: dict[str, tuple[str, ...]] = {
     "semimem": ("semimem",),
     "glmed": ("glmed1", "glmed2", "glmed3"),
     "glmin": ("glmin1", "glmin2", "glmin3"),
+    "addmag": ("addmagIsch",),  # its back (ischial) part, the one that extends the hip
 }
 
 
 def rank_levers(*, hip_extension: float, knee_flexion: float = 0.0) -> list[tuple[str, float]]:
-    """The course's hip-crossing muscles by their hip-extension moment arm at this angle, best first.
+    """The course's hip-crossing muscles by their effective hip-extension lever here, best first.
 
-    A muscle made of parts in the model (gluteus maximus, medius, minimus) gets the mean of its parts.
-    Trunk muscles do not cross the hip and are not ranked. Rajagopal et al. (2016) model.
+    Effective lever = moment arm × force capacity: how much hip-extension torque each newton of the
+    muscle's greatest force gives at this hip and knee angle. The moment arm says how well placed
+    the muscle is; the force capacity (`force_capacity`, 0 to 1) says how hard it can still pull at
+    its current length. That is why the knee matters: the hamstrings cross the knee as well as the
+    hip, so bending the knee (on all fours, on the machine) shortens them, and with the hip extended
+    too they are so short that they can pull only weakly. The gluteus maximus does not cross the
+    knee and keeps its force, so near the top of a bent-knee kickback it has by far the best
+    effective lever: it does more of the work. With the knee straight (prone or standing with a
+    straight leg) the hamstrings keep their length and share the work. Moment arms alone hardly
+    change with the knee (under 2 mm); the length does.
+
+    A muscle made of parts (gluteus maximus, medius, minimus) gets the mean of its parts; the
+    adductor magnus is ranked by its back (ischial) part, the one that extends the hip. Trunk
+    muscles do not cross the hip and are not ranked. Rajagopal et al. (2016) model; force-length
+    curve after Thelen (2003); the tendon is taken not to stretch, a teaching simplification: read
+    the result as a ranking, not as forces.
 
     Parameters
     ----------
@@ -282,12 +345,17 @@ def rank_levers(*, hip_extension: float, knee_flexion: float = 0.0) -> list[tupl
     Returns
     -------
     list of (str, float)
-        Course muscle id and its moment arm (m), largest first.
+        Course muscle id and its effective lever (m: moment arm × force capacity), largest first.
+
+    >>> [name for name, _ in rank_levers(hip_extension=10, knee_flexion=90)][:2]
+    ['glmax', 'semiten']
     """
-    arms = []
+    levers = []
     for muscle, parts in LEVER_PARTS.items():
         values = [
-            muscle_moment_arm(part, hip_extension=hip_extension, knee_flexion=knee_flexion) for part in parts
+            muscle_moment_arm(part, hip_extension=hip_extension, knee_flexion=knee_flexion)
+            * force_capacity(part, hip_extension=hip_extension, knee_flexion=knee_flexion)
+            for part in parts
         ]
-        arms.append((muscle, float(np.mean(values))))
-    return sorted(arms, key=lambda item: item[1], reverse=True)
+        levers.append((muscle, float(np.mean(values))))
+    return sorted(levers, key=lambda item: item[1], reverse=True)

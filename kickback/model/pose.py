@@ -1,4 +1,4 @@
-"""The `Pose`: five joint angles in the course's sign conventions, checked against the model's limits.
+"""The `Pose`: six joint angles in the course's sign conventions, checked against the model's limits.
 
 Also the preset poses of each variant (data/poses.csv) and the normal ranges of motion
 (data/normal_ranges.csv).
@@ -18,6 +18,7 @@ POSE_FIELDS: tuple[str, ...] = (
     "hip_extension",
     "knee_flexion",
     "pelvic_rotation",
+    "pelvic_hike",
 )
 PRESET_NAMES: tuple[str, ...] = ("start", "correct_top", "arched_back", "pelvis_rotated", "too_little_range")
 
@@ -52,6 +53,8 @@ class Pose:
         Working knee (degrees), bent +, 0 straight.
     pelvic_rotation : float
         Pelvis opening toward the working side (degrees), opening +.
+    pelvic_hike : float
+        Frontal-plane tilt of the pelvis seen from behind (degrees), working side up +.
     """
 
     trunk_lean: float = 0.0
@@ -59,6 +62,7 @@ class Pose:
     hip_extension: float = 0.0
     knee_flexion: float = 0.0
     pelvic_rotation: float = 0.0
+    pelvic_hike: float = 0.0
 
     def __post_init__(self) -> None:
         limits = read_limits()
@@ -76,7 +80,7 @@ class Pose:
         return Pose(**values)
 
     def as_dict(self) -> dict[str, float]:
-        """The five angles by name."""
+        """The six angles by name."""
         return {name: getattr(self, name) for name in POSE_FIELDS}
 
 

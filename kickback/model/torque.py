@@ -16,6 +16,7 @@ from .loads import (
     G,
     Load,
     MachineLoad,
+    MiniBandLoad,
     Vector,
     check_load,
 )
@@ -23,7 +24,6 @@ from .muscles import glute_force_needed, muscle_moment_arm
 from .pose import Pose, preset_pose
 from .skeleton import place_foot, pose_joints
 
-"""Gravitational acceleration (m/s²)."""
 SWEEP_BEYOND_TOP = 10.0
 """Degrees the default sweep runs past the variant's correct top (to show what overreaching costs)."""
 
@@ -99,16 +99,27 @@ def _leg_centres(joints: Mapping[str, Vector], body: Body) -> list[tuple[float, 
 
 
 def _line_of_pull(joints: Mapping[str, Vector], load: Load) -> LineOfPull | None:
-    """The cable's or band's line of pull for these joints; None for other loads."""
+    """The cable's or band's line of pull for these joints; None for other loads.
+
+    A mini band pulls the working leg toward the same point on the supporting leg, with the side
+    view's part of its tension.
+    """
     if isinstance(load, CableLoad):
         anchor, attach = joints["pulley"], joints["strap"]
+    elif isinstance(load, MiniBandLoad):
+        anchor, attach = joints[load.support_point], joints[load.attach]
     elif isinstance(load, BandLoad):
         anchor, attach = load.anchor, joints[load.attach]
     else:
         return None
     offset = anchor - attach
     length = float(np.hypot(*offset))
-    force = load.tension_n if isinstance(load, CableLoad) else load.get_force(length)
+    if isinstance(load, CableLoad):
+        force = load.tension_n
+    elif isinstance(load, MiniBandLoad):
+        force = load.get_pull(length)
+    else:
+        force = load.get_force(length)
     arm = _moment(attach, offset / length, joints["hip"]) if length > 1e-12 else 0.0
     return LineOfPull(tuple(map(float, anchor)), tuple(map(float, attach)), force, arm)
 
@@ -136,7 +147,7 @@ def split_hip_torque(pose: Pose, body: Body, variant: str, *, load: Load | None 
         Segment lengths (m) and masses (kg).
     variant : str
         "cable", "machine" or "bodyweight".
-    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+    load : CableLoad, MachineLoad, MiniBandLoad, BandLoad, DumbbellLoad or None, optional
         The load; None for the leg's own weight only.
 
     Returns
@@ -174,7 +185,7 @@ def hip_extension_torque(pose: Pose, body: Body, variant: str, *, load: Load | N
         Segment lengths (m) and masses (kg).
     variant : str
         "cable", "machine" or "bodyweight".
-    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+    load : CableLoad, MachineLoad, MiniBandLoad, BandLoad, DumbbellLoad or None, optional
         The load; None (default) for the leg's own weight only.
 
     Returns
@@ -202,7 +213,7 @@ def measure_line_of_pull(pose: Pose, body: Body, variant: str, load: Load) -> Li
         Segment lengths (m).
     variant : str
         "cable", "machine" or "bodyweight".
-    load : CableLoad, MachineLoad, BandLoad or DumbbellLoad
+    load : CableLoad, MachineLoad, MiniBandLoad, BandLoad or DumbbellLoad
         The load.
 
     Returns
@@ -236,7 +247,7 @@ def glute_force_estimate(pose: Pose, body: Body, variant: str, *, load: Load | N
         Segment lengths (m) and masses (kg).
     variant : str
         "cable", "machine" or "bodyweight".
-    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+    load : CableLoad, MachineLoad, MiniBandLoad, BandLoad, DumbbellLoad or None, optional
         The load; None (default) for the leg's own weight only.
 
     Returns
@@ -287,7 +298,7 @@ def torque_curve(
         "cable", "machine" or "bodyweight".
     body : Body
         Segment lengths (m) and masses (kg).
-    load : CableLoad, MachineLoad, BandLoad, DumbbellLoad or None, optional
+    load : CableLoad, MachineLoad, MiniBandLoad, BandLoad, DumbbellLoad or None, optional
         The load; None (default) for the leg's own weight only.
     hip_extension : array-like of float or None, optional
         Hip extension angles to evaluate (degrees).

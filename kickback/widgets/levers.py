@@ -4,36 +4,35 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..draw.body import update_pose
-from ..draw.style import COLORS
+from ..draw.lever_view import draw_lever_figure, update_lever_figure
+from ..draw.style import render_png
+from ..model.anthropometrics import default_body
 from ..model.pose import Pose, start_pose
-from .pose_viewer import PoseViewer
 from .static_twin import StaticTwin
+
+LEVER_IMAGE_WIDTH_PX = 860
 
 
 class MuscleLevers(StaticTwin, widgets.VBox):
-    """One slider (hip extension, on all fours): the muscles' lines of pull, the best lever highlighted.
+    """One slider (hip extension, on all fours): the muscles' lines of pull and their moment arms as bars.
 
-    In words too.
+    The best lever is drawn thick and solid and named in the picture's title and in words.
     """
 
     def __init__(self) -> None:
-        from ..draw.muscles import draw_muscles
-
         self.variant = "bodyweight"
-        start = start_pose(self.variant)
-        self.viewer = PoseViewer(self.variant, start, labels=False)
-        for name in ("thigh", "shank", "foot"):  # grey leg, so the blue primary mover stands out on it
-            self.viewer.artists.polygons[name].set_facecolor(COLORS["body"])
-        self.viewer.artists.lines["spine"].set_visible(False)
-        height = self.viewer.body.height
-        self.viewer.artists.ax.set_xlim(-0.42 * height, 0.30 * height)  # closer in: the hips and thighs
-        self.viewer.artists.ax.set_ylim(-0.02 * height, 0.68 * height)
-        self.muscle_lines = draw_muscles(
-            self.viewer.artists.ax, self.viewer.artists.skeleton, self.viewer.body
+        self.body = default_body()
+        self.pose = start_pose(self.variant)
+        self.picture = draw_lever_figure(self.pose, self.body, self.variant)
+        self.muscle_lines = (
+            self.picture.shapes
+        )  # each muscle drawn as a shape; the best has the thickest outline
+        self.image = widgets.Image(
+            format="png", width=LEVER_IMAGE_WIDTH_PX, layout=widgets.Layout(width=f"{LEVER_IMAGE_WIDTH_PX}px")
         )
+        self.image.add_class("kickback-figure")
         self.slider = widgets.IntSlider(
-            value=int(start.hip_extension),
+            value=int(self.pose.hip_extension),
             min=-90,
             max=20,
             step=1,
@@ -45,23 +44,20 @@ class MuscleLevers(StaticTwin, widgets.VBox):
         self.slider.add_class("kickback-slider")
         self.words = widgets.HTML()
         self.words.add_class("kickback-readout")
-        self._show(start)
-        self.static_png = self.viewer.image.value
+        self._show(self.pose)
+        self.static_png = self.image.value
         self.slider.observe(
-            lambda change: self._show(self.viewer.pose.replace(hip_extension=float(change["new"]))),
-            names="value",
+            lambda change: self._show(self.pose.replace(hip_extension=float(change["new"]))), names="value"
         )
-        super().__init__([self.slider, widgets.HBox([self.viewer.image, self.words])])
+        super().__init__([self.slider, self.image, self.words])
 
     def _show(self, pose: Pose) -> None:
-        from ..draw.muscles import update_muscles
         from ..model.muscles import rank_levers, read_muscles
 
-        self.viewer.pose = pose
-        update_pose(self.viewer.artists, pose)
+        self.pose = pose
         ranking = rank_levers(hip_extension=pose.hip_extension, knee_flexion=pose.knee_flexion)
-        update_muscles(self.muscle_lines, self.viewer.artists.skeleton, self.viewer.body, best=ranking[0][0])
-        self.viewer.render()
+        update_lever_figure(self.picture, pose, self.body, ranking)
+        self.image.value = render_png(self.picture.figure)
         names = {muscle.id: muscle.name for muscle in read_muscles()}
         self.ranking_text = [f"{names[muscle]}: {arm * 1000:.0f} mm" for muscle, arm in ranking]
         best = names[ranking[0][0]]
@@ -76,8 +72,8 @@ class MuscleLevers(StaticTwin, widgets.VBox):
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
         return (
-            "[Slider 'hip extension' on all fours; muscles' lines of pull.] Moment arms at the start: "
-            + "; ".join(self.ranking_text)
+            "[Slider 'hip extension' on all fours; the hip muscles on the body, their moment arms as bars.] "
+            "Moment arms at the start: " + "; ".join(self.ranking_text)
         )
 
 

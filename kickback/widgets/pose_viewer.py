@@ -6,9 +6,9 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from ..draw.body import draw_pose, update_pose, view_limits
-from ..draw.pelvis import draw_pelvis_from_above, update_pelvis_from_above
-from ..draw.style import new_figure, render_png
+from ..draw.body import describe_hip, describe_thigh_angle, draw_pose, update_pose, view_limits
+from ..draw.pelvis import draw_rear_view, update_rear_view
+from ..draw.style import COLORS, FONT_SIZES, new_figure, render_png
 from ..model.anthropometrics import Body, default_body
 from ..model.leg_height import describe_level, split_leg_height
 from ..model.pose import Pose, start_pose
@@ -50,12 +50,21 @@ class PoseViewer:
         )
         self.artists = draw_pose(ax, self.pose, self.body, variant, angles=labels, caption=labels)
         self.pelvis = (
-            draw_pelvis_from_above(ax.inset_axes((0.01, 0.70, 0.33, 0.29)), self.pose.pelvic_rotation)
+            draw_rear_view(
+                ax.inset_axes((0.0, 0.55, 0.24, 0.45)),
+                self.pose,
+                self.body,
+                words=False,
+                variant=variant,
+                sides=False,
+            )
             if pelvis_view
             else None
         )
-        if self.pelvis is not None and not labels:
-            self.pelvis.label.set_visible(False)
+        if self.pelvis is not None:
+            self.pelvis.ax.set_title(
+                "seen from behind", fontsize=FONT_SIZES["small"], color=COLORS["outline"], pad=2
+            )
         self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
         self.image.add_class("kickback-figure")
         self.renders = 0
@@ -66,7 +75,7 @@ class PoseViewer:
         self.pose = pose
         update_pose(self.artists, pose)
         if self.pelvis is not None:
-            update_pelvis_from_above(self.pelvis, pose.pelvic_rotation)
+            update_rear_view(self.pelvis, pose)
         self.render()
 
     def render(self) -> None:
@@ -80,10 +89,9 @@ def describe_pose(pose: Pose) -> str:
     height = split_leg_height(pose)
     level = describe_level(height.above_floor)
     return (
-        f"Hip extension {pose.hip_extension:.0f}°. "
-        f"The thigh is {height.apparent:.0f}° from hanging straight down "
-        f"({level}): hip {height.hip:.0f}° + lower back {height.lumbar:.0f}° "
-        f"+ trunk lean {height.trunk:.0f}°."
+        f"Hip extension {pose.hip_extension:.0f}° ({describe_hip(pose.hip_extension)}). "
+        f"{describe_thigh_angle(height.apparent).capitalize()} ({level}): "
+        f"hip {height.hip:+.0f}° + lower back {height.lumbar:+.0f}° + trunk lean {height.trunk:+.0f}°."
     )
 
 

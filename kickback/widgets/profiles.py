@@ -8,8 +8,16 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..draw.curves import ProfileCase, draw_profile, profile_cases, update_profile
-from ..draw.style import new_figure, render_png
+from ..draw.curves import (
+    ProfileCase,
+    draw_profile,
+    profile_cases,
+    profile_key_handles,
+    profile_limits,
+    shared_profile_top,
+    update_profile,
+)
+from ..draw.style import FONT_SIZES, new_figure, render_png
 from ..model.anthropometrics import Body, default_body
 from ..model.loads import (
     BandLoad,
@@ -18,7 +26,7 @@ from ..model.loads import (
     MachineLoad,
     read_load_table,
 )
-from .static_twin import IMAGE_WIDTH_PX, StaticTwin
+from .static_twin import StaticTwin
 
 
 def _limits(load: str, field: str) -> tuple[float, float, float]:
@@ -86,13 +94,18 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
             style={"description_width": "170px"},
             layout=widgets.Layout(width="460px"),
         )
-        self.figure = new_figure(IMAGE_WIDTH_PX / 100, 3.6)
+        self.figure = new_figure(8.6, 3.6)
         self.ax = self.figure.add_subplot()
-        self.figure.subplots_adjust(left=0.13, right=0.97, bottom=0.15, top=0.88)
+        self.figure.subplots_adjust(left=0.09, right=0.70, bottom=0.15, top=0.82)
         self.artists = draw_profile(self.ax, self.case(), self.body())
-        self.image = widgets.Image(
-            format="png", width=IMAGE_WIDTH_PX, layout=widgets.Layout(width=f"{IMAGE_WIDTH_PX}px")
+        self.ax.legend(
+            handles=profile_key_handles(self.artists),
+            fontsize=FONT_SIZES["small"],
+            loc="upper left",
+            bbox_to_anchor=(1.02, 1.0),
+            frameon=False,
         )
+        self.image = widgets.Image(format="png", width=860, layout=widgets.Layout(width="860px"))
         self.image.add_class("kickback-figure")
         self.words = widgets.HTML()
         self.words.add_class("kickback-readout")
@@ -152,8 +165,15 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
     def redraw(self) -> None:
         """Recompute the curve, move it in place, render it and say it in words."""
         case = self.case()
-        self.ax.set_title(case.title)
-        self.description = update_profile(self.ax, self.artists, case, self.body())
+        self.ax.set_title(case.title, pad=28, fontsize=FONT_SIZES["label"], fontweight="bold")
+        body = self.body()
+        self.description = update_profile(self.ax, self.artists, case, body)
+        # One y scale for every load at this body, so switching loads compares them honestly.
+        top = max(
+            shared_profile_top(list(self.cases.values()), body), float(max(self.artists.total.get_ydata()))
+        )
+        self.ax.set_ylim(*profile_limits(top))
+        self.ax.set_xlim(-95, 35)
         self.image.value = render_png(self.figure)
         self.words.value = f"<p style='max-width:40em'>{self.description}</p>"
         self.renders += 1

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import html
-import tempfile
-from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 
 from ..draw.set_timeline import SetView
+from ..form.exercise_gate import check_exercise
 from ..form.recordings import (
     FORMATS,
     RECORDINGS_DIR,
+    Recording,
+    check_signal,
     guess_format,
     list_recordings,
     read_recording,
+    recording_from_bytes,
 )
 from ..model.variants import VARIANTS
 from .static_twin import StaticTwin
@@ -75,23 +77,24 @@ class SetChecker(StaticTwin, widgets.VBox):
         )
         self.check()
 
-    def _path(self) -> Path:
-        """The learner's uploaded file (copied to a temporary file) or the chosen shipped one."""
+    def _recording(self) -> Recording:
+        """The learner's uploaded file, read in memory (no temporary file), or the chosen shipped one."""
+        side = None if self.format.value == "angles" else self.side.value
         if self.upload.value:
             item = self.upload.value[0]
-            handle = tempfile.NamedTemporaryFile(suffix=".csv", delete=False)
-            handle.write(bytes(item["content"]))
-            handle.close()
-            return Path(handle.name)
-        return RECORDINGS_DIR / self.recording.value
+            name = str(item.get("name") or "your file")
+            recording = recording_from_bytes(
+                bytes(item["content"]), name, format=self.format.value, side=side
+            )
+        else:
+            name = self.recording.value
+            recording = read_recording(RECORDINGS_DIR / name, format=self.format.value, side=side)
+        return check_signal(recording, name)
 
     def check(self) -> None:
         """Read, analyse and show the chosen set; a bad file gets its one-line error in words."""
         try:
-            side = None if self.format.value == "angles" else self.side.value
-            view = SetView(
-                read_recording(self._path(), format=self.format.value, side=side), self.variant.value
-            )
+            view = SetView(check_exercise(self._recording(), self.variant.value), self.variant.value)
         except ValueError as error:
             self.words.value = f"<p><b>✗ Cannot read this file:</b> {html.escape(str(error))}</p>"
             return

@@ -1,0 +1,169 @@
+"""The words of the trainers' printables: the mistakes handout, the observation checklists, the class
+plan and the short answer key.
+
+Each comes from the same tables the lessons use (data/mistakes.csv and the checker's cues, data/cues.csv,
+data/observation_checklist.csv, data/class_plan.csv, the quiz banks), so paper and screen never disagree.
+`kickback.draw.printables` lays them out on a page; nothing here draws.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..data_files import read_table
+from ..form.findings import CUES
+from ..model.variants import VARIANTS, check_variant
+from ..validate import check_choice
+from .cues import top_cues
+from .mistakes import read_mistakes
+from .quiz_bank import LETTERS, available_lessons, load_quiz
+
+VIEWS: dict[str, str] = {
+    "side": "Side view: level with the lifter's hip, 1–2 m away",
+    "rear": "Rear view: about 2 m behind, eyes at hip height, out of reach of the leg",
+}
+CLASS_PLANS: tuple[str, ...] = ("45", "90")
+# Words that point somewhere inside the guide ("above", "below"), and what they mean on paper.
+GUIDE_PLACES: dict[str, str] = {
+    "the script above": "the screening script (teaching guide)",
+    "partner drill 1 below": "partner drill 1 (teaching guide): the flat table",
+}
+
+
+@dataclass(frozen=True)
+class MistakeCard:
+    """One of the six mistakes as the handout prints it."""
+
+    number: int
+    title: str
+    looks_like: str
+    why_it_costs: str
+    cue: str
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    """One line of an observation checklist: what to watch, and the cue if it goes wrong."""
+
+    view: str
+    mistake: str
+    item: str
+    cue: str
+
+
+@dataclass(frozen=True)
+class PlanRow:
+    """One line of a class plan, in plain words for paper."""
+
+    time: str
+    what: str
+    material: str
+    prompt: str
+
+
+@dataclass(frozen=True)
+class KeyLine:
+    """One question of the short answer key: its number, the right letter and choice."""
+
+    number: int
+    letter: str
+    answer: str
+
+
+def mistake_cards() -> list[MistakeCard]:
+    """The six mistakes in the order of lesson 06, each with the checker's cue (form.findings.CUES)."""
+    return [
+        MistakeCard(number, row["title"], row["looks_like"], row["why_it_costs"], CUES[mistake])
+        for number, (mistake, row) in enumerate(read_mistakes().items(), start=1)
+    ]
+
+
+def checklist_items(variant: str) -> list[ChecklistItem]:
+    """What the side and rear watchers check for `variant` (data/observation_checklist.csv), side first."""
+    check_variant(variant)
+    known = read_mistakes()
+    items = []
+    for row in read_table("observation_checklist"):
+        if row["variant"] != variant:
+            continue
+        check_choice("observation_checklist.csv view", row["view"], tuple(VIEWS))
+        check_choice("observation_checklist.csv mistake", row["mistake"], tuple(known))
+        items.append(ChecklistItem(row["view"], row["mistake"], row["item"], CUES[row["mistake"]]))
+    return sorted(items, key=lambda item: list(VIEWS).index(item.view))
+
+
+def checklist_cues(variant: str) -> list[str]:
+    """The variant's three cue-card cues (data/cues.csv), printed at the foot of its checklist."""
+    return [step.text for step in top_cues(variant)]
+
+
+def mistake_title(mistake: str) -> str:
+    """A mistake's title from data/mistakes.csv."""
+    return read_mistakes()[mistake]["title"]
+
+
+def plain_words(markdown: str) -> str:
+    """A guide cell for paper: a link to a lesson becomes "lesson NN", other links their text;
+    bold and italics marks go."""
+
+    def link(match: re.Match[str]) -> str:
+        text, target = match.group(1), match.group(2)
+        lesson = re.match(r"\.\./(\d\d)_", target)
+        if lesson and text.startswith(lesson.group(1)):
+            return "lesson " + text
+        return text
+
+    text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", link, markdown)
+    text = re.sub(r"\*\*?([^*]+)\*\*?", r"\1", text).strip()
+    return GUIDE_PLACES.get(text, text)
+
+
+def read_class_plan(plan: str = "45") -> list[PlanRow]:
+    """A class plan of the teaching guide (data/class_plan.csv), in plain words: "45" or "90" minutes."""
+    check_choice("plan", plan, CLASS_PLANS)
+    rows = sorted(
+        (row for row in read_table("class_plan") if row["plan"] == plan), key=lambda r: int(r["order"])
+    )
+    return [
+        PlanRow(
+            plain_words(r["time"]),
+            plain_words(r["what"]),
+            plain_words(r["material"]),
+            plain_words(r["prompt"]),
+        )
+        for r in rows
+    ]
+
+
+def class_plan_markdown_rows(plan: str = "45") -> list[tuple[str, str, str, str]]:
+    """The plan's rows exactly as the guide's Markdown table has them (for the test that they agree)."""
+    check_choice("plan", plan, CLASS_PLANS)
+    rows = sorted(
+        (row for row in read_table("class_plan") if row["plan"] == plan), key=lambda r: int(r["order"])
+    )
+    return [(r["time"], r["what"], r["material"], r["prompt"]) for r in rows]
+
+
+def short_answer_key() -> list[tuple[str, list[KeyLine]]]:
+    """Every quiz bank's right answers: (the bank's title, [number, letter, the right choice's text])."""
+    key = []
+    for lesson in available_lessons():
+        quiz = load_quiz(lesson)
+        lines = [
+            KeyLine(
+                number, LETTERS[question.choices.index(question.right_choice)], question.right_choice.text
+            )
+            for number, question in enumerate(quiz.questions, start=1)
+        ]
+        key.append((f"{lesson[:2]} {quiz.title}", lines))
+    return key
+
+
+def printable_names() -> list[str]:
+    """The file names (without suffix) `python -m kickback printables` writes, in order."""
+    return (
+        ["mistakes_handout"]
+        + [f"observation_checklist_{variant}" for variant in VARIANTS]
+        + ["class_plan_45", "answer_key_short"]
+    )

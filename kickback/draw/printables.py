@@ -1,0 +1,350 @@
+"""The trainers' printables as one-page A4 figures: the mistakes handout, an observation checklist per
+variant, the 45-minute class plan and the short answer key (words from `kickback.content.printables`).
+
+Text is wrapped by measuring it with the figure's own renderer, and each page tries font sizes from
+large to small until everything fits above the bottom margin; below MIN_PRINT_PT it refuses (ValueError)
+rather than print words too small to read. `write_printables` saves each page as PDF and PNG with the
+course's fixed metadata, so rebuilding gives identical bytes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from matplotlib.figure import Figure
+from matplotlib.font_manager import FontProperties
+from matplotlib.patches import Rectangle
+
+from ..content.printables import (
+    VIEWS,
+    checklist_cues,
+    checklist_items,
+    mistake_cards,
+    mistake_title,
+    read_class_plan,
+    short_answer_key,
+)
+from ..model.variants import VARIANTS
+from .course_figure import VARIANT_TITLES, CourseFigure
+from .style import COLORS, MARKS, new_figure, save_figure, styled
+
+PRINTABLES_DIR = Path(__file__).resolve().parent.parent.parent / "printables"
+A4_PORTRAIT_IN = (8.27, 11.69)
+MIN_PRINT_PT = 8.0  # the smallest text any printable may carry (points, at A4)
+MARGIN_PT = 40.0
+LEADING = 1.25  # line height as a multiple of the font size
+SIZES_PT = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # body text sizes tried, largest first
+PRINT_FOR_CLASS = (
+    "cue_card_bodyweight.pdf (figures/): one per two mats",
+    "mistakes_handout.pdf and observation_checklist_bodyweight.pdf (printables/): one per station",
+    "answer_key_short.pdf (printables/): one for you",
+)
+FOOTER = "Kickback Lab: python -m kickback printables. Teaching material, not medical advice."
+
+
+class Page:
+    """One A4 page laid out from the top in points: wrapped text blocks, rules and boxes."""
+
+    def __init__(self, body_pt: float) -> None:
+        self.figure = new_figure(*A4_PORTRAIT_IN)
+        self.width_pt = A4_PORTRAIT_IN[0] * 72
+        self.height_pt = A4_PORTRAIT_IN[1] * 72
+        self.body_pt = body_pt
+        self.y = MARGIN_PT  # from the top
+        self._renderer = self.figure.canvas.get_renderer()
+        self._px_to_pt = 72 / self.figure.dpi
+
+    @property
+    def bottom_pt(self) -> float:
+        """The lowest y (from the top) text may reach: above the footer."""
+        return self.height_pt - MARGIN_PT - 14
+
+    def measure(self, text: str, size: float, weight: str = "normal") -> float:
+        """Width of one line of `text` in points."""
+        width, _, _ = self._renderer.get_text_width_height_descent(
+            text, FontProperties(family="DejaVu Sans", size=size, weight=weight), ismath=False
+        )
+        return width * self._px_to_pt
+
+    def wrap(self, text: str, width_pt: float, size: float, weight: str = "normal") -> list[str]:
+        """`text` broken into lines no wider than `width_pt` (words are never split)."""
+        lines: list[str] = []
+        for paragraph in text.split("\n"):
+            line = ""
+            for word in paragraph.split():
+                trial = f"{line} {word}".strip()
+                if line and self.measure(trial, size, weight) > width_pt:
+                    lines.append(line)
+                    line = word
+                else:
+                    line = trial
+            lines.append(line)
+        return lines
+
+    def text(
+        self,
+        x_pt: float,
+        y_pt: float,
+        text: str,
+        width_pt: float,
+        size: float,
+        *,
+        weight: str = "normal",
+        color: str = COLORS["outline"],
+        style: str = "normal",
+    ) -> float:
+        """Draw wrapped `text` with its top at (x, y) from the top left; return the height used (pt)."""
+        lines = self.wrap(text, width_pt, size, weight)
+        leading = size * LEADING
+        self.figure.text(
+            x_pt / self.width_pt,
+            1 - y_pt / self.height_pt,
+            "\n".join(lines),
+            fontsize=size,
+            fontweight=weight,
+            fontstyle=style,
+            color=color,
+            va="top",
+            ha="left",
+            linespacing=LEADING,
+        )
+        return leading * len(lines)
+
+    def flow(self, text: str, size: float | None = None, *, indent: float = 0, gap: float = 4, **kw) -> None:
+        """Draw `text` at the current y across the page's width, then move y below it."""
+        size = size or self.body_pt
+        self.y += self.text(MARGIN_PT + indent, self.y, text, self.content_width - indent, size, **kw) + gap
+
+    @property
+    def content_width(self) -> float:
+        return self.width_pt - 2 * MARGIN_PT
+
+    def rule(self, gap: float = 6) -> None:
+        """A thin line across the page at the current y."""
+        y = 1 - self.y / self.height_pt
+        self.figure.add_artist(
+            Rectangle(
+                (MARGIN_PT / self.width_pt, y),
+                self.content_width / self.width_pt,
+                0.6 / self.height_pt,
+                transform=self.figure.transFigure,
+                color=COLORS["reference"],
+                linewidth=0,
+            )
+        )
+        self.y += gap
+
+    def box(self, x_pt: float, y_pt: float, side_pt: float) -> None:
+        """An empty tick box, its top left at (x, y)."""
+        self.figure.add_artist(
+            Rectangle(
+                (x_pt / self.width_pt, 1 - (y_pt + side_pt) / self.height_pt),
+                side_pt / self.width_pt,
+                side_pt / self.height_pt,
+                transform=self.figure.transFigure,
+                fill=False,
+                edgecolor=COLORS["outline"],
+                linewidth=0.9,
+            )
+        )
+
+    def title(self, text: str, subtitle: str) -> None:
+        """The page's heading and one line saying what it is for."""
+        self.flow(text, self.body_pt + 7, weight="bold", color="black", gap=4)
+        self.flow(subtitle, self.body_pt, gap=6)
+        self.rule(10)
+
+    def footer(self) -> None:
+        self.text(MARGIN_PT, self.height_pt - MARGIN_PT, FOOTER, self.content_width, MIN_PRINT_PT)
+
+    def fits(self) -> bool:
+        return self.y <= self.bottom_pt
+
+
+def fit_page(name: str, draw: Callable[[Page], str]) -> CourseFigure:
+    """Draw a page at the largest body size at which it fits; `draw` returns the page's alt text.
+
+    Raises ValueError if it does not fit even at MIN_PRINT_PT.
+    """
+    for size in SIZES_PT:
+        page = Page(size)
+        alt = draw(page)
+        if page.fits():
+            page.footer()
+            return CourseFigure(name=name, figure=page.figure, alt_text=alt, formats=(".pdf", ".png"))
+    raise ValueError(
+        f"printable {name!r} does not fit on one A4 page even at {MIN_PRINT_PT:g} pt (got {page.y:.0f} pt "
+        f"of {page.bottom_pt:.0f} pt): shorten its text"
+    )
+
+
+# --- the pages --------------------------------------------------------------------------------
+
+
+def draw_mistakes_handout(page: Page) -> str:
+    """The six mistakes: how each looks, why it costs, the cue."""
+    page.title(
+        "The six common mistakes of the leg kickback",
+        "How each looks, why it costs, and the cue that fixes it. The same words as lesson 06.",
+    )
+    size = page.body_pt
+    for card in mistake_cards():
+        page.flow(f"{card.number}. {card.title}", size + 2, weight="bold", color="black", gap=2)
+        page.flow(f"Looks like: {card.looks_like}", indent=14, gap=1)
+        page.flow(f"Why it costs: {card.why_it_costs}", indent=14, gap=1)
+        page.flow(
+            f"{MARKS['correct']} Cue: {card.cue}", indent=14, weight="bold", color=COLORS["correct"], gap=8
+        )
+    return "One-page handout of the six mistakes. " + " ".join(
+        f"{c.number}. {c.title}: looks like {c.looks_like} Why it costs: {c.why_it_costs} Cue: {c.cue}"
+        for c in mistake_cards()
+    )
+
+
+def draw_checklist(variant: str) -> Callable[[Page], str]:
+    """An observation checklist for `variant`: side view, rear view, a tick box per set."""
+
+    def draw(page: Page) -> str:
+        page.title(
+            f"Observation checklist: {VARIANT_TITLES[variant].lower()}",
+            "Watch one set from each place. Tick a box when the line holds for the whole set; "
+            "if it does not, give the cue beside it.",
+        )
+        page.flow(
+            "Lifter: ______________________   Watcher: ______________________   Date: ____________", gap=10
+        )
+        box, sets = page.body_pt + 3, 3
+        columns_x = [page.width_pt - MARGIN_PT - (sets - i) * 44 + 12 for i in range(sets)]
+        text_width = columns_x[0] - MARGIN_PT - 24
+        items = checklist_items(variant)
+        cued: set[str] = set()
+        for view, heading in VIEWS.items():
+            page.flow(heading, page.body_pt + 2, weight="bold", color="black", gap=2)
+            for i, x in enumerate(columns_x):
+                page.text(x - 8, page.y, f"set {i + 1}", 40, MIN_PRINT_PT)
+            page.y += MIN_PRINT_PT * LEADING + 3
+            for item in (item for item in items if item.view == view):
+                top = page.y
+                used = page.text(MARGIN_PT, top, item.item, text_width, page.body_pt, color="black")
+                cue = (
+                    f"If not ({mistake_title(item.mistake).lower()}): {item.cue}"
+                    if item.mistake not in cued
+                    else "If not: the same cue as above."
+                )
+                cued.add(item.mistake)
+                used += page.text(
+                    MARGIN_PT + 12, top + used, cue, text_width - 12, page.body_pt, style="italic"
+                )
+                for x in columns_x:
+                    page.box(x, top, box)
+                page.y = top + max(used, box) + 7
+            page.y += 6
+        page.rule(8)
+        page.flow("The three cues of the cue card", page.body_pt + 1, weight="bold", color="black", gap=2)
+        for number, cue in enumerate(checklist_cues(variant), start=1):
+            page.flow(f"{number}. {cue}", indent=8, gap=2)
+        return (
+            f"Observation checklist for the {VARIANT_TITLES[variant].lower()}, with three tick boxes a line "
+            "(one per set). "
+            + " ".join(f"{VIEWS[i.view].split(':')[0]}: {i.item} If not: {i.cue}" for i in items)
+        )
+
+    return draw
+
+
+def draw_class_plan(page: Page) -> str:
+    """The 45-minute class, minute by minute, as a table."""
+    page.title(
+        "A 45-minute class on the leg kickback",
+        "From the teaching guide, which has the screening script, the warm-up and the partner drills.",
+    )
+    headers = ("time", "what", "material", "prompt or drill")
+    shares = (0.10, 0.28, 0.30, 0.32)
+    xs = [MARGIN_PT + sum(shares[:i]) * page.content_width for i in range(len(shares))]
+    widths = [share * page.content_width - 8 for share in shares]
+    for x, width, header in zip(xs, widths, headers):
+        page.text(x, page.y, header, width, page.body_pt, weight="bold", color="black")
+    page.y += page.body_pt * LEADING + 4
+    page.rule(6)
+    rows = read_class_plan("45")
+    for row in rows:
+        cells = (row.time, row.what, row.material, row.prompt)
+        used = max(
+            page.text(x, page.y, cell, width, page.body_pt) for x, width, cell in zip(xs, widths, cells)
+        )
+        page.y += used + 4
+        page.rule(6)
+    page.y += 10
+    page.flow(
+        "The cues the class hears (bodyweight cue card)", page.body_pt + 1, weight="bold", color="black"
+    )
+    for number, cue in enumerate(checklist_cues("bodyweight"), start=1):
+        page.flow(f"{number}. {cue}", indent=8, gap=2)
+    page.y += 8
+    page.flow("Print for this class", page.body_pt + 1, weight="bold", color="black")
+    for line in PRINT_FOR_CLASS:
+        page.flow(line, indent=8, gap=2)
+    return "The 45-minute class plan as a table. " + " ".join(
+        f"{r.time}: {r.what}; material: {r.material}; {r.prompt}." for r in rows
+    )
+
+
+def draw_short_answer_key(page: Page) -> str:
+    """Every quiz's right answers on one page, in two columns."""
+    page.title(
+        "Answer key, short: every quiz's right answers",
+        "Question number, the right letter and its text. The full key, with why each other choice is "
+        "wrong, is the trainers' answer keys page.",
+    )
+    gap, columns = 14, 3
+    width = (page.content_width - gap * (columns - 1)) / columns
+    top, column, bottom = page.y, 0, page.bottom_pt
+    y, words = top, []
+    for title, lines in short_answer_key():
+        block = [(title, "bold")] + [(f"{k.number}. {k.letter}) {k.answer}", "normal") for k in lines]
+        height = sum(len(page.wrap(t, width, page.body_pt, w)) * page.body_pt * LEADING + 1 for t, w in block)
+        if y + height > bottom and column < columns - 1:
+            column, y = column + 1, top
+        x = MARGIN_PT + column * (width + gap)
+        for text, weight in block:
+            y += page.text(x, y, text, width, page.body_pt, weight=weight, color="black") + 1
+        y += 5
+        words.append(f"{title}: " + "; ".join(f"{k.number} {k.letter}) {k.answer}" for k in lines))
+    page.y = y
+    return "Short answer key, three columns. " + " ".join(words)
+
+
+@styled
+def build_printables() -> list[CourseFigure]:
+    """Every printable, in a fixed order (names as in `content.printables.printable_names`)."""
+    return (
+        [fit_page("mistakes_handout", draw_mistakes_handout)]
+        + [fit_page(f"observation_checklist_{v}", draw_checklist(v)) for v in VARIANTS]
+        + [fit_page("class_plan_45", draw_class_plan), fit_page("answer_key_short", draw_short_answer_key)]
+    )
+
+
+def write_printables(folder: Path) -> list[Path]:
+    """Save every printable as PDF and PNG (150 dpi) into `folder`; return the paths written.
+
+    Each file goes to a temporary name first and is then moved into place.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for item in build_printables():
+        for suffix in item.formats:
+            path = folder / f"{item.name}{suffix}"
+            partial = folder / f".partial-{item.name}{suffix}"
+            save_figure(item.figure, partial)
+            partial.replace(path)
+            written.append(path)
+    return written
+
+
+def printable_figure(name: str) -> Figure:
+    """One printable's figure by name (for tests and a look in a notebook)."""
+    for item in build_printables():
+        if item.name == name:
+            return item.figure
+    raise ValueError(f"no printable named {name!r}")

@@ -1,0 +1,170 @@
+"""The trainers' printables (`python -m kickback printables`): one page each, legible, byte-stable, and
+saying what the lessons and the teaching guide say.
+
+- Every PDF is one page, checked by rendering it with pdftoppm (Debian's poppler-utils, installed with
+  apt-get when missing, like the browser tests' chromium), and the render is not blank.
+- Legible: at the page's print size (A4) no text is smaller than MIN_PRINT_PT and none runs off the page.
+- Byte-stable: two builds into two folders give identical PDFs and PNGs.
+- Same words: the handout carries every mistake's title and cue; each checklist both views and every
+  item; the guide's class-plan tables equal data/class_plan.csv row for row.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+from conftest import REPO_ROOT
+from matplotlib.image import imread
+from matplotlib.text import Text
+from test_browser import find_or_install
+
+from kickback.content.printables import (
+    checklist_items,
+    class_plan_markdown_rows,
+    mistake_cards,
+    plain_words,
+    printable_names,
+    short_answer_key,
+)
+from kickback.draw.printables import A4_PORTRAIT_IN, MIN_PRINT_PT, build_printables
+from kickback.model.variants import VARIANTS
+
+
+@pytest.fixture(scope="module")
+def printables():
+    items = build_printables()
+    for item in items:
+        item.figure.canvas.draw()
+    return {item.name: item for item in items}
+
+
+@pytest.fixture(scope="module")
+def two_builds(tmp_path_factory):
+    folders = [tmp_path_factory.mktemp(f"build{i}") for i in range(2)]
+    for folder in folders:
+        done = subprocess.run(
+            [sys.executable, "-m", "kickback", "printables", "--out", str(folder)],
+            cwd=REPO_ROOT,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+        assert done.returncode == 0, done.stderr
+    return folders
+
+
+def texts(figure) -> list[Text]:
+    return [t for t in figure.findobj(Text) if t.get_visible() and t.get_text().strip()]
+
+
+def test_every_printable_is_built_in_order(printables):
+    assert list(printables) == printable_names()
+
+
+def test_no_text_is_smaller_than_the_print_minimum_or_off_the_page(printables):
+    for name, item in printables.items():
+        figure = item.figure
+        assert tuple(figure.get_size_inches()) == pytest.approx(A4_PORTRAIT_IN), name
+        page = figure.bbox
+        for text in texts(figure):
+            assert text.get_fontsize() >= MIN_PRINT_PT, (name, text.get_text()[:40], text.get_fontsize())
+            box = text.get_window_extent()
+            assert page.x0 <= box.x0 and box.x1 <= page.x1 + 0.5, (
+                name,
+                "runs off the side",
+                text.get_text()[:40],
+            )
+            assert page.y0 <= box.y0 and box.y1 <= page.y1 + 0.5, (
+                name,
+                "runs off the page",
+                text.get_text()[:40],
+            )
+
+
+def test_each_pdf_is_one_page_when_rendered_and_not_blank(two_builds, tmp_path):
+    pdftoppm = find_or_install("pdftoppm", "poppler-utils")
+    for name in printable_names():
+        prefix = tmp_path / name
+        subprocess.run(
+            [pdftoppm, "-r", "40", "-png", str(two_builds[0] / f"{name}.pdf"), str(prefix)], check=True
+        )
+        pages = sorted(tmp_path.glob(f"{name}*.png"))
+        assert len(pages) == 1, f"{name}.pdf renders to {len(pages)} pages"
+        image = imread(pages[0])
+        height, width = image.shape[:2]
+        assert height / width == pytest.approx(A4_PORTRAIT_IN[1] / A4_PORTRAIT_IN[0], rel=0.02)
+        ink = (image[..., :3].mean(axis=2) < 0.5).mean()
+        assert ink > 0.01, f"{name}.pdf renders almost blank ({ink:.3%} dark pixels)"
+
+
+def test_two_builds_are_byte_identical(two_builds):
+    first, second = two_builds
+    names = sorted(path.name for path in first.iterdir())
+    assert names == sorted(path.name for path in second.iterdir())
+    assert names == sorted(f"{name}{suffix}" for name in printable_names() for suffix in (".pdf", ".png"))
+    for name in names:
+        assert (first / name).read_bytes() == (second / name).read_bytes(), name
+
+
+def test_the_handout_carries_every_mistake_and_its_cue(printables):
+    words = " ".join(" ".join(t.get_text().split()) for t in texts(printables["mistakes_handout"].figure))
+    cards = mistake_cards()
+    assert len(cards) == 6
+    for card in cards:
+        assert card.title in words and " ".join(card.cue.split()) in words
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_each_checklist_has_a_side_and_a_rear_view_and_every_item(printables, variant):
+    items = checklist_items(variant)
+    assert {item.view for item in items} == {"side", "rear"}
+    words = " ".join(
+        " ".join(t.get_text().split()) for t in texts(printables[f"observation_checklist_{variant}"].figure)
+    )
+    for item in items:
+        assert " ".join(item.item.split()) in words
+    assert "Side view" in words and "Rear view" in words
+
+
+def test_the_short_key_has_every_right_answer(printables):
+    words = " ".join(" ".join(t.get_text().split()) for t in texts(printables["answer_key_short"].figure))
+    for _, lines in short_answer_key():
+        for line in lines:
+            assert f"{line.number}. {line.letter}) {' '.join(line.answer.split())}" in words
+
+
+def guide_table(heading: str) -> list[tuple[str, ...]]:
+    """The rows of the Markdown table under `heading` in the teaching guide."""
+    notebook = json.loads((REPO_ROOT / "notebooks" / "trainers" / "teaching_guide.ipynb").read_text("utf-8"))
+    text = "\n".join("".join(cell["source"]) for cell in notebook["cells"] if cell["cell_type"] == "markdown")
+    section = text.split(heading, 1)[1].split("\n## ", 1)[0]
+    rows = [line for line in section.splitlines() if line.startswith("|")][2:]
+    return [tuple(cell.strip() for cell in row.strip()[1:-1].split("|")) for row in rows]
+
+
+@pytest.mark.parametrize("plan, heading", [("45", "## A 45-minute class"), ("90", "## A 90-minute class")])
+def test_the_guide_and_the_printed_plan_share_one_table(plan, heading):
+    assert guide_table(heading) == class_plan_markdown_rows(plan)
+
+
+def test_plain_words_turn_links_into_lesson_numbers():
+    assert plain_words("[02](../02_hip_extension.ipynb): the explorer") == "lesson 02: the explorer"
+    assert (
+        plain_words("its key is in the [answer keys](answer_keys.ipynb)") == "its key is in the answer keys"
+    )
+    assert plain_words("**partner drills 1 and 2**") == "partner drills 1 and 2"
+    assert "[" not in plain_words("[03](../03_cable_kickback.ipynb)–[05](../05_bodyweight_kickback.ipynb)")
+
+
+def test_the_committed_printables_are_current(two_builds):
+    committed = REPO_ROOT / "printables"
+    for path in sorted(two_builds[0].iterdir()):
+        assert (committed / path.name).is_file(), (
+            f"printables/{path.name} is missing: python -m kickback printables"
+        )
+        assert (committed / path.name).read_bytes() == path.read_bytes(), (
+            f"printables/{path.name} is out of date: run python -m kickback printables"
+        )

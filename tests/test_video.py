@@ -1,0 +1,260 @@
+"""`python3 run.py video`: a clip to a report, offline; never a finding on something that is not a kickback.
+
+The tests that read video need the pose environment (.venv-pose, MediaPipe 0.10.21): they build it once
+where the package index can be reached (as in CI) and are skipped, with the reason, where it cannot.
+The real clip is the Sports2D demo (BSD-3), fetched once from the package index into .cache/.
+"""
+
+import datetime
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from kickback.__main__ import main as kickback_main
+from kickback.draw.body import draw_pose
+from kickback.draw.style import new_figure
+from kickback.draw.video_stills import pose_from_angles
+from kickback.form.findings import MISTAKES
+from kickback.form.simulate import simulate_set
+from kickback.model.anthropometrics import default_body
+from kickback.model.variants import VARIANTS
+
+ROOT = Path(__file__).resolve().parent.parent
+RUN = ROOT / "run.py"
+SCRIPT = ROOT / "scripts" / "video_to_keypoints.py"
+CACHE = ROOT / ".cache" / "sports2d"
+DEMO_WHEEL = "sports2d==0.8.34"
+ENCODE = """
+import sys, glob, cv2
+files = sorted(glob.glob(sys.argv[1] + "/f*.png"))
+height, width = cv2.imread(files[0]).shape[:2]
+out = cv2.VideoWriter(sys.argv[2], cv2.VideoWriter_fourcc(*"mp4v"), float(sys.argv[3]), (width, height))
+for name in files:
+    out.write(cv2.imread(name))
+out.release()
+"""
+
+
+def run_video(*args, env=None, cwd=ROOT):
+    return subprocess.run(
+        [sys.executable, str(RUN), "video", *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd
+    )
+
+
+@pytest.fixture(scope="session")
+def pose_python():
+    """The pose environment's python, built once by run.py (skipped if it cannot be built here)."""
+    spec = importlib.util.spec_from_file_location("kickback_run", RUN)
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    try:
+        return run.ensure_pose_env()
+    except run.RunError as error:
+        pytest.skip(f"the pose environment cannot be built here: {error}")
+
+
+@pytest.fixture(scope="session")
+def demo_clip():
+    """Sports2D's demo (a jump seen from the front, a walk seen from the side), from the package index."""
+    clip = CACHE / "demo.mp4"
+    if not clip.exists():
+        CACHE.mkdir(parents=True, exist_ok=True)
+        fetched = subprocess.run(
+            [sys.executable, "-m", "pip", "download", "--no-deps", DEMO_WHEEL, "-d", str(CACHE)],
+            capture_output=True,
+            text=True,
+        )
+        wheels = sorted(CACHE.glob("sports2d-0.8.34-*.whl"))
+        if fetched.returncode != 0 or not wheels:
+            pytest.skip(f"cannot fetch {DEMO_WHEEL} from the package index: {fetched.stderr.strip()[-200:]}")
+        with zipfile.ZipFile(wheels[0]) as wheel:
+            clip.write_bytes(wheel.read("Sports2D/Demo/demo.mp4"))
+    return clip
+
+
+def encode(pose_python, frames_dir: Path, clip: Path, fps: float) -> Path:
+    subprocess.run([pose_python, "-c", ENCODE, str(frames_dir), str(clip), str(fps)], check=True)
+    return clip
+
+
+def mannequin_clip(pose_python, folder: Path, variant: str, mistake: str | None, reps: int = 2) -> Path:
+    """A short clip of the course's drawn body doing a set (MediaPipe finds a person in it)."""
+    fps = 15.0
+    recording = simulate_set(
+        variant, mistake, reps=reps, fps=fps, noise_deg=0, lead_s=0.5, tempo=(1.5, 0.5, 1.5)
+    )
+    frames = folder / "frames_in"
+    frames.mkdir(parents=True, exist_ok=True)
+    figure = new_figure(6.4, 4.8)
+    for i in range(len(recording.time_s)):
+        figure.clear()
+        ax = figure.add_axes((0, 0, 1, 1))
+        values = {name: float(series[i]) for name, series in recording.angles.items()}
+        draw_pose(ax, pose_from_angles(values), default_body(), variant, angles=False, caption=False)
+        figure.savefig(frames / f"f{i:04d}.png", dpi=100, facecolor="white")
+    return encode(pose_python, frames, folder / f"{variant}_{mistake or 'good'}.mp4", fps)
+
+
+@pytest.mark.video
+def test_the_demo_clip_is_never_judged_a_kickback(pose_python, demo_clip, tmp_path, capsys):
+    keypoints = tmp_path / "demo.csv"
+    subprocess.run(
+        [pose_python, str(SCRIPT), str(demo_clip), str(keypoints)], check=True, capture_output=True
+    )
+    for variant in VARIANTS:
+        for side in ("left", "right"):
+            argv = ["check", str(keypoints), "--variant", variant, "--format", "mediapipe33", "--side", side]
+            code = kickback_main([*argv, "--json"])
+            out, err = capsys.readouterr()
+            if code == 0:
+                report = json.loads(out)
+                assert report["findings"] == [] and report["reps"] == [], (variant, side)
+            else:
+                assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
+
+
+@pytest.mark.video
+def test_the_video_command_writes_keypoints_a_report_and_stills(pose_python, tmp_path):
+    clip = mannequin_clip(pose_python, tmp_path, "cable", "momentum")
+    result = run_video(clip, "--variant", "cable", "--side", "right", "--out", tmp_path / "report")
+    assert result.returncode == 0, result.stderr
+    assert "reading frames:" in result.stderr and "report:" in result.stdout
+    folder = tmp_path / "report"
+    header = (folder / "keypoints.csv").read_text().splitlines()[0]
+    assert header.startswith("time_s,nose_x,nose_y,nose_score")
+    page = (folder / "report.html").read_text()
+    assert "http" not in page.replace("http-equiv", "")  # self-contained: nothing to fetch
+    assert "lumbar spine" in page and "several degrees" in page and "<table>" in page
+    stills = sorted(folder.glob("finding_*_momentum.png"))
+    assert stills and page.count("data:image/png;base64,") == len(list(folder.glob("finding_*.png"))) + 1
+    assert (folder / "contact_sheet.png").stat().st_size > 10_000
+
+
+@pytest.mark.video
+def test_a_cable_clip_is_refused_as_a_quadruped_kickback(pose_python, tmp_path):
+    clip = mannequin_clip(pose_python, tmp_path, "cable", None)
+    result = run_video(clip, "--variant", "bodyweight", "--side", "right", "--out", tmp_path / "report")
+    assert result.returncode == 2
+    last = result.stderr.strip().splitlines()[-1]
+    assert last.startswith("run.py: this does not look like a quadruped kickback:")
+    assert not (tmp_path / "report" / "report.html").exists()
+
+
+@pytest.mark.video
+def test_a_file_that_is_not_a_video_and_a_clip_with_nobody_are_refused_in_one_line(pose_python, tmp_path):
+    text = tmp_path / "notes.mp4"
+    text.write_text("not a video\n")
+    result = run_video(text, "--variant", "cable", "--out", tmp_path / "a")
+    assert result.returncode == 2
+    assert (
+        result.stderr.strip().splitlines()[-1]
+        == "run.py: notes.mp4: not a video OpenCV can read (no frame could be decoded)"
+    )
+    frames = tmp_path / "blank"
+    frames.mkdir()
+    figure = new_figure(3.2, 2.4)
+    for i in range(20):
+        figure.savefig(frames / f"f{i:04d}.png", dpi=100, facecolor="white")
+    blank = encode(pose_python, frames, tmp_path / "blank.mp4", 10.0)
+    result = run_video(blank, "--variant", "cable", "--side", "right", "--out", tmp_path / "b")
+    assert result.returncode == 2
+    assert result.stderr.strip().splitlines()[-1] == (
+        "run.py: this does not look like a cable kickback: no person was found in any frame"
+    )
+
+
+def test_a_missing_pose_environment_with_no_network_is_one_line(tmp_path):
+    env = dict(os.environ)
+    env.update(
+        KICKBACK_POSE_VENV=str(tmp_path / "pose-venv"),
+        PIP_CONFIG_FILE=os.devnull,
+        PIP_INDEX_URL="http://127.0.0.1:9/simple",
+        PIP_EXTRA_INDEX_URL="",
+        PIP_FIND_LINKS="",
+        PIP_RETRIES="1",
+        PIP_TIMEOUT="2",
+        PIP_CONSTRAINT="",
+    )
+    clip = tmp_path / "clip.mp4"
+    clip.write_bytes(b"\0" * 100)
+    result = run_video(clip, "--variant", "cable", env=env)
+    assert result.returncode == 1
+    last = result.stderr.strip().splitlines()[-1]
+    assert "is not built yet and the Python package index cannot be reached" in last
+    assert not (tmp_path / "clip-kickback" / "keypoints.csv").exists()
+
+
+def test_bad_arguments_and_a_missing_file_exit_2_in_one_line(tmp_path):
+    result = run_video(tmp_path / "nothing.mp4", "--variant", "cable")
+    assert result.returncode == 2 and result.stderr.strip().endswith("nothing.mp4: no such file")
+    result = run_video(tmp_path / "nothing.mp4", "--variant", "rowing")
+    assert result.returncode == 2 and "argument --variant: invalid choice: 'rowing'" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_every_mistake_is_named_in_the_report_words():
+    from kickback.draw.video_report import MISTAKE_WORDS
+
+    assert set(MISTAKE_WORDS) == set(MISTAKES)
+
+
+def test_a_finding_within_the_cameras_error_is_uncertain():
+    from kickback.form.findings import Finding
+    from kickback.form.video_findings import is_uncertain
+
+    def finding(measured, limit, unit):
+        return Finding("arched_back", 1, "mild", measured, limit, unit, "", "")
+
+    assert is_uncertain(finding(28.0, 25.0, "deg")) and not is_uncertain(finding(40.0, 25.0, "deg"))
+    assert is_uncertain(finding(0.9, 1.0, "s")) and not is_uncertain(finding(0.5, 1.0, "s"))
+    assert is_uncertain(finding(3.0, 1.0, "fraction"))  # no error known for it: never stated as sure
+
+
+def test_the_report_of_a_shipped_keypoints_example(tmp_path):
+    from kickback import show_video_report
+    from kickback.form.video_findings import CAMERA_LIMITS
+
+    report = show_video_report("cable_arched_back_coco17.csv", out=tmp_path)
+    page = report.page.read_text()
+    assert all(text.replace("'", "&#x27;") in page for text in CAMERA_LIMITS)
+    stills = sorted(tmp_path.glob("finding_*.png"))
+    assert [still.name for still in stills] == ["finding_01_arched_back.png", "finding_02_weak_core.png"]
+    assert page.count("data:image/png;base64,") == len(stills) + 1 and "http" not in page
+    assert "arched back (rep" in page and "Also in rep" in page
+    assert str(tmp_path) not in report._repr_html_()
+
+
+def test_the_video_widget_shows_an_example_report_until_a_clip_is_picked():
+    from kickback import check_your_video
+
+    checker = check_your_video()
+    bundle = checker._repr_mimebundle_()
+    assert bundle["image/png"] and "Check your own video" in bundle["text/plain"]
+    assert (
+        "arched back" in checker.report.value
+        and "example cable_arched_back_coco17.csv" in checker.words.value
+    )
+    checker.start()
+    assert "Pick a video first" in checker.words.value
+
+
+@pytest.mark.video
+def test_the_video_widget_runs_the_command_and_says_its_error_in_one_line(pose_python):
+    from kickback import check_your_video
+
+    checker = check_your_video()
+    content = b"not a video\n"
+    when = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
+    upload = {"name": "notes.mp4", "type": "video/mp4", "size": len(content), "content": content}
+    checker.upload.value = ({**upload, "last_modified": when},)
+    checker.start()
+    checker.thread.join(timeout=300)
+    assert (
+        checker.words.value == "<p>✗ notes.mp4: not a video OpenCV can read (no frame could be decoded)</p>"
+    )
