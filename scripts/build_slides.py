@@ -143,7 +143,7 @@ require(
 )
 
 WIDGET_STATE = "widgets"  # notebook metadata key of saved widget state
-LESSON_LINK = re.compile(r'href="(?P<stem>\d\d_[A-Za-z0-9_]+)\.ipynb(?P<anchor>#[^"]*)?"')
+LESSON_LINK = re.compile(r'href="(?P<stem>\d\d_[A-Za-z0-9_]+|glossary)\.ipynb(?P<anchor>#[^"]*)?"')
 MATH = re.compile(r"(?<![\\$])\$[^$\s][^$\n]*\$|\\\(|\\\[|\$\$")
 HEADING = re.compile(r"^#\s+(.+)$", re.MULTILINE)
 
@@ -252,8 +252,8 @@ def unpack(package: NpmPackage, tarball: Path, lib: Path) -> Path:
 
 
 def lesson_paths() -> list[Path]:
-    """Every lesson: notebooks/NN_*.ipynb (00 to 10), in order."""
-    return sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+    """Every lesson, notebooks/NN_*.ipynb (00 to 10) in order, then the glossary every lesson links to."""
+    return sorted((ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb")) + [ROOT / "notebooks" / "glossary.ipynb"]
 
 
 def title_of(notebook: nbformat.NotebookNode, fallback: str) -> str:

@@ -36,6 +36,7 @@ BUILD_SCRIPT = REPO_ROOT / "scripts" / "build_slides.py"
 BUILD_TIMEOUT_S = 600  # the first build on a machine fetches a few MB from npm
 DECK_READY_TIMEOUT_S = 30
 LESSONS = sorted((REPO_ROOT / "notebooks").glob("[0-9][0-9]_*.ipynb"))
+LESSONS += [REPO_ROOT / "notebooks" / "glossary.ipynb"]
 LOCAL_SCHEMES = ("file", "data", "blob", "about")
 
 # Where a page loads something from: tag -> attributes.
@@ -170,6 +171,17 @@ def test_every_lesson_has_a_deck(slides):
         assert deck.is_file() and deck.stat().st_size > 0, f"no deck for {path.name}"
         assert deck.name in index.anchors, f"index.html does not link to {deck.name}"
         assert decks[path.name]["slides"] >= 1
+
+
+def test_links_between_lessons_and_to_the_glossary_point_at_decks(slides):
+    """A deck opened from a USB stick cannot open a notebook: every course link goes to a deck."""
+    out, _ = slides
+    for deck in out.glob("*.slides.html"):
+        text = deck.read_text(encoding="utf-8")
+        assert not re.search(r'href="(\d\d_[A-Za-z0-9_]+|glossary)\.ipynb', text), deck.name
+    assert 'href="glossary.slides.html' in (out / "01_muscles_and_benefits.slides.html").read_text(
+        encoding="utf-8"
+    )
 
 
 @pytest.mark.parametrize("which", ["lessons", "widgets"])

@@ -87,6 +87,31 @@ def show_muscle_activity(study: str | None = None) -> Table:
     )
 
 
+MODEL_WORDS: dict[str, str] = {
+    "rajagopal2016": "Rajagopal et al. 2016",
+    "gait2392": "gait2392 (older model)",
+}
+"""The two musculoskeletal models in plain words (data/moment_arms.csv names them by their ids)."""
+
+MUSCLE_WORDS: dict[str, str] = {
+    "glmax1": "gluteus maximus, upper part",
+    "glmax2": "gluteus maximus, middle part",
+    "glmax3": "gluteus maximus, lower part",
+    "glmax": "gluteus maximus",
+    "bflh": "biceps femoris (long head)",
+    "semiten": "semitendinosus",
+    "semimem": "semimembranosus",
+}
+"""The model's muscle ids in plain words."""
+
+
+def _hip_words(angle: float) -> str:
+    """A hip angle as a column heading: "hip flexed 90°", "hip neutral", "hip extended 20°"."""
+    if angle == 0:
+        return "hip neutral (0°)"
+    return f"hip {'flexed' if angle < 0 else 'extended'} {abs(angle):g}°"
+
+
 def show_moment_arms(
     angles: tuple[float, ...] = (-90, -60, -30, 0, 20), *, knee_flexion: float = 0.0
 ) -> Table:
@@ -117,14 +142,14 @@ def show_moment_arms(
                 )
                 for a in angles
             ]
-            rows.append((model, muscle, *values))
-    headers = ("model", "muscle", *(f"hip {a:g}°" for a in angles))
+            rows.append((MODEL_WORDS[model], MUSCLE_WORDS[muscle], *values))
+    headers = ("model", "muscle", *(_hip_words(a) for a in angles))
     return Table(
         headers,
         rows,
         (
             f"Moment arm in mm, knee at {knee_flexion:g}°; from data/moment_arms.csv (OpenSim 4.6); "
-            "'glmax' in gait2392 is the mean of its three parts."
+            "the older model's gluteus maximus is the mean of its three parts."
         ),
     )
 

@@ -1,6 +1,6 @@
-"""The levers picture (lesson 07's compare_levers): hip muscles on the body, their moment arms as bars.
+"""The levers picture (lesson 07's compare_levers): hip muscles on the body, their effective levers as bars.
 
-The muscle with the longest lever at the current hip angle gets a thick solid outline on the body and
+The muscle with the best effective lever at this hip angle gets a thick solid outline on the body and
 on its bar, and is named in the title.
 """
 
@@ -47,7 +47,7 @@ class LeverArtists:
 
 
 def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> LeverArtists:
-    """The whole body with the hip muscles as shapes (left) and their moment arms in mm as bars (right)."""
+    """The whole body with the hip muscles as shapes (left), their effective levers (mm) as bars (right)."""
     figure = new_figure(8.6, 3.3)
     body_ax = figure.add_axes((0.0, 0.02, 0.5, 0.70))
     bar_ax = figure.add_axes((0.70, 0.15, 0.22, 0.60))
@@ -85,14 +85,14 @@ def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> Le
     bar_ax.invert_yaxis()
     bar_ax.set_xlim(-10, 95)
     bar_ax.axvline(0, color=COLORS["outline"], linewidth=0.8)
-    bar_ax.set_xlabel("hip-extension moment arm (mm)", fontsize=FONT_SIZES["small"])
+    bar_ax.set_xlabel("effective lever (mm): moment arm × pull left", fontsize=FONT_SIZES["small"])
     bar_ax.tick_params(axis="x", labelsize=FONT_SIZES["small"])
     bar_ax.set_title("Rajagopal 2016 model", fontsize=FONT_SIZES["small"], color=COLORS["outline"])
     title = figure.text(0.02, 0.97, "", fontsize=FONT_SIZES["title"], fontweight="bold", va="top")
     figure.text(
         0.02,
         0.835,
-        "Thick outline: the longest lever. Shapes are schematic; hatched bars: synergists.",
+        "Thick outline: the best effective lever. Shapes are schematic; hatched bars: synergists.",
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],
         va="top",
@@ -122,5 +122,5 @@ def update_lever_figure(
             artists.values[muscle_id].set_x(max(millimetres, 0) + 2)
     artists.title.set_text(
         f"On all fours, {hip_in_words(pose.hip_extension)}:\n"
-        f"the {LEVER_WORDS.get(best, best)} has the longest lever"
+        f"the {LEVER_WORDS.get(best, best)} has the best effective lever"
     )

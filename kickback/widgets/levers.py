@@ -1,4 +1,4 @@
-"""Compare the hip extensors' levers: move the hip and see which muscle has the best moment arm."""
+"""Compare the hip extensors' levers: move the hip and see which muscle has the best effective lever."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ LEVER_IMAGE_WIDTH_PX = 860
 
 
 class MuscleLevers(StaticTwin, widgets.VBox):
-    """One slider (hip extension, on all fours): the muscles' lines of pull and their moment arms as bars.
+    """One slider (hip extension, on all fours): the hip muscles on the body, their effective levers as bars.
 
     The best lever is drawn thick and solid and named in the picture's title and in words.
     """
@@ -66,14 +66,15 @@ class MuscleLevers(StaticTwin, widgets.VBox):
             f"<p>At hip extension {pose.hip_extension:.0f}° (knee {pose.knee_flexion:.0f}°) "
             "the best lever is the "
             f"<b>{best}</b> (drawn thick and solid).</p>"
-            f"<p>Hip-extension moment arms, Rajagopal 2016 model:</p><ol>{items}</ol>"
+            "<p>Effective hip-extension levers (moment arm × how hard the muscle can still pull at its "
+            f"length; Rajagopal 2016 model):</p><ol>{items}</ol>"
         )
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
         return (
-            "[Slider 'hip extension' on all fours; the hip muscles on the body, their moment arms as bars.] "
-            "Moment arms at the start: " + "; ".join(self.ranking_text)
+            "[Slider 'hip extension' on all fours; the hip muscles on the body, effective levers as bars.] "
+            "Effective levers at the start: " + "; ".join(self.ranking_text)
         )
 
 
@@ -83,6 +84,6 @@ def compare_levers() -> MuscleLevers:
     Returns
     -------
     MuscleLevers
-        A hip-extension slider (degrees) with the muscles' moment arms (mm), best first.
+        A hip-extension slider (degrees) with the muscles' effective levers (mm), best first.
     """
     return MuscleLevers()

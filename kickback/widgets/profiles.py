@@ -64,6 +64,7 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
 
     def __init__(self) -> None:
         self.cases = {case.title: case for case in profile_cases()}
+        self._shared_tops: dict[tuple[float, float, str], float] = {}
         self.case_picker = widgets.Dropdown(
             options=list(self.cases),
             value="Cable, low pulley",
@@ -169,14 +170,19 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
         body = self.body()
         self.description = update_profile(self.ax, self.artists, case, body)
         # One y scale for every load at this body, so switching loads compares them honestly.
-        top = max(
-            shared_profile_top(list(self.cases.values()), body), float(max(self.artists.total.get_ydata()))
-        )
+        top = max(self.shared_top(body), float(max(self.artists.total.get_ydata())))
         self.ax.set_ylim(*profile_limits(top))
         self.ax.set_xlim(-95, 35)
         self.image.value = render_png(self.figure)
         self.words.value = f"<p style='max-width:40em'>{self.description}</p>"
         self.renders += 1
+
+    def shared_top(self, body: Body) -> float:
+        """The shared y scale's top (N·m) for this body, computed once per body size (it costs six curves)."""
+        key = (body.height, body.mass, body.table)
+        if key not in self._shared_tops:
+            self._shared_tops[key] = shared_profile_top(list(self.cases.values()), body)
+        return self._shared_tops[key]
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
