@@ -14,7 +14,7 @@ from ..model.anthropometrics import Body, default_body
 from ..model.loads import Load, default_load, describe_load
 from ..model.muscles import moment_arm_curve
 from ..model.pose import preset_pose
-from ..model.torque import describe_curve, split_hip_torque, torque_curve
+from ..model.torque import CurveSummary, describe_curve, split_hip_torque, torque_curve
 from ..table import Table
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, render_png
 
@@ -149,10 +149,26 @@ def profile_limits(top: float, bottom: float = 0.0) -> tuple[float, float]:
     return min(bottom, 0.0) - 0.04 * (top - bottom), top * 1.10
 
 
+def taught_range(case: ProfileCase, hip: np.ndarray) -> np.ndarray:
+    """Which sweep angles lie between the variant's start and its correct top (the range the course teaches).
+
+    The sweep runs 10° past the correct top to show what overreaching costs; the hardest and easiest
+    points are named only inside the taught range, where the height comes from the hip.
+    """
+    top = preset_pose(case.variant, "correct_top").hip_extension
+    return np.asarray(hip) <= top + 1e-9
+
+
+def summarize_profile(case: ProfileCase, hip: np.ndarray, total: np.ndarray) -> CurveSummary:
+    """The curve's shape and its hardest and easiest points, inside the taught range only."""
+    inside = taught_range(case, hip)
+    return describe_curve(np.asarray(hip)[inside], np.asarray(total)[inside])
+
+
 def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Body) -> str:
-    """Recompute and move a drawn torque curve (its range shaded); return its description in words."""
+    """Recompute and move a drawn torque curve (its taught range shaded); return its description in words."""
     hip, total, own = compute_profile(case, body)
-    summary = describe_curve(hip, total)
+    summary = summarize_profile(case, hip, total)
     artists.total.set_data(hip, total)
     artists.own_weight.set_data(hip, own)
     artists.peak.set_data([summary.peak_angle], [summary.peak_torque])
@@ -162,7 +178,10 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     )
     for patch in [p for p in ax.patches if p.get_gid() == "range"]:
         patch.remove()
-    ax.axvspan(hip[0], hip[-1], color=RANGE_SHADE, zorder=0.5, gid="range", linewidth=0)
+    inside = taught_range(case, hip)
+    ax.axvspan(
+        hip[0], float(np.asarray(hip)[inside][-1]), color=RANGE_SHADE, zorder=0.5, gid="range", linewidth=0
+    )
     ax.set_xlim(hip[0] - 2, hip[-1] + 2)
     top = max(float(np.max(total)), float(np.max(own)), 1.0)
     bottom = min(float(np.min(total)), float(np.min(own)), 0.0)
@@ -270,7 +289,7 @@ def show_profiles(cases: list[ProfileCase], body: Body) -> Table:
     rows = []
     for case in cases:
         hip, total, _ = compute_profile(case, body)
-        summary = describe_curve(hip, total)
+        summary = summarize_profile(case, hip, total)
         rows.append(
             (
                 case.title,
@@ -305,7 +324,11 @@ def profile_key_handles(artists: CurveArtists) -> list[Any]:
         artists.own_weight,
         artists.peak,
         artists.low,
-        Patch(facecolor=RANGE_SHADE, edgecolor="none", label="hip range of this set-up"),
+        Patch(
+            facecolor=RANGE_SHADE,
+            edgecolor="none",
+            label="start to correct top",
+        ),
     ]
 
 

@@ -70,7 +70,8 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
     alt = (
         f"{len(cases)} line charts of hip-extension torque (newton-metres) against hip extension (degrees) "
         f"for a {body.height:.2f} m, {body.mass:.0f} kg person, all on the same torque and angle scales, "
-        "each with the hip range its set-up sweeps shaded; "
+        "each with its set-up's taught range shaded (the start to the correct top; the curve runs on "
+        "10 degrees past it, and the hardest and easiest points are marked inside the shaded range); "
         "a solid blue line is the total demand, a grey dotted line the leg's own weight, "
         "a black upward triangle marks the hardest point and a white downward triangle the easiest. "
         + " ".join(words)
