@@ -89,6 +89,20 @@ def test_the_explorer_is_laid_out_cleanly_at_every_preset(variant):
         assert min(t.get_fontsize() for t in texts_of(view.figure)) * 100 / 72 >= MIN_TEXT_PX_AT_900
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_projector_explorer_keeps_every_word_inside_its_picture(variant):
+    """Present mode draws the picture narrower (so its words grow when shown large): nothing may be cut."""
+    from kickback.widgets.explorer import present_render_width
+
+    view = ExplorerView(
+        variant, preset_pose(variant, "correct_top"), default_body(), width_px=present_render_width()
+    )
+    for name in PRESET_NAMES:
+        view.move(preset_pose(variant, name))
+        problems, _ = layout_problems(view.figure)
+        assert not [p for p in problems if p.startswith("past the edge")], name
+
+
 def test_the_blitted_explorer_picture_matches_a_full_render():
     import io
 

@@ -115,7 +115,7 @@ class ExplorerView:
         self.figure.add_artist(
             Line2D(
                 [0.745, 0.83],
-                [0.17, 0.17],
+                [0.19, 0.19],
                 color=COLORS["correct"],
                 linestyle=LINESTYLES["mistake"],
                 linewidth=1.6,
@@ -124,8 +124,8 @@ class ExplorerView:
         )
         self.reach_key = self.figure.text(
             0.745,
-            0.145,
-            f"the hip alone's reach:\n{typical:.0f}° of normal hip\nextension, back neutral",
+            0.165,
+            f"hip alone, back\nneutral: {typical:.0f}° of\nhip extension",
             fontsize=FONT_SIZES["small"],
             color=COLORS["outline"],
             va="top",
