@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from ..content.mistakes import read_mistakes
+from ..files import write_atomically
 from ..model.anthropometrics import Body, default_body
 from ..model.variants import VARIANTS
 from .committed import ALT_TEXT_FILE, FIGURES_DIR
@@ -125,8 +126,7 @@ def build_figures() -> list[CourseFigure]:
 def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
     """Save every figure as PNG and SVG into `folder`, with `alt_text.json`; return the paths written.
 
-    Files are written to a temporary name first and moved into place, so an error never
-    leaves a half-written figure behind.
+    Every file is written whole or not at all (`kickback.files.write_atomically`).
     """
     folder.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
@@ -134,16 +134,14 @@ def write_figures(folder: Path = FIGURES_DIR) -> list[Path]:
     for item in build_figures():
         for suffix in item.formats:
             path = folder / f"{item.name}{suffix}"
-            partial = folder / f".partial-{item.name}{suffix}"
-            save_figure(item.figure, partial)
-            partial.replace(path)
+            save_figure(item.figure, path)
             written.append(path)
         alt_texts[item.name] = item.alt_text
     alt_path = folder / ALT_TEXT_FILE
-    alt_path.write_text(json.dumps(alt_texts, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    write_atomically(alt_path, json.dumps(alt_texts, indent=2, ensure_ascii=False) + "\n")
     written.append(alt_path)
     gallery_path = folder / GALLERY_FILE
-    gallery_path.write_text(gallery_markdown(alt_texts), encoding="utf-8")
+    write_atomically(gallery_path, gallery_markdown(alt_texts))
     written.append(gallery_path)
     return written
 

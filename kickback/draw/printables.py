@@ -328,16 +328,14 @@ def build_printables() -> list[CourseFigure]:
 def write_printables(folder: Path) -> list[Path]:
     """Save every printable as PDF and PNG (150 dpi) into `folder`; return the paths written.
 
-    Each file goes to a temporary name first and is then moved into place.
+    Every file is written whole or not at all (`kickback.files.write_atomically`).
     """
     folder.mkdir(parents=True, exist_ok=True)
     written = []
     for item in build_printables():
         for suffix in item.formats:
             path = folder / f"{item.name}{suffix}"
-            partial = folder / f".partial-{item.name}{suffix}"
-            save_figure(item.figure, partial)
-            partial.replace(path)
+            save_figure(item.figure, path)
             written.append(path)
     return written
 

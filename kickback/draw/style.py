@@ -10,6 +10,8 @@ import matplotlib
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
+from ..files import write_atomically
+
 # Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision deficiencies.
 OKABE_ITO: dict[str, str] = {
     "black": "#000000",
@@ -150,14 +152,17 @@ def render_png(figure: Figure, *, dpi: float = 100) -> bytes:
 
 
 def save_figure(figure: Figure, path: Path, *, dpi: float = 150) -> None:
-    """Save `figure` as PNG, SVG or PDF (by the suffix) with fixed metadata.
+    """Save `figure` as PNG, SVG or PDF (by the suffix) with fixed metadata, whole or not at all.
 
-    So reruns give identical bytes.
+    Fixed metadata makes reruns give identical bytes; the bytes are rendered in memory and written
+    through `kickback.files.write_atomically`, so a failure never leaves half a file behind.
     """
+    buffer = io.BytesIO()
     with matplotlib.rc_context(RC):
         if path.suffix == ".svg":
-            figure.savefig(path, format="svg", metadata=SVG_METADATA, facecolor="white")
+            figure.savefig(buffer, format="svg", metadata=SVG_METADATA, facecolor="white")
         elif path.suffix == ".pdf":
-            figure.savefig(path, format="pdf", metadata=PDF_METADATA, facecolor="white")
+            figure.savefig(buffer, format="pdf", metadata=PDF_METADATA, facecolor="white")
         else:
-            figure.savefig(path, format="png", dpi=dpi, metadata=PNG_METADATA, facecolor="white")
+            figure.savefig(buffer, format="png", dpi=dpi, metadata=PNG_METADATA, facecolor="white")
+    write_atomically(path, buffer.getvalue())
