@@ -1,6 +1,5 @@
 """Driving the joint-angle explorer from Python: sliders, presets, variant switch, readouts."""
 
-import inspect
 from pathlib import Path
 
 import pytest
@@ -110,10 +109,7 @@ def test_the_findings_use_check_pose_with_the_own_range_when_it_takes_one():
     from kickback.form import findings as findings_module
 
     pose = preset_pose("cable", "too_little_range")
-    if "hip_range" in inspect.signature(findings_module.check_pose).parameters:
-        expected = findings_module.check_pose(pose, "cable", hip_range=10)
-    else:
-        expected = findings_module.check_pose(pose, "cable")
+    expected = findings_module.check_pose(pose, "cable", hip_range=10)
     text = describe_findings(pose, "cable", 10)
     for finding in expected:
         assert finding.cue in text
@@ -222,10 +218,7 @@ def test_shortcut_keys_choose_presets_reset_and_variant():
 
 
 def test_a_smaller_own_range_clears_a_short_top_and_the_course_range_flags_it():
-    from kickback.form import findings as findings_module
 
-    if "hip_range" not in inspect.signature(findings_module.check_pose).parameters:
-        pytest.skip("check_pose does not take a person's own hip range yet")
     widget = explore("cable")
     widget.sliders["hip_extension"].value = 10
     assert "✗ incomplete rom" in widget.readouts.findings  # short of the course's 20°

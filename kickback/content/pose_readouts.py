@@ -7,15 +7,16 @@ Everything here is computed by the model and the form checker; the explorer widg
 
 from __future__ import annotations
 
-import inspect
 from dataclasses import dataclass, fields
 
 from ..data_files import read_table
+from ..form.findings import check_pose
+from ..form.thresholds import hip_normal_extension, personal_hip_range
+from ..form.thresholds import hip_range_bounds as own_hip_range_bounds
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach, split_leg_height
-from ..model.pose import Pose, preset_pose, read_normal_range
+from ..model.pose import Pose, preset_pose
 from ..model.variants import check_variant
-from ..validate import check_in_range
 
 OPENING_PRESET = "correct_top"
 """The pose an explorer opens on: a correct top, so a first look shows no fault."""
@@ -47,23 +48,15 @@ def hip_range_bounds() -> tuple[int, int, int]:
     From `data/normal_ranges.csv`: the course's typical 20° is the default; the field goes from
     0 to the high end of the normal spread.
     """
-    normal = read_normal_range("hip_extension")
-    return 0, int(round(normal.typical)), int(round(normal.high))
+    low, high = own_hip_range_bounds()
+    return int(round(low)), int(round(hip_normal_extension())), int(round(high))
 
 
 def check_hip_range(hip_range: float | None) -> float | None:
     """`hip_range` checked against `hip_range_bounds` (ValueError outside), or None for the course's."""
     if hip_range is None:
         return None
-    low, _, high = hip_range_bounds()
-    return check_in_range("hip_range", hip_range, low, high, "deg")
-
-
-def _check_pose_takes_hip_range() -> bool:
-    """True once `check_pose` judges against a person's own range (its `hip_range` keyword)."""
-    from ..form.findings import check_pose
-
-    return "hip_range" in inspect.signature(check_pose).parameters
+    return personal_hip_range(hip_range)
 
 
 @dataclass(frozen=True)
@@ -170,15 +163,10 @@ def describe_findings(pose: Pose, variant: str, hip_range: float | None = None) 
     `hip_range` (degrees) the range of motion is judged against the person's own hip, where the
     checker supports it.
     """
-    from ..form.findings import check_pose
-
     hip_range = check_hip_range(hip_range)
     if is_start_pose(pose, variant):
         return START_MESSAGE
-    if hip_range is not None and _check_pose_takes_hip_range():
-        findings = check_pose(pose, variant, hip_range=hip_range)
-    else:
-        findings = check_pose(pose, variant)
+    findings = check_pose(pose, variant, hip_range=hip_range)
     if not findings:
         return "✓ Form, judged as the top of a rep: nothing wrong in this pose."
     lines = [
