@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..data_files import read_table
 from ..model.muscles import LEVER_PARTS, ROLES, force_capacity, muscle_moment_arm, rank_levers, read_muscles
+from ..model.strength import hip_extension_strength, strength_groups, strongest_hip_angle
 from ..table import Table
 from ..validate import check_choice
 
@@ -197,4 +198,27 @@ def show_levers(*, hip_extension: float, knee_flexion: float = 0.0) -> Table:
             "stretch (a teaching simplification): read it as a ranking, not as forces. "
             "Adductor magnus: its back (ischial) part, the part that extends the hip."
         ),
+    )
+
+
+def show_strength_curve() -> Table:
+    """Where the hip extensors are strongest, and how strong they still are standing straight.
+
+    Returns
+    -------
+    Table
+        One row per measured group: the hip angle of peak strength and the strength at 0 degrees (standing
+        straight) as a share of that peak, from Anderson et al. (2007).
+    """
+    rows = []
+    for sex, age_group in strength_groups():
+        peak = strongest_hip_angle(sex=sex, age_group=age_group)
+        upright = hip_extension_strength(0.0, sex=sex, age_group=age_group)
+        rows.append((f"{sex}, {age_group}", _hip_words(float(round(peak))), f"{upright:.0%}"))
+    return Table(
+        ("group", "strongest at", "strength standing straight (share of peak)"),
+        rows,
+        "Measured maximal isometric hip extension (Anderson, Madigan & Nussbaum 2007, J Biomech 40:3105; "
+        "data/strength_curve.csv). The course reads the fitted curve from hip flexed 90° to standing "
+        "straight, never past it.",
     )
