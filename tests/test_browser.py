@@ -239,20 +239,24 @@ def lab_server(tmp_path_factory: pytest.TempPathFactory):
         server.stop()
 
 
-def record_page_problems(page, problems: list[str]) -> None:
-    """Collect a page's console errors, uncaught page errors and failed requests into `problems`."""
-    page.on(
-        "console",
-        lambda message: (
-            message.type == "error"
-            and problems.append(f"console error: {message.text} ({(message.location or {}).get('url', '')})")
-        ),
-    )
+def record_page_problems(page, problems: list[str], *, failed_requests: bool = True) -> None:
+    """Collect a page's console errors (bar the allowed ones), uncaught page errors and, if asked, failed
+    requests into `problems`: one watcher for every browser test."""
+
+    def on_console(message) -> None:
+        if message.type == "error" and not console_error_allowed(message.text):
+            location = message.location or {}
+            problems.append(
+                f"console error: {message.text} ({location.get('url', '')}:{location.get('lineNumber', '')})"
+            )
+
+    page.on("console", on_console)
     page.on("pageerror", lambda error: problems.append(f"page error: {error}"))
-    page.on(
-        "requestfailed",
-        lambda request: problems.append(f"failed request: {request.url[:120]} ({request.failure})"),
-    )
+    if failed_requests:
+        page.on(
+            "requestfailed",
+            lambda request: problems.append(f"failed request: {request.url[:120]} ({request.failure})"),
+        )
 
 
 def stop_process(process: subprocess.Popen) -> None:
@@ -519,16 +523,7 @@ def test_notebook_runs_in_jupyterlab(
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
     console_errors: list[str] = []
-
-    def on_console(message) -> None:
-        if message.type == "error" and not console_error_allowed(message.text):
-            location = message.location or {}
-            console_errors.append(
-                f"console error: {message.text} ({location.get('url', '')}:{location.get('lineNumber', '')})"
-            )
-
-    page.on("console", on_console)
-    page.on("pageerror", lambda error: console_errors.append(f"page error: {error}"))
+    record_page_problems(page, console_errors, failed_requests=False)
     problems: list[str] = []
     screenshot = screenshots_dir / (relative.replace("/", "__").removesuffix(".ipynb") + ".png")
     try:

@@ -20,6 +20,7 @@ from ..form.recordings import (
     recording_from_bytes,
 )
 from ..model.variants import VARIANTS
+from .controls import LABEL_STYLE, file_picker, hip_range_field, own_hip_range, side_buttons, variant_buttons
 from .static_twin import StaticTwin
 
 
@@ -31,22 +32,16 @@ class SetChecker(StaticTwin, widgets.VBox):
             options=list_recordings(),
             value="cable_good_angles.csv",
             description="recording",
-            style={"description_width": "110px"},
+            style=LABEL_STYLE,
             layout=widgets.Layout(width="460px"),
         )
-        self.upload = widgets.FileUpload(accept=".csv", multiple=False, description="your CSV")
-        self.variant = widgets.ToggleButtons(
-            options=list(VARIANTS), value="cable", description="variant", style={"description_width": "110px"}
-        )
+        self.upload = file_picker(".csv", "your CSV")
+        self.variant = variant_buttons()
         self.format = widgets.Dropdown(
-            options=list(FORMATS), value="angles", description="format", style={"description_width": "110px"}
+            options=list(FORMATS), value="angles", description="format", style=LABEL_STYLE
         )
-        self.side = widgets.ToggleButtons(
-            options=["right", "left"],
-            value="right",
-            description="side facing camera",
-            style={"description_width": "110px"},
-        )
+        self.side = side_buttons()
+        self.hip_range = hip_range_field()
         self.check_button = widgets.Button(description="Check this set")
         self.image = widgets.Image(format="png", width=760, layout=widgets.Layout(width="760px"))
         self.image.add_class("kickback-figure")
@@ -63,6 +58,7 @@ class SetChecker(StaticTwin, widgets.VBox):
                 self.variant,
                 self.format,
                 self.side,
+                self.hip_range,
                 self.check_button,
                 self.image,
                 self.words,
@@ -94,7 +90,8 @@ class SetChecker(StaticTwin, widgets.VBox):
     def check(self) -> None:
         """Read, analyse and show the chosen set; a bad file gets its one-line error in words."""
         try:
-            view = SetView(check_exercise(self._recording(), self.variant.value), self.variant.value)
+            recording = check_exercise(self._recording(), self.variant.value)
+            view = SetView(recording, self.variant.value, hip_range=own_hip_range(self.hip_range))
         except ValueError as error:
             self.words.value = f"<p><b>✗ Cannot read this file:</b> {html.escape(str(error))}</p>"
             return

@@ -17,7 +17,7 @@ from pathlib import Path
 import ipywidgets as widgets
 
 from ..draw.video_report import VideoReport, show_video_report
-from ..model.variants import VARIANTS
+from .controls import file_picker, hip_range_field, own_hip_range, side_buttons, variant_buttons
 from .static_twin import StaticTwin
 
 RUN_PY = Path(__file__).resolve().parents[2] / "run.py"
@@ -28,16 +28,10 @@ class VideoChecker(StaticTwin, widgets.VBox):
     """A file picker for a video, the variant and side, a button, progress in words and the report."""
 
     def __init__(self) -> None:
-        self.upload = widgets.FileUpload(accept="video/*", multiple=False, description="your video")
-        self.variant = widgets.ToggleButtons(
-            options=list(VARIANTS), value="cable", description="variant", style={"description_width": "110px"}
-        )
-        self.side = widgets.ToggleButtons(
-            options=["right", "left"],
-            value="right",
-            description="side facing camera",
-            style={"description_width": "110px"},
-        )
+        self.upload = file_picker("video/*", "your video")
+        self.variant = variant_buttons()
+        self.side = side_buttons()
+        self.hip_range = hip_range_field()
         self.button = widgets.Button(description="Check this video")
         self.words = widgets.HTML()
         self.words.add_class("kickback-readout")
@@ -48,7 +42,9 @@ class VideoChecker(StaticTwin, widgets.VBox):
         self.static_png = (example.folder / "contact_sheet.png").read_bytes()
         self._say(f"Showing the report of the course's example {EXAMPLE}. Pick a video to check your own.")
         self.report.value = example._repr_html_()
-        super().__init__([self.upload, self.variant, self.side, self.button, self.words, self.report])
+        super().__init__(
+            [self.upload, self.variant, self.side, self.hip_range, self.button, self.words, self.report]
+        )
         self.add_class("kickback-video-checker")
 
     def _say(self, text: str) -> None:
@@ -73,6 +69,9 @@ class VideoChecker(StaticTwin, widgets.VBox):
     def _run(self, clip: Path, out: Path) -> None:
         command = [sys.executable, str(RUN_PY), "video", str(clip), "--variant", self.variant.value]
         command += ["--side", self.side.value, "--out", str(out)]
+        hip_range = own_hip_range(self.hip_range)
+        if hip_range is not None:
+            command += ["--hip-range", f"{hip_range:g}"]
         try:
             process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             last = ""
@@ -94,7 +93,8 @@ class VideoChecker(StaticTwin, widgets.VBox):
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
         return (
-            "[Check your own video: pick a side-view clip, the variant and the side facing the camera; "
+            "[Check your own video: pick a side-view clip, the variant, the side facing the camera and "
+            "your hip range; "
             f"the report of the course's example {EXAMPLE} is shown until then.]"
         )
 
