@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from kickback.model.anthropometrics import Body, default_body
 from kickback.model.leg_height import split_leg_height
 from kickback.model.pose import POSE_FIELDS, PRESET_NAMES, Pose, preset_pose, read_limits
-from kickback.model.skeleton import build_skeleton, pose_joints
+from kickback.model.skeleton import build_skeleton, leg_height_as_drawn, pose_joints
 from kickback.model.variants import VARIANTS
 
 LIMITS = read_limits()
@@ -174,13 +174,22 @@ def test_every_joint_is_finite(pose, body, variant):
 @settings(max_examples=200, deadline=None)
 @given(pose=poses, variant=st.sampled_from(VARIANTS))
 def test_leg_height_parts_add_up_to_the_drawn_thigh_angle(pose, variant):
-    height = split_leg_height(pose)
+    height = leg_height_as_drawn(pose, default_body(), variant)
     assert height.apparent == height.hip + height.lumbar + height.trunk
     j = pose_joints(pose, default_body(), variant)
     dx, dy = j["hip"][0] - j["knee"][0], j["hip"][1] - j["knee"][1]
     drawn = math.degrees(math.atan2(dx, dy))
     difference = (drawn - height.apparent + 180) % 360 - 180
     assert abs(difference) < 1e-9
+
+
+@settings(max_examples=100, deadline=None)
+@given(pose=poses, variant=st.sampled_from(VARIANTS))
+def test_the_drawn_split_is_the_poses_own_unless_the_back_moves_on_all_fours(pose, variant):
+    drawn, asked = leg_height_as_drawn(pose, default_body(), variant), split_leg_height(pose)
+    assert (drawn.hip, drawn.lumbar) == (asked.hip, asked.lumbar)
+    if variant != "bodyweight" or pose.lumbar_extension == 0:
+        assert drawn == asked
 
 
 def test_moving_the_pulley_moves_it_in_the_drawing_and_bad_set_ups_are_refused():

@@ -14,7 +14,7 @@ from ..model.anthropometrics import Body, default_body
 from ..model.loads import Load, default_load, describe_load
 from ..model.muscles import moment_arm_curve
 from ..model.pose import preset_pose
-from ..model.torque import CurveSummary, describe_curve, split_hip_torque, torque_curve
+from ..model.torque import CurveSummary, describe_curve, split_hip_torque, sweep_range
 from ..table import Table
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, render_png
 
@@ -61,16 +61,16 @@ class CurveArtists:
 
 
 def compute_profile(case: ProfileCase, body: Body) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Hip angles (deg), total torque and the leg's own-weight part (N·m) over the variant's sweep."""
-    hip, total = torque_curve(case.variant, body, load=case.load)
+    """Hip angles (deg), total torque and the leg's own-weight part (N·m) over the variant's sweep.
+
+    One skeleton per angle gives both parts (the total is the leg's part plus the load's), so a
+    slider step solves each pose once.
+    """
+    hip = sweep_range(case.variant)
     base = preset_pose(case.variant, "start")
-    own = np.array(
-        [
-            split_hip_torque(base.replace(hip_extension=float(a)), body, case.variant, load=case.load).leg
-            for a in hip
-        ]
-    )
-    return hip, total, own
+    poses = [base.replace(hip_extension=float(a)) for a in hip]
+    parts = [split_hip_torque(pose, body, case.variant, load=case.load) for pose in poses]
+    return hip, np.array([part.total for part in parts]), np.array([part.leg for part in parts])
 
 
 HIP_AXIS_LABEL = "hip angle (°): − flexed, + extended"
