@@ -1,9 +1,9 @@
 """The equipment around the body, drawn to scale: floor and mat, cable tower, kickback machine.
 
-Static parts (tower, stack, frame, platform, chest pad, mat) are drawn once; the moving parts
-(the cable to the ankle cuff, the machine's lever and pad) follow the leg in `update_moving_equipment`.
-Sizes are drawing choices for a typical gym (teaching heuristics); positions come from
-`data/equipment.csv` through the skeleton.
+Static parts (tower, stack, frame, platform, mat) are drawn once; the moving parts (the cable to the
+ankle cuff; the machine's chest pad, cam, lever and roller, `kickback.draw.machine`) follow the body
+in `update_moving_equipment`. Sizes are drawing choices for a typical gym (teaching heuristics);
+positions come from `data/equipment.csv` through the skeleton.
 """
 
 from __future__ import annotations
@@ -17,11 +17,9 @@ from ..model.anthropometrics import Body
 from ..model.skeleton import Skeleton
 from .anatomy import smooth_closed
 from .artists import PoseArtists
-from .shapes import tube_outline
+from .machine import METAL, add_moving_machine, draw_machine, move_machine
 from .style import COLORS
 
-METAL = "#D9D9D9"
-PADDING = "#6B6B6B"
 MAT = "#BFD9EA"
 MAT_THICKNESS = 0.02  # m; the mat's top is the model's floor (y = 0)
 TOWER_DEPTH = 0.36  # m, front upright to back upright
@@ -106,60 +104,12 @@ def _cable_tower(ax: Axes, skeleton: Skeleton) -> list[Path]:
     return paths
 
 
-def _machine(ax: Axes, skeleton: Skeleton, body: Body) -> list[Path]:
-    """Base frame, platform, the pivot's post, front column, chest pad and handles."""
-    j = skeleton.joints
-    front, back = j["platform_front"], j["platform_back"]
-    column = j["column_base"][0]
-    pivot = np.array(j["pivot"])
-    paths = [
-        _box(ax, back[0] - 0.15, 0.0, column - back[0] + 0.25, 0.05),
-        _box(ax, back[0], 0.05, front[0] - back[0], front[1] - 0.05, facecolor="#BDBDBD"),
-        _box(ax, column - 0.04, 0.05, 0.08, j["column_top"][1] - 0.05),
-        _box(ax, pivot[0] - 0.03, front[1], 0.06, pivot[1] - front[1], z=0.9),
-    ]
-    ax.add_patch(
-        Circle(pivot, 0.075, facecolor=METAL, edgecolor=COLORS["equipment"], linewidth=1.0, zorder=0.95)
-    )
-    chest = _chest_pad(skeleton, body)
-    ax.add_patch(
-        Polygon(chest, closed=True, facecolor=PADDING, edgecolor=COLORS["outline"], linewidth=0.8, zorder=2.8)
-    )
-    centre = chest.mean(axis=0)
-    ax.plot([centre[0], column], [centre[1], centre[1]], color=COLORS["equipment"], linewidth=4, zorder=0.95)
-    grip = np.array(j["handle"])
-    ax.plot([grip[0], column], [grip[1], grip[1]], color=COLORS["equipment"], linewidth=4, zorder=1.1)
-    ax.plot(
-        [grip[0], grip[0]],
-        [grip[1] - 0.07, grip[1] + 0.07],
-        color=COLORS["equipment"],
-        linewidth=5,
-        zorder=3.35,
-        solid_capstyle="round",
-    )
-    paths.append(Path(chest, closed=True))
-    return paths
-
-
-def _chest_pad(skeleton: Skeleton, body: Body) -> np.ndarray:
-    """A padded cushion in front of the chest, parallel to the thorax in the start set-up."""
-    from ..model.pose import start_pose
-    from ..model.skeleton import build_skeleton
-
-    start = build_skeleton(start_pose("machine"), body, "machine").spine
-    a, b = start[-9], start[-3]
-    along = (b - a) / np.hypot(*(b - a))
-    forward = np.array([along[1], -along[0]])
-    offset = 0.62 * body.geometry["trunk_width"] + 0.045
-    return tube_outline(np.array([a + forward * offset, b + forward * offset]), 0.045)
-
-
 def draw_static_equipment(ax: Axes, skeleton: Skeleton, body: Body) -> list[Path]:
     """Parts of the equipment that do not move with the pose; returns their outlines as paths."""
     if skeleton.variant == "cable":
         return _cable_tower(ax, skeleton)
     if skeleton.variant == "machine":
-        return _machine(ax, skeleton, body)
+        return draw_machine(ax, skeleton)
     return []
 
 
@@ -180,30 +130,7 @@ def draw_moving_equipment(artists: PoseArtists, skeleton: Skeleton) -> None:
         ax.add_patch(cuff)
         artists.polygons["cuff"] = cuff
     elif skeleton.variant == "machine":
-        (line,) = ax.plot(
-            [], [], color=COLORS["equipment"], linewidth=5.0, zorder=3.45, solid_capstyle="round"
-        )
-        artists.lines["lever"] = line
-        pad = Polygon(
-            np.zeros((3, 2)),
-            closed=True,
-            facecolor=PADDING,
-            edgecolor=COLORS["outline"],
-            linewidth=0.8,
-            zorder=3.5,
-        )
-        ax.add_patch(pad)
-        artists.polygons["pad"] = pad
-        hub = Circle(
-            skeleton.joints["pivot"],
-            0.03,
-            facecolor="white",
-            edgecolor=COLORS["equipment"],
-            linewidth=1.5,
-            zorder=4.5,
-        )
-        ax.add_patch(hub)
-        artists.circles["pivot"] = hub
+        add_moving_machine(artists, skeleton)
 
 
 def update_moving_equipment(artists: PoseArtists, skeleton: Skeleton) -> None:
@@ -226,8 +153,5 @@ def update_moving_equipment(artists: PoseArtists, skeleton: Skeleton) -> None:
         artists.polygons["cuff"].set_xy(smooth_closed(cuff, 1))
         ring = band + up * 0.025
         artists.lines["cable"].set_data([j["pulley"][0], ring[0]], [j["pulley"][1], ring[1]])
-    if "lever" in artists.lines:
-        pad, pivot = j["pad"], j["pivot"]
-        artists.lines["lever"].set_data([pivot[0], pad[0]], [pivot[1], pad[1]])
-        along = (pad - pivot) / np.hypot(*(pad - pivot))
-        artists.polygons["pad"].set_xy(tube_outline(np.array([pad - along * 0.08, pad + along * 0.08]), 0.04))
+    if "lever" in artists.polygons:
+        move_machine(artists, skeleton)

@@ -1,0 +1,206 @@
+"""The kickback machine as drawn: it stands on the floor, touches the body where a real one does.
+
+Measured on the drawn artists (the polygons `draw_pose` moves) over a grid of the explorer's
+machine ranges, so what is tested is what the learner sees.
+"""
+
+import itertools
+import math
+
+import matplotlib.colors as mcolors
+import numpy as np
+import pytest
+from matplotlib.figure import Figure
+from matplotlib.path import Path
+
+from kickback.content.pose_readouts import read_slider_ranges
+from kickback.data_files import read_table
+from kickback.draw.body import draw_pose, update_pose
+from kickback.draw.machine import cable_path, machine_parts, static_parts, tower_frame
+from kickback.draw.style import COLORS
+from kickback.model.anthropometrics import default_body
+from kickback.model.pose import Pose, preset_pose
+from kickback.model.skeleton import SPINE_STEPS, build_skeleton, equipment
+
+BODY = default_body()
+DIMS = equipment("machine")
+CONTACT = 0.02  # m: "touching" allows this much gap (a drawn pad is firm, the body is a schematic)
+SINK = 0.006  # m: how far a pad may press into the drawn body's outline
+
+
+def _grid(points: int = 4) -> list[Pose]:
+    """Poses over the explorer's machine ranges: every corner and points in between."""
+    ranges = read_slider_ranges("machine")
+    names = ("trunk_lean", "lumbar_extension", "hip_extension", "knee_flexion")
+    axes = [np.linspace(*ranges[name], points) for name in names]
+    return [Pose(**dict(zip(names, map(float, values)))) for values in itertools.product(*axes)]
+
+
+GRID = _grid()
+
+
+@pytest.fixture(scope="module")
+def drawn():
+    """One drawn machine set-up whose artists each test moves through the grid."""
+    ax = Figure().add_subplot()
+    return draw_pose(ax, preset_pose("machine", "start"), BODY, "machine", angles=False, caption=False)
+
+
+def _distance_to_outline(points: np.ndarray, outline: np.ndarray) -> np.ndarray:
+    """Distance (m) from each point to the closed polyline `outline`."""
+    a = outline
+    b = np.roll(outline, -1, axis=0)
+    ab = b - a
+    t = np.clip(((points[:, None, :] - a) * ab).sum(-1) / np.maximum((ab * ab).sum(-1), 1e-12), 0, 1)
+    nearest = a + t[..., None] * ab
+    return np.hypot(*(points[:, None, :] - nearest).transpose(2, 0, 1)).min(axis=1)
+
+
+def _gap_and_sink(part: np.ndarray, body_part: np.ndarray) -> tuple[float, float]:
+    """The gap between two outlines (m), and how deep the first one's points sink into the second."""
+    inside = Path(body_part, closed=True).contains_points(part)
+    distance = _distance_to_outline(part, body_part)
+    gap = 0.0 if inside.any() else float(distance.min())
+    sink = float(distance[inside].max()) if inside.any() else 0.0
+    return gap, sink
+
+
+def test_the_chest_pad_touches_the_chest_in_every_explorer_pose(drawn):
+    for pose in GRID:
+        update_pose(drawn, pose)
+        pad, trunk = drawn.polygons["chest_pad"].get_xy(), drawn.polygons["trunk"].get_xy()
+        gap, sink = _gap_and_sink(pad, trunk)
+        assert gap <= CONTACT and sink <= SINK, (pose, gap, sink)
+        # on the chest (the thorax, above T12), not the belly
+        contact = pad[np.argmin(_distance_to_outline(pad, trunk))]
+        spine = drawn.skeleton.spine
+        assert np.argmin(np.hypot(*(spine - contact).T)) > 1 + SPINE_STEPS, pose
+
+
+def test_the_chest_pad_moves_with_the_chest_not_a_fixed_offset(drawn):
+    update_pose(drawn, Pose(trunk_lean=10, knee_flexion=80))
+    upright = drawn.polygons["chest_pad"].get_xy().mean(axis=0)
+    update_pose(drawn, Pose(trunk_lean=60, knee_flexion=80))
+    leaning = drawn.polygons["chest_pad"].get_xy().mean(axis=0)
+    assert leaning[0] > upright[0] + 0.1 and leaning[1] < upright[1] - 0.1
+
+
+def test_the_roller_rests_on_the_back_of_the_thigh_where_the_model_pushes(drawn):
+    """MachineLoad's pad pushes at pad_position of the thigh from the hip, on its back."""
+    for pose in GRID:
+        update_pose(drawn, pose)
+        joints = {name: np.array(point) for name, point in drawn.skeleton.joints.items()}
+        thigh = joints["knee"] - joints["hip"]
+        along = thigh / np.hypot(*thigh)
+        posterior = np.array([along[1], -along[0]])  # hanging straight down, the back of the thigh is -x
+        roller = drawn.polygons["roller"].get_xy()
+        centre = roller.mean(axis=0)
+        assert (centre - joints["hip"]) @ along == pytest.approx(
+            DIMS["pad_position"] * BODY.length("thigh"), abs=0.01
+        )
+        assert (centre - joints["hip"]) @ posterior > BODY.geometry["thigh_width"] / 2, pose
+        gap, sink = _gap_and_sink(roller, drawn.polygons["thigh"].get_xy())
+        assert gap <= 0.01 and sink <= SINK, (pose, gap, sink)
+
+
+def test_the_lever_turns_on_the_hip_joint_and_reaches_the_roller(drawn):
+    for pose in GRID[::7]:
+        update_pose(drawn, pose)
+        joints = drawn.skeleton.joints
+        assert joints["pivot"] == joints["hip"]
+        lever = drawn.polygons["lever"].get_xy()
+        for end in (joints["pivot"], joints["pad"]):
+            assert np.hypot(*(lever - end).T).min() <= DIMS["lever_width"]
+        cam = drawn.polygons["cam"].get_xy()
+        assert np.hypot(*(cam - joints["hip"]).T).max() <= DIMS["cam_radius"] + 1e-9
+        assert drawn.circles["pivot"].center == pytest.approx(joints["hip"])
+
+
+def test_the_lever_is_a_metal_bar_not_a_limb(drawn):
+    lever = drawn.polygons["lever"]
+    body_colours = {mcolors.to_rgba(COLORS[name]) for name in ("body", "body_far", "working_leg")}
+    assert tuple(lever.get_facecolor()) not in body_colours
+    assert lever.get_linewidth() > 0 and tuple(lever.get_edgecolor()) != tuple(lever.get_facecolor())
+    assert DIMS["lever_width"] <= BODY.geometry["thigh_width"] / 3
+
+
+def test_no_part_of_the_machine_goes_below_the_floor():
+    for pose in GRID[::5]:
+        skeleton = build_skeleton(pose, BODY, "machine")
+        for name, outline in machine_parts(skeleton, BODY).items():
+            assert outline[:, 1].min() >= -1e-9, (name, pose)
+        assert cable_path(skeleton, DIMS)[0][:, 1].min() >= 0
+
+
+def test_the_stack_pulleys_and_cable_sit_inside_the_tower():
+    skeleton = build_skeleton(preset_pose("machine", "start"), BODY, "machine")
+    tower = tower_frame(skeleton, DIMS)
+    parts = static_parts(skeleton, DIMS)
+    plates = [outline for name, outline in parts.items() if name.startswith("plate_")]
+    assert len(plates) == int(DIMS["stack_plates"])
+    inner = (parts["back_upright"][:, 0].max(), parts["front_upright"][:, 0].min())
+    for plate in plates:
+        assert inner[0] < plate[:, 0].min() and plate[:, 0].max() < inner[1]
+        assert DIMS["frame_rail_height"] <= plate[:, 1].min() and plate[:, 1].max() < tower["top"]
+    cable, top, low = cable_path(skeleton, DIMS)
+    assert tower["back"] <= top[0] <= tower["front"] and top[1] < tower["top"]
+    assert tower["back"] <= low[0] <= tower["front"]
+    assert cable[-1][0] == pytest.approx(skeleton.joints["pivot"][0])  # the cable ends at the cam
+    platform = parts["platform"]
+    assert platform[:, 1].max() == pytest.approx(skeleton.joints["support_heel"][1], abs=0.01)
+
+
+def test_the_tower_stays_clear_of_the_head_and_trunk_in_every_explorer_pose(drawn):
+    skeleton = build_skeleton(preset_pose("machine", "start"), BODY, "machine")
+    t = tower_frame(skeleton, DIMS)
+    tower = Path(
+        [(t["back"], 0), (t["front"], 0), (t["front"], t["top"]), (t["back"], t["top"])], closed=True
+    )
+    for pose in GRID[::3]:
+        update_pose(drawn, pose)
+        for part in ("head", "trunk"):
+            assert not tower.contains_points(drawn.polygons[part].get_xy()).any(), (part, pose)
+
+
+def test_the_hands_hold_the_handles(drawn):
+    for pose in GRID[::11]:
+        update_pose(drawn, pose)
+        grip = np.array(drawn.skeleton.joints["handle"])[None, :]
+        hand = drawn.polygons["hand"].get_xy()
+        assert Path(hand, closed=True).contains_points(grip)[0] or _distance_to_outline(grip, hand)[0] < 0.03
+
+
+def test_every_machine_size_names_its_source():
+    rows = [row for row in read_table("equipment") if row["variant"] == "machine"]
+    assert {"cam_radius", "roller_radius", "chest_pad_length", "stack_plates"} <= {
+        row["name"] for row in rows
+    }
+    for row in rows:
+        assert row["source"].strip() and row["meaning"].strip(), row["name"]
+        assert float(row["low"]) <= float(row["value"]) <= float(row["high"]), row["name"]
+
+
+def test_the_blitted_machine_explorer_matches_a_full_render():
+    import io
+
+    from PIL import Image
+
+    from kickback.draw.explorer_view import ExplorerView
+    from kickback.draw.style import render_png
+
+    view = ExplorerView("machine", preset_pose("machine", "start"), BODY)
+    view.render()
+    view.move(Pose(trunk_lean=55, lumbar_extension=30, hip_extension=35, knee_flexion=60))
+    fast = np.asarray(Image.open(io.BytesIO(view.render())).convert("RGB"), dtype=int)
+    full = np.asarray(Image.open(io.BytesIO(render_png(view.figure))).convert("RGB"), dtype=int)
+    assert fast.shape == full.shape
+    assert np.mean(np.abs(fast - full) > 40) < 0.002
+    assert not math.isnan(fast.mean())
+
+
+def test_the_machine_in_words_gives_the_table_s_numbers():
+    from kickback.draw.machine import describe_machine
+
+    words = describe_machine()
+    assert f"{int(DIMS['stack_plates'])} plates" in words
+    assert f"{DIMS['pad_position']:.0%}" in words and "back of the thigh" in words
