@@ -2,14 +2,27 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from matplotlib.patches import Polygon
+from matplotlib.text import Text
 
+from kickback.content.pose_readouts import read_slider_ranges
 from kickback.draw.muscle_map import build_muscle_map
-from kickback.draw.muscle_shapes import ROLE_OUTLINES, SHAPES, muscle_outline
-from kickback.draw.style import COLORS
-from kickback.model.anthropometrics import default_body
+from kickback.draw.muscle_shapes import (
+    ITB_SHAPE,
+    LANDMARKS,
+    ROLE_OUTLINES,
+    SHAPES,
+    fibre_lines,
+    landmark_points,
+    muscle_outline,
+)
+from kickback.draw.muscles import place_points
+from kickback.draw.style import COLORS, MIN_TEXT_PX_AT_900
+from kickback.model.anthropometrics import Body, default_body
 from kickback.model.muscles import read_muscles
-from kickback.model.pose import preset_pose
+from kickback.model.pose import PRESET_NAMES, Pose, preset_pose
 from kickback.model.skeleton import build_skeleton
 
 BODY = default_body()
@@ -23,6 +36,135 @@ def polygon_area(points):
 @pytest.fixture(scope="module")
 def skeleton():
     return build_skeleton(preset_pose("cable", "correct_top"), BODY, "cable")
+
+
+POSES = [(variant, name) for variant in ("cable", "machine", "bodyweight") for name in PRESET_NAMES]
+
+
+def pelvis_frame(skeleton):
+    """The hip joint, the pelvis's unit 'up' (hip toward L5/S1) and unit 'back' (toward the back)."""
+    hip = np.array(skeleton.joints["hip"])
+    up = np.array(skeleton.joints["sacrum"]) - hip
+    up /= np.hypot(*up)
+    return hip, up, np.array([-up[1], up[0]])
+
+
+def height_above_hip(skeleton, points):
+    """How far each point lies above the hip joint along the pelvis's own 'up' (m): 'below' in any pose."""
+    hip, up, _ = pelvis_frame(skeleton)
+    return (np.atleast_2d(points) - hip) @ up
+
+
+def centroid(skeleton, name):
+    return muscle_outline(skeleton, SHAPES[name], BODY.height).mean(axis=0)
+
+
+def landmark(skeleton, name):
+    return landmark_points(skeleton, LANDMARKS[name], BODY.height)
+
+
+def along_thigh(skeleton, points):
+    """Each point's position along the thigh: 0 at the hip joint, 1 at the knee joint."""
+    hip, knee = np.array(skeleton.joints["hip"]), np.array(skeleton.joints["knee"])
+    return (np.atleast_2d(points) - hip) @ (knee - hip) / np.dot(knee - hip, knee - hip)
+
+
+@pytest.mark.parametrize("variant, name", POSES)
+@pytest.mark.parametrize("gluteal", ["glmed", "glmin"])
+def test_gluteus_medius_and_minimus_lie_between_the_iliac_crest_and_the_trochanter(variant, name, gluteal):
+    skeleton = build_skeleton(preset_pose(variant, name), BODY, variant)
+    crest_top = height_above_hip(skeleton, landmark(skeleton, "iliac_crest")).max()
+    trochanter = height_above_hip(skeleton, landmark(skeleton, "trochanter").mean(axis=0))[0]
+    outline = muscle_outline(skeleton, SHAPES[gluteal], BODY.height)
+    middle = height_above_hip(skeleton, outline.mean(axis=0))[0]
+    assert trochanter < middle < crest_top
+    assert height_above_hip(skeleton, outline).max() < crest_top  # below the crest, not above the pelvis
+    assert height_above_hip(skeleton, outline).min() < trochanter + 0.02  # reaching down to the trochanter
+
+
+def test_the_gluteus_minimus_lies_lower_than_the_medius(skeleton):
+    assert height_above_hip(skeleton, centroid(skeleton, "glmin")) < height_above_hip(
+        skeleton, centroid(skeleton, "glmed")
+    )
+
+
+@pytest.mark.parametrize("variant, name", [(v, n) for v, n in POSES if n != "start"])
+def test_gluteus_maximus_fibres_slant_down_toward_the_femur(variant, name):
+    """From the hip near neutral to extended (the lift's second half and the top): at the start, with
+    the hip flexed to 90 degrees, the femur lies in front and the fibres wrap forward around the hip."""
+    skeleton = build_skeleton(preset_pose(variant, name), BODY, variant)
+    hip, knee = np.array(skeleton.joints["hip"]), np.array(skeleton.joints["knee"])
+    femur = (knee - hip) / np.hypot(*(knee - hip))
+    _, up, _ = pelvis_frame(skeleton)
+
+    def off_femur(point):
+        offset = point - hip
+        return abs(femur[0] * offset[1] - femur[1] * offset[0])
+
+    fibres = fibre_lines(skeleton, SHAPES["glmax"], BODY.height)
+    assert len(fibres) >= 5
+    for start, end in fibres:
+        direction = (end - start) / np.hypot(*(end - start))
+        assert direction @ up < -0.3  # downward, never near the pelvis's horizontal (hip flexed the most)
+        assert off_femur(end) < off_femur(start)  # toward the femur's shaft
+        assert along_thigh(skeleton, end)[0] > 0.0  # and they end on the thigh, below the hip joint
+
+
+def test_the_gluteus_maximus_starts_at_the_sacrum_and_ends_on_the_upper_femur(skeleton):
+    outline = muscle_outline(skeleton, SHAPES["glmax"], BODY.height)
+    _, _, back = pelvis_frame(skeleton)
+    hip = np.array(skeleton.joints["hip"])
+    sacrum_back = ((landmark(skeleton, "sacrum") - hip) @ back).max()
+    assert ((outline - hip) @ back).max() > sacrum_back  # it covers the back of the sacrum
+    assert 0.25 < along_thigh(skeleton, outline).max() < 0.5  # the gluteal tuberosity: upper shaft only
+
+
+def test_the_obliques_lie_between_the_lower_ribs_and_the_iliac_crest(skeleton):
+    ribs_lowest = landmark(skeleton, "rib_margin")[:, 1].min()
+    crest_top = landmark(skeleton, "iliac_crest")[:, 1].max()
+    middle = centroid(skeleton, "obliques")[1]
+    assert crest_top < middle < ribs_lowest
+    outline = muscle_outline(skeleton, SHAPES["obliques"], BODY.height)
+    assert outline[:, 1].min() > landmark(skeleton, "iliac_crest")[:, 1].min() - 0.01  # not onto the hip
+
+
+def trunk_axis(skeleton):
+    lower, upper = np.array(skeleton.joints["sacrum"]), np.array(skeleton.joints["t12"])
+    return (upper - lower) / np.hypot(*(upper - lower))
+
+
+def fibre_angles(skeleton, name):
+    """Each fibre's angle to the lumbar spine's axis, degrees (0 = along the trunk, 90 = across it)."""
+    axis = trunk_axis(skeleton)
+    angles = []
+    for start, end in fibre_lines(skeleton, SHAPES[name], BODY.height):
+        direction = (end - start) / np.hypot(*(end - start))
+        angles.append(np.degrees(np.arccos(abs(direction @ axis))))
+    return np.array(angles)
+
+
+def test_the_oblique_fibres_run_on_the_diagonal_and_the_transverse_abdominis_across(skeleton):
+    assert np.all((fibre_angles(skeleton, "obliques") > 30) & (fibre_angles(skeleton, "obliques") < 60))
+    assert np.all(fibre_angles(skeleton, "transverse_abdominis") > 75)
+
+
+def test_the_transverse_abdominis_lies_across_the_belly_in_front_of_the_obliques(skeleton):
+    hip, _, back = pelvis_frame(skeleton)
+    ta, obliques = centroid(skeleton, "transverse_abdominis"), centroid(skeleton, "obliques")
+    assert (ta - hip) @ back < (obliques - hip) @ back  # further forward
+    crest_top = landmark(skeleton, "iliac_crest")[:, 1].max()
+    outline = muscle_outline(skeleton, SHAPES["transverse_abdominis"], BODY.height)
+    assert outline[:, 1].min() < crest_top < outline[:, 1].max()  # the whole belly, above and below the crest
+
+
+def test_the_erector_spinae_runs_up_the_back_of_the_spine(skeleton):
+    centre = place_points(skeleton, SHAPES["erector_spinae"].outline, BODY.height)
+    spine = skeleton.spine
+    for point in centre:
+        nearest = spine[np.argmin(np.hypot(*(spine - point).T))]
+        assert point[0] < nearest[0]  # behind the spine's line (the body faces +x)
+    assert centre[:, 1].min() < skeleton.joints["t12"][1] - 0.1  # from the sacrum
+    assert centre[:, 1].max() > skeleton.joints["t12"][1] + 0.1  # well up the thorax
 
 
 def test_every_muscle_in_the_table_has_a_shape():
@@ -43,6 +185,67 @@ def test_each_hamstring_crosses_the_knee(skeleton, hamstring):
     along = (outline - hip) @ (knee - hip) / np.dot(knee - hip, knee - hip)
     assert along.max() > 1.05  # past the knee, onto the shank
     assert along.min() < 0.2  # from the sitting bone, just below the hip joint
+
+
+def test_the_callouts_sit_outside_the_close_up_and_never_overlap():
+    figure = build_muscle_map().figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    ax = figure.axes[0]
+    frame = ax.get_window_extent(renderer)
+    callouts = [text for text in figure.texts if text.get_gid() == "callout"]
+    assert len(callouts) >= len(read_muscles()) + len(LANDMARKS)
+    boxes = [text.get_window_extent(renderer) for text in callouts]
+    for box in boxes:
+        assert box.x1 < frame.x0 or box.x0 > frame.x1  # in a margin, off the body
+        assert figure.bbox.x0 <= box.x0 and box.x1 <= figure.bbox.x1
+    for i, a in enumerate(boxes):
+        for b in boxes[i + 1 :]:
+            assert not a.overlaps(b)
+    smallest = min(text.get_fontsize() for text in figure.findobj(Text) if text.get_text().strip())
+    assert smallest * 900 / (figure.get_figwidth() * 72) >= MIN_TEXT_PX_AT_900
+
+
+def test_the_alt_text_names_every_muscle_and_landmark():
+    alt = build_muscle_map().alt_text.lower()
+    for muscle in read_muscles():
+        assert muscle.name.lower() in alt
+    for words in ("iliac crest", "sacrum", "greater trochanter", "knee joint line", "fibula"):
+        assert words in alt
+
+
+def test_the_biceps_femoris_ends_at_the_fibular_head_and_the_others_on_the_tibia(skeleton):
+    fibula = landmark(skeleton, "fibular_head").mean(axis=0)
+    ends = {name: place_points(skeleton, SHAPES[name].outline, BODY.height)[-1] for name in SHAPES}
+    distance = {name: np.hypot(*(ends[name] - fibula)) for name in ("bflh", "semiten", "semimem")}
+    assert distance["bflh"] < 0.02  # metres
+    assert min(distance, key=distance.get) == "bflh"
+    for inner in ("semiten", "semimem"):
+        assert along_thigh(skeleton, ends[inner])[0] > 1.0  # on the shank, past the knee
+        assert "inner" in SHAPES[inner].where
+
+
+@pytest.mark.parametrize("hamstring", ["bflh", "semiten", "semimem"])
+def test_each_hamstring_band_spans_the_knee_joint_line(skeleton, hamstring):
+    line = landmark(skeleton, "knee_line")
+    across = line[1] - line[0]
+    normal = np.array([-across[1], across[0]])
+    side = (muscle_outline(skeleton, SHAPES[hamstring], BODY.height) - line[0]) @ normal
+    assert side.min() < 0 < side.max()  # parts on both sides of the joint line
+
+
+def test_the_adductor_magnus_is_deep_on_the_back_of_the_thigh_and_stops_above_the_knee(skeleton):
+    outline = muscle_outline(skeleton, SHAPES["addmag"], BODY.height)
+    along = along_thigh(skeleton, outline)
+    assert along.max() < 1.0 and along.min() < 0.2  # from the pelvis to just above the knee
+    assert along_thigh(skeleton, outline).max() > 0.8  # down to the adductor tubercle
+    assert "inner thigh" in SHAPES["addmag"].where
+    assert all(SHAPES["addmag"].layer < SHAPES[h].layer for h in ("bflh", "semiten", "semimem"))
+    itb = muscle_outline(skeleton, ITB_SHAPE, BODY.height)
+    hip, knee = np.array(skeleton.joints["hip"]), np.array(skeleton.joints["knee"])
+    femur = (knee - hip) / np.hypot(*(knee - hip))
+    back = np.array([femur[1], -femur[0]])  # the back of the thigh
+    assert ((outline - hip) @ back).mean() > ((itb - hip) @ back).mean()  # behind the lateral band
 
 
 def test_the_three_hamstrings_are_separate_bands(skeleton):
@@ -67,10 +270,14 @@ def test_role_is_shown_by_colour_and_by_outline_style():
 
 def test_every_shape_is_inside_the_frame():
     figure = build_muscle_map().figure
-    ax = figure.axes[0]
-    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
-    for patch in ax.patches:
-        if isinstance(patch, Polygon):
+    close_up, whole = figure.axes[:2]
+    for ax in (close_up, whole):
+        (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+        shapes = [p for p in ax.patches if isinstance(p, Polygon)]
+        if ax is close_up:  # a close-up: the body runs on past its frame, the muscles do not
+            shapes = [p for p in shapes if str(p.get_gid()).startswith(("muscle:", "tendon:", "landmark:"))]
+        assert shapes
+        for patch in shapes:
             xy = patch.get_xy()
             assert xy[:, 0].min() >= x0 and xy[:, 0].max() <= x1
             assert xy[:, 1].min() >= y0 and xy[:, 1].max() <= y1
@@ -94,3 +301,51 @@ def test_smoothing_keeps_a_shape_inside_its_corners():
     assert rounded.min() >= 0 and rounded.max() <= 1
     assert len(rounded) > len(square)
     assert polygon_area(rounded) < 1
+
+
+def test_callouts_say_what_the_stabilising_synergists_do_and_on_which_side():
+    from kickback.draw.muscle_map import callout_text
+
+    muscles = {muscle.id: muscle for muscle in read_muscles()}
+    words = {name: callout_text(muscles[name]).replace("\n", " ") for name in ("glmed", "erector_spinae")}
+    assert "standing side" in words["glmed"] and "pelvis level" in words["glmed"]
+    assert "lower back still" in words["erector_spinae"]
+    assert muscles["glmed"].role in ("synergist", "stabilizer")  # the role word still comes from the table
+    assert callout_text(muscles["glmed"]).split("\n")[1].startswith(muscles["glmed"].role[:9])
+
+
+@st.composite
+def explorer_states(draw):
+    """A variant, a pose anywhere in its explorer's slider ranges, and a body in the model's range."""
+    variant = draw(st.sampled_from(("cable", "machine", "bodyweight")))
+    ranges = read_slider_ranges(variant)
+    angles = {field: draw(st.floats(min_value=low, max_value=high)) for field, (low, high) in ranges.items()}
+    height = draw(st.floats(min_value=1.4, max_value=2.0))
+    return variant, Pose(**angles), Body.from_height_mass(height, 70.0)
+
+
+@settings(max_examples=60, deadline=None)
+@given(state=explorer_states())
+def test_placement_laws_hold_in_every_explorer_pose(state):
+    variant, pose, body = state
+    skeleton = build_skeleton(pose, body, variant)
+    h = body.height
+    crest_top = height_above_hip(skeleton, landmark_points(skeleton, LANDMARKS["iliac_crest"], h)).max()
+    trochanter = height_above_hip(
+        skeleton, landmark_points(skeleton, LANDMARKS["trochanter"], h).mean(axis=0)
+    )
+    for gluteal in ("glmed", "glmin"):
+        middle = height_above_hip(skeleton, muscle_outline(skeleton, SHAPES[gluteal], h).mean(axis=0))
+        assert trochanter[0] < middle[0] < crest_top
+    line = landmark_points(skeleton, LANDMARKS["knee_line"], h)
+    normal = np.array([line[0][1] - line[1][1], line[1][0] - line[0][0]])
+    for hamstring in ("bflh", "semiten", "semimem"):
+        side = (muscle_outline(skeleton, SHAPES[hamstring], h) - line[0]) @ normal
+        if skeleton.extras["knee_flexion_drawn"] <= 40:  # bent further, the thigh's back lies past the line
+            assert side.min() < 0 < side.max()
+        end = place_points(skeleton, SHAPES[hamstring].outline[-1:], h)[0]
+        assert along_thigh(skeleton, end)[0] > 0.8  # it ends at the knee, on the leg below
+    if pose.hip_extension >= -10:  # hip near neutral or extended: the fibres slant down to the femur
+        _, up, _ = pelvis_frame(skeleton)
+        for start, end in fibre_lines(skeleton, SHAPES["glmax"], h):
+            assert (end - start) @ up < 0

@@ -1,8 +1,11 @@
-"""The muscles as shapes on the drawn body: where each lies and which way its fibres run (schematic).
+"""The muscles and the bony landmarks on the drawn body: where each lies and which way its fibres run.
 
-Every point is (segment, fraction along it, offset across it as a fraction of body height), placed on
-the skeleton's joints, so the shapes follow the body in any pose: the muscle map and the levers picture
-both draw them.
+Every point is (segment, fraction along it, offset across it as a fraction of body height, + toward
+the back), placed on the skeleton's joints, so the shapes follow the body in any pose: the muscle map
+and the levers picture both draw them. Around the pelvis the points are written in centimetres on the
+default 1.75 m body (`_pelvic`), in the pelvis's own frame (up from the hip joint toward L5/S1, and
+toward the back), and scale with the body. SCHEMATIC (a teaching heuristic): a lateral view of the
+working side, placed by the landmarks an anatomy text names, not traced from a scan.
 """
 
 from __future__ import annotations
@@ -10,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 import numpy as np
+from matplotlib.axes import Axes
 from matplotlib.patches import Polygon
 
 from ..model.muscles import Muscle
@@ -25,14 +29,21 @@ ROLE_OUTLINES: dict[str, object] = {
 
 Point = tuple[str, float, float]
 
+_HEIGHT_CM = 175.0  # the default body the centimetre positions were drawn on
+_PELVIS_CM = 0.0576 * _HEIGHT_CM  # hip joint to L5/S1 on that body (data/body_geometry.csv)
+
+
+def _pelvic(up_cm: float, back_cm: float) -> Point:
+    """A point in the pelvis's frame: `up_cm` above the hip joint toward L5/S1, `back_cm` toward the back."""
+    return ("pelvis", up_cm / _PELVIS_CM, back_cm / _HEIGHT_CM)
+
 
 @dataclass(frozen=True)
 class MuscleShape:
     """Where a muscle is drawn: an outline (or a band's centre line and widths) and its fibre direction.
 
-    Every point is (segment, fraction along it, offset across it as a fraction of body height, + toward
-    the back), as in data/muscles.csv. `fibres` gives two edges, (origin end, insertion end): the
-    drawing runs thin lines between them, the way the fibres run.
+    `fibres` gives two edges, (origin end, insertion end): the drawing runs thin lines between them,
+    the way the fibres run (they are clipped to the outline, so an edge may run past it).
     """
 
     outline: tuple[Point, ...]
@@ -41,143 +52,263 @@ class MuscleShape:
     where: str = ""  # "deep" (under another muscle) or "inner thigh": said in the callout
     label_side: str = "left"  # the margin the callout sits in
     anchor: float = 0.5  # where the leader line meets the shape, along its centre line (bands)
+    layer: float = 0.0  # drawing order among the muscles: deep ones low, superficial ones high
 
+
+@dataclass(frozen=True)
+class Landmark:
+    """A bony landmark drawn over the muscles so a viewer can check where each muscle sits."""
+
+    name: str
+    points: tuple[Point, ...]
+    kind: str  # "ridge" (a bone edge drawn as a line), "bone" (a closed outline) or "line" (a joint line)
+    label_side: str = "right"
+
+
+# The landmarks (lateral view). Iliac crest from the ASIS over its highest point to the PSIS.
+LANDMARKS: dict[str, Landmark] = {
+    "iliac_crest": Landmark(
+        "Iliac crest (top of the pelvis)",
+        (_pelvic(7.0, -6.5), _pelvic(10.5, -3.5), _pelvic(12.0, 0.5), _pelvic(11.0, 5.5), _pelvic(7.5, 9.7)),
+        "ridge",
+    ),
+    "sacrum": Landmark(
+        "Sacrum and coccyx",
+        (
+            _pelvic(10.5, 8.4),
+            _pelvic(5.0, 9.6),
+            _pelvic(0.0, 9.5),
+            _pelvic(-3.0, 8.3),
+            _pelvic(-2.0, 7.2),
+            _pelvic(3.0, 6.4),
+            _pelvic(8.0, 5.2),
+            _pelvic(10.5, 4.2),
+        ),
+        "bone",
+        label_side="left",
+    ),
+    "rib_margin": Landmark(
+        "Lower ribs",
+        (
+            ("lumbar", 0.86, 0.034),
+            ("lumbar", 0.68, 0.010),
+            ("lumbar", 0.74, -0.030),
+            ("thorax", 0.16, -0.056),
+        ),
+        "ridge",
+    ),
+    "trochanter": Landmark(
+        "Greater trochanter (femur)",
+        (
+            ("thigh", -0.02, 0.006),
+            ("thigh", 0.03, 0.013),
+            ("thigh", 0.10, 0.008),
+            ("thigh", 0.09, -0.006),
+            ("thigh", 0.02, -0.007),
+        ),
+        "bone",
+    ),
+    # The top of the tibia (the tibial plateau): across the shank at the knee joint, whatever the bend.
+    "knee_line": Landmark("Knee joint line", (("shank", 0.0, 0.029), ("shank", 0.0, -0.029)), "line", "left"),
+    "fibular_head": Landmark(
+        "Head of the fibula",
+        (("shank", 0.03, 0.004), ("shank", 0.05, 0.014), ("shank", 0.09, 0.012), ("shank", 0.08, 0.002)),
+        "bone",
+        "left",
+    ),
+}
 
 # SCHEMATIC drawing geometry (a teaching heuristic): lateral view of the working side.
 SHAPES: dict[str, MuscleShape] = {
+    # From the back of the ilium, the sacrum and coccyx down and forward to the iliotibial band and
+    # the gluteal tuberosity of the upper femur: the broad, thick fan of the buttock.
     "glmax": MuscleShape(
         outline=(
-            ("pelvis", 1.60, 0.044),
-            ("pelvis", 1.00, 0.068),
-            ("pelvis", 0.30, 0.078),
-            ("pelvis", -0.35, 0.072),
-            ("thigh", 0.18, 0.046),
-            ("thigh", 0.36, 0.022),
-            ("thigh", 0.40, 0.004),
-            ("thigh", 0.30, -0.016),
-            ("thigh", 0.10, -0.014),
-            ("pelvis", 0.75, -0.004),
-            ("pelvis", 1.40, 0.016),
+            _pelvic(10.4, 6.4),
+            _pelvic(8.0, 9.8),
+            _pelvic(3.0, 11.2),
+            _pelvic(-2.5, 11.0),
+            _pelvic(-5.0, 10.0),
+            ("thigh", 0.14, 0.037),
+            ("thigh", 0.34, 0.020),
+            ("thigh", 0.36, 0.004),
+            ("thigh", 0.20, -0.006),
+            _pelvic(1.0, 0.6),
+            _pelvic(6.5, 3.0),
         ),
         fibres=(
-            (("pelvis", 1.62, 0.046), ("pelvis", -0.40, 0.076)),
-            (("thigh", 0.16, -0.016), ("thigh", 0.40, 0.020)),
+            (_pelvic(11.0, 7.0), _pelvic(-7.0, 10.0)),
+            (("thigh", 0.03, -0.004), ("thigh", 0.28, 0.012)),
         ),
+        layer=1.0,
     ),
+    # From the outer ilium just below the iliac crest, a fan converging on the greater trochanter.
     "glmed": MuscleShape(
         outline=(
-            ("pelvis", 1.80, 0.020),
-            ("pelvis", 1.75, -0.046),
-            ("pelvis", 1.00, -0.052),
-            ("thigh", 0.03, -0.022),
-            ("pelvis", 0.80, -0.004),
-            ("pelvis", 1.45, 0.030),
+            _pelvic(6.6, -5.6),
+            _pelvic(9.6, -2.8),
+            _pelvic(10.7, 0.8),
+            _pelvic(9.8, 5.0),
+            _pelvic(7.6, 7.6),
+            _pelvic(3.0, 3.4),
+            ("thigh", 0.03, 0.010),
+            ("thigh", 0.03, -0.004),
+            _pelvic(3.5, -3.4),
         ),
         fibres=(
-            (("pelvis", 1.82, 0.024), ("pelvis", 1.72, -0.048)),
-            (("pelvis", 0.40, 0.000), ("pelvis", 0.30, -0.028)),
+            (_pelvic(12.5, -7.5), _pelvic(11.5, 9.0)),
+            (("thigh", 0.03, -0.004), ("thigh", 0.03, 0.010)),
         ),
+        label_side="right",
+        layer=0.5,
     ),
+    # Deep to the medius: lower and further forward on the ilium, to the front of the trochanter.
     "glmin": MuscleShape(
         outline=(
-            ("pelvis", 1.25, -0.024),
-            ("pelvis", 1.20, -0.052),
-            ("pelvis", 0.55, -0.056),
-            ("thigh", 0.03, -0.030),
-            ("pelvis", 0.65, -0.022),
+            _pelvic(5.6, -6.8),
+            _pelvic(7.8, -3.6),
+            _pelvic(8.4, 0.0),
+            _pelvic(7.0, 3.0),
+            _pelvic(3.0, 1.6),
+            ("thigh", 0.02, 0.002),
+            ("thigh", 0.02, -0.009),
+            _pelvic(2.6, -5.2),
         ),
         fibres=(
-            (("pelvis", 1.27, -0.024), ("pelvis", 1.18, -0.054)),
-            (("pelvis", 0.20, -0.020), ("pelvis", 0.25, -0.034)),
+            (_pelvic(10.0, -9.0), _pelvic(9.0, 4.0)),
+            (("thigh", 0.02, -0.009), ("thigh", 0.02, 0.002)),
         ),
         where="deep",
         label_side="right",
+        layer=0.2,
     ),
+    # The three hamstrings from the sitting bone, side by side down the back of the thigh and across
+    # the knee: biceps femoris to the head of the fibula (outside), the other two to the tibia (inside).
     "bflh": MuscleShape(
         outline=(
-            ("pelvis", -0.45, 0.052),
-            ("thigh", 0.25, 0.036),
-            ("thigh", 0.65, 0.034),
-            ("thigh", 0.95, 0.026),
-            ("shank", 0.20, 0.012),
+            _pelvic(-6.0, 5.0),
+            ("thigh", 0.25, 0.009),
+            ("thigh", 0.60, 0.009),
+            ("thigh", 0.90, 0.010),
+            ("thigh", 1.00, 0.010),
+            ("shank", 0.06, 0.008),
         ),
-        widths=(0.008, 0.013, 0.013, 0.008, 0.005),
-        anchor=0.30,
-    ),
-    "semiten": MuscleShape(
-        outline=(
-            ("pelvis", -0.50, 0.040),
-            ("thigh", 0.25, 0.020),
-            ("thigh", 0.65, 0.018),
-            ("thigh", 0.97, 0.008),
-            ("shank", 0.24, -0.008),
-        ),
-        widths=(0.008, 0.012, 0.008, 0.004, 0.004),
-        anchor=0.50,
+        widths=(0.006, 0.010, 0.010, 0.008, 0.006, 0.005),
+        anchor=0.62,
+        layer=0.8,
     ),
     "semimem": MuscleShape(
         outline=(
-            ("pelvis", -0.55, 0.028),
-            ("thigh", 0.25, 0.004),
-            ("thigh", 0.65, 0.002),
-            ("thigh", 0.97, -0.008),
-            ("shank", 0.12, -0.016),
+            _pelvic(-6.5, 4.2),
+            ("thigh", 0.25, 0.0205),
+            ("thigh", 0.60, 0.0205),
+            ("thigh", 0.90, 0.019),
+            ("thigh", 1.00, 0.018),
+            ("shank", 0.07, 0.015),
         ),
-        widths=(0.005, 0.010, 0.013, 0.007, 0.005),
-        anchor=0.70,
+        widths=(0.004, 0.007, 0.008, 0.006, 0.005, 0.004),
+        where="inner side",
+        anchor=0.45,
+        layer=0.6,
     ),
+    "semiten": MuscleShape(
+        outline=(
+            _pelvic(-5.5, 6.0),
+            ("thigh", 0.25, 0.030),
+            ("thigh", 0.60, 0.029),
+            ("thigh", 0.90, 0.026),
+            ("thigh", 1.00, 0.025),
+            ("shank", 0.07, 0.022),
+            ("shank", 0.13, 0.010),
+            ("shank", 0.17, 0.002),
+        ),
+        widths=(0.005, 0.006, 0.005, 0.004, 0.003, 0.003, 0.003, 0.003),
+        where="inner side",
+        anchor=0.30,
+        layer=0.7,
+    ),
+    # Deep, on the inner thigh: from the ischiopubic ramus and sitting bone to the adductor tubercle,
+    # just above the knee (it does not cross the knee).
     "addmag": MuscleShape(
         outline=(
-            ("pelvis", -0.40, 0.010),
-            ("thigh", 0.20, -0.012),
-            ("thigh", 0.55, -0.016),
-            ("thigh", 0.88, -0.018),
+            _pelvic(-7.5, 1.5),
+            ("thigh", 0.20, -0.004),
+            ("thigh", 0.55, -0.005),
+            ("thigh", 0.82, -0.003),
+            ("thigh", 0.92, -0.001),
         ),
-        widths=(0.008, 0.016, 0.012, 0.004),
-        where="inner thigh",
-        label_side="right",
-        anchor=0.55,
+        widths=(0.006, 0.011, 0.010, 0.006, 0.003),
+        where="deep, inner thigh",
+        anchor=0.80,
+        layer=0.1,
     ),
+    # Along the spine, from the sacrum and the back of the iliac crest up the back.
     "erector_spinae": MuscleShape(
         outline=(
-            ("pelvis", 1.10, 0.054),
-            ("lumbar", 0.10, 0.050),
-            ("lumbar", 0.60, 0.044),
-            ("thorax", 0.30, 0.044),
-            ("thorax", 0.95, 0.036),
+            _pelvic(9.0, 6.0),
+            ("lumbar", 0.10, 0.034),
+            ("lumbar", 0.55, 0.031),
+            ("thorax", 0.20, 0.037),
+            ("thorax", 0.60, 0.044),
+            ("thorax", 0.86, 0.036),
         ),
-        widths=(0.016, 0.026, 0.026, 0.022, 0.010),
-        anchor=0.62,
+        widths=(0.008, 0.017, 0.018, 0.017, 0.013, 0.007),
+        anchor=0.30,
+        layer=0.4,
     ),
+    # The side of the waist, from the lower ribs to the iliac crest; the external oblique's fibres run
+    # down and forward (the internal oblique's lie under them, at right angles).
     "obliques": MuscleShape(
         outline=(
-            ("thorax", 0.62, 0.022),
-            ("thorax", 0.58, -0.040),
-            ("lumbar", 0.40, -0.040),
-            ("pelvis", 1.45, -0.004),
-            ("lumbar", 0.40, 0.026),
+            ("lumbar", 0.84, 0.024),
+            ("lumbar", 0.80, -0.030),
+            ("lumbar", 0.55, -0.043),
+            _pelvic(8.0, -6.8),
+            _pelvic(10.8, -3.0),
+            _pelvic(12.6, 0.6),
+            _pelvic(11.8, 4.6),
+            ("lumbar", 0.30, 0.030),
         ),
         fibres=(
-            (("thorax", 0.75, 0.030), ("thorax", 0.20, 0.034)),
-            (("thorax", 0.50, -0.048), ("lumbar", 0.00, -0.030)),
+            (("thorax", 0.60, 0.045), _pelvic(1.0, 7.0)),
+            (("lumbar", 0.55, -0.080), _pelvic(-20.0, -14.0)),
         ),
         label_side="right",
+        layer=0.3,
     ),
+    # Deep, across the belly like a belt: fibres run horizontally, from the lower ribs to the pubis.
     "transverse_abdominis": MuscleShape(
         outline=(
-            ("thorax", 0.30, -0.044),
-            ("thorax", 0.30, -0.058),
-            ("pelvis", 1.15, -0.058),
-            ("pelvis", 1.15, -0.044),
+            ("thorax", 0.22, -0.048),
+            ("thorax", 0.22, -0.060),
+            ("lumbar", 0.40, -0.063),
+            _pelvic(3.0, -5.9),
+            _pelvic(3.0, -4.8),
+            ("lumbar", 0.40, -0.049),
         ),
         fibres=(
-            (("thorax", 0.34, -0.040), ("pelvis", 1.10, -0.040)),
-            (("thorax", 0.34, -0.064), ("pelvis", 1.10, -0.064)),
+            (("thorax", 0.30, -0.040), _pelvic(1.0, -4.0)),
+            (("thorax", 0.30, -0.070), _pelvic(1.0, -7.0)),
         ),
         where="deep",
         label_side="right",
+        layer=0.0,
     ),
 }
+
+# The iliotibial band: a tendon, not a muscle of the table, but half the gluteus maximus ends in it.
+ITB_SHAPE = MuscleShape(
+    outline=(
+        _pelvic(1.5, 2.0),
+        ("thigh", 0.20, -0.013),
+        ("thigh", 0.55, -0.018),
+        ("thigh", 0.90, -0.019),
+        ("shank", 0.06, -0.018),
+    ),
+    widths=(0.010, 0.007, 0.006, 0.005, 0.005),
+    label_side="right",
+    anchor=0.55,
+)
 
 
 def muscle_outline(skeleton: Skeleton, shape: MuscleShape, height: float) -> np.ndarray:
@@ -185,7 +316,7 @@ def muscle_outline(skeleton: Skeleton, shape: MuscleShape, height: float) -> np.
     points = place_points(skeleton, shape.outline, height)
     if shape.widths:
         return band_outline(points, [width * height for width in shape.widths])
-    return smooth_outline(points, closed=True, rounds=1)
+    return smooth_outline(points, closed=True, rounds=2)
 
 
 def muscle_anchor(skeleton: Skeleton, shape: MuscleShape, height: float) -> np.ndarray:
@@ -200,6 +331,16 @@ def muscle_anchor(skeleton: Skeleton, shape: MuscleShape, height: float) -> np.n
     return outline.mean(axis=0)
 
 
+def landmark_points(skeleton: Skeleton, landmark: Landmark, height: float) -> np.ndarray:
+    """A landmark's points on the drawn body (m): a bone's closed outline, a ridge or a joint line."""
+    points = place_points(skeleton, landmark.points, height)
+    if landmark.kind == "bone":
+        return smooth_outline(points, closed=True, rounds=2)
+    if landmark.kind == "ridge":
+        return smooth_outline(points, closed=False, rounds=2)
+    return points
+
+
 def fibre_lines(skeleton: Skeleton, shape: MuscleShape, height: float, count: int = 9) -> list[np.ndarray]:
     """Thin lines across a muscle the way its fibres run, from its origin edge to its insertion edge."""
     if shape.fibres is None:
@@ -210,23 +351,23 @@ def fibre_lines(skeleton: Skeleton, shape: MuscleShape, height: float, count: in
     ]
 
 
-def draw_muscle_shape(ax, skeleton: Skeleton, muscle: Muscle, height: float) -> Polygon:
+def draw_muscle_shape(ax: Axes, skeleton: Skeleton, muscle: Muscle, height: float) -> Polygon:
     """One muscle as a filled shape: colour and outline style by role, thin fibre lines inside."""
     shape = SHAPES[muscle.id]
-    z = 6.0 if muscle.role == "primary_mover" else 5.8
+    z = 5.0 + shape.layer
     patch = Polygon(
         muscle_outline(skeleton, shape, height),
         closed=True,
         facecolor=COLORS[muscle.role],
-        alpha=0.9,
+        alpha=0.92,
         edgecolor=COLORS["outline"],
         linestyle=ROLE_OUTLINES[muscle.role],
-        linewidth=1.4,
+        linewidth=1.3,
         zorder=z,
         gid=f"muscle:{muscle.id}",
     )
     ax.add_patch(patch)
-    for line in fibre_lines(skeleton, shape, height):
-        (fibre,) = ax.plot(line[:, 0], line[:, 1], color="white", linewidth=0.7, alpha=0.8, zorder=z + 0.05)
+    for line in fibre_lines(skeleton, shape, height, count=11 if muscle.id == "glmax" else 9):
+        (fibre,) = ax.plot(line[:, 0], line[:, 1], color="white", linewidth=0.7, alpha=0.85, zorder=z + 0.05)
         fibre.set_clip_path(patch)
     return patch
