@@ -1,0 +1,445 @@
+"""The single-leg Romanian deadlift from the side: standing tall, and the bottom of the hinge with its cues.
+
+Steps: build both poses with `kickback.model.hinge` (balanced over the standing foot); draw each body
+with the course's outlines (`anatomy`), the standing leg in the working leg's blue and nearest the viewer;
+trace the hip and the free heel on the way down; label the angles in free space; point the lesson's
+four cues at the body with numbered badges, and list them below.
+"""
+
+from __future__ import annotations
+
+import math
+import textwrap
+
+import numpy as np
+from matplotlib import patheffects
+from matplotlib.axes import Axes
+from matplotlib.patches import FancyBboxPatch, Polygon
+from matplotlib.path import Path
+from matplotlib.transforms import Bbox
+
+from ..model.anthropometrics import Body, default_body
+from ..model.hinge import RDL_BOTTOM_LEAN, hinge_skeleton
+from ..model.skeleton import Skeleton
+from .anatomy import foot_outline, hand_outline, head_outline, pelvis_outline, trunk_outline
+from .body import describe_hip
+from .course_figure import CourseFigure
+from .equipment import draw_floor
+from .labels import Label, add_label, place_label
+from .shapes import arc_points, mark_panel, segment_points, tube_outline
+from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, styled
+
+FIGURE_NAME = "single_leg_rdl"
+FIGURE_WIDTH = 9.6  # inches: shown 900 px wide, 8.5 pt text is still 11 px (draw/style.py)
+TRAIL_STEPS = 17
+STAND_XLIM, HINGE_XLIM, YLIM = (-0.62, 0.62), (-1.42, 1.02), (-0.06, 1.86)  # metres, for a 1.75 m body
+DUMBBELL = {"handle": 0.13, "head": 0.075, "head_height": 0.10}  # m: a light hex dumbbell, a drawing choice
+WEIGHT_GREY = "#A6A6A6"  # the weight plates' grey in the equipment drawings
+
+# The lesson's four cues (notebooks/08, "The single-leg Romanian deadlift"), short, and where each points.
+# tests/test_rdl_figure.py checks that each still appears in the lesson, word for word.
+RDL_CUES: tuple[tuple[str, str, str], ...] = (
+    ("Hips back, not down", "it is a hinge, not a squat; the knee bend stays the same", "hip_trail"),
+    ("One long line from head to free heel", "", "long_line"),
+    ("Both hips square to the floor", "the free side does not open toward the ceiling", "sacrum"),
+    ("Stand up with the glute, not the lower back", "", "glute"),
+)
+
+TARGET_WORDS: dict[str, str] = {
+    "hip_trail": "the hip's path, moving back",
+    "long_line": "a dashed straight line laid along the body from the head to the free heel",
+    "sacrum": "the back of the pelvis",
+    "glute": "the buttock of the standing leg",
+}
+
+LAYERS: tuple[tuple[str, str, float], ...] = (
+    # (shape, colour key, z-order): the free leg farthest, the standing (working) leg nearest the viewer.
+    ("free_foot", "body_far", 2.0),
+    ("free_shank", "body_far", 2.1),
+    ("free_thigh", "body_far", 2.2),
+    ("neck", "body", 2.9),
+    ("head", "body", 2.95),
+    ("trunk", "body", 3.0),
+    ("pelvis", "body", 3.05),
+    ("upper_arm", "body_far", 3.2),
+    ("forearm", "body_far", 3.3),
+    ("hand", "body_far", 3.45),
+    ("foot", "working_leg", 4.0),
+    ("shank", "working_leg", 4.1),
+    ("thigh", "working_leg", 4.2),
+)
+
+
+def rdl_shapes(skeleton: Skeleton, body: Body) -> dict[str, np.ndarray]:
+    """Every body part's outline (m) for a hinge skeleton, named as in `LAYERS`."""
+    j = {name: np.array(point) for name, point in skeleton.joints.items()}
+    g = body.geometry
+    thigh, shank, arm = g["thigh_width"] / 2, g["shank_width"] / 2, g["arm_width"] / 2
+    shapes = {"pelvis": pelvis_outline(skeleton, body), "trunk": trunk_outline(skeleton, body)[0]}
+    shapes["head"] = head_outline(skeleton, body)[0]
+    shapes["neck"] = tube_outline(segment_points(j["shoulder"], j["neck"]), arm * 1.25)
+    shapes["upper_arm"] = tube_outline(segment_points(j["shoulder_joint"], j["elbow"]), [arm * 1.15, arm])
+    shapes["forearm"] = tube_outline(segment_points(j["elbow"], j["wrist"]), [arm * 0.95, arm * 0.7])
+    shapes["hand"] = hand_outline(j["wrist"], j["knuckles"], False, arm * 0.62)
+    for side in ("", "free_"):
+        shapes[f"{side}thigh"] = tube_outline(
+            segment_points(j["hip"], j[f"{side}knee"]), [thigh, shank * 1.02]
+        )
+        shapes[f"{side}shank"] = tube_outline(
+            segment_points(j[f"{side}knee"], j[f"{side}ankle"]), [shank, shank * 0.62]
+        )
+        shapes[f"{side}foot"] = foot_outline(j[f"{side}heel"], j[f"{side}toe"], j[f"{side}ankle"], body)
+    return shapes
+
+
+def dumbbell_outlines(grip: tuple[float, float]) -> list[np.ndarray]:
+    """A dumbbell held palm toward the body: from the side, a bar with a head at each end (m)."""
+    x, y = grip
+    handle, head, tall = DUMBBELL["handle"], DUMBBELL["head"], DUMBBELL["head_height"]
+    bar = np.array([(-handle / 2, -0.012), (handle / 2, -0.012), (handle / 2, 0.012), (-handle / 2, 0.012)])
+    heads = [
+        np.array([(x0, -tall / 2), (x0 + head, -tall / 2), (x0 + head, tall / 2), (x0, tall / 2)])
+        for x0 in (-handle / 2 - head, handle / 2)
+    ]
+    return [part + np.array([x, y]) for part in (bar, *heads)]
+
+
+def draw_rdl_body(ax: Axes, skeleton: Skeleton, body: Body) -> list[Path]:
+    """Draw the body and its dumbbell; return the outlines (closed paths) labels must keep off."""
+    outlines = rdl_shapes(skeleton, body)
+    paths = []
+    for name, colour, z in LAYERS:
+        ax.add_patch(
+            Polygon(
+                outlines[name],
+                closed=True,
+                facecolor=COLORS[colour],
+                edgecolor=COLORS["outline"],
+                linewidth=0.8,
+                zorder=z,
+                joinstyle="round",
+            )
+        )
+        paths.append(Path(outlines[name], closed=True))
+    eye = head_outline(skeleton, body)[1]
+    ax.plot([eye[0]], [eye[1]], marker="o", markersize=2.2, color=COLORS["outline"], zorder=3.0)
+    back = trunk_outline(skeleton, body)[1]
+    ax.plot(back[:, 0], back[:, 1], color=COLORS["outline"], linewidth=1.3, zorder=3.06)
+    for part in dumbbell_outlines(skeleton.joints["grip"]):
+        ax.add_patch(
+            FancyBboxPatch(
+                part[0],
+                part[1, 0] - part[0, 0],
+                part[2, 1] - part[1, 1],
+                boxstyle="round,pad=0,rounding_size=0.008",
+                facecolor=WEIGHT_GREY,
+                edgecolor=COLORS["equipment"],
+                linewidth=0.9,
+                zorder=3.4,
+            )
+        )
+        paths.append(Path(part, closed=True))
+    return paths
+
+
+def _trail(ax: Axes, points: np.ndarray, colour: str, *, halo: bool = False) -> Path:
+    """A dotted path with an arrowhead at its end: where a point of the body travels on the way down.
+
+    With `halo` the path is drawn over the body, edged in white so it stays readable on any colour.
+    Returns the path (a place labels keep off).
+    """
+    edge = [patheffects.Stroke(linewidth=4.0, foreground="white"), patheffects.Normal()] if halo else None
+    z = 6.2 if halo else 4.8
+    style = (0, (1.2, 1.6)) if halo else (0, (1, 2))
+    ax.plot(
+        points[:-1, 0],
+        points[:-1, 1],
+        color=colour,
+        linestyle=style,
+        linewidth=2.0,
+        zorder=z,
+        path_effects=edge,
+    )
+    ax.plot(*points[0], marker="o", markersize=5, color=colour, markeredgecolor="white", zorder=z)
+    ax.annotate(
+        "",
+        xy=tuple(points[-1]),
+        xytext=tuple(points[-2]),
+        zorder=z + 0.05,
+        arrowprops={
+            "arrowstyle": "-|>",
+            "color": colour,
+            "linewidth": 1.6,
+            "mutation_scale": 16,
+            "path_effects": edge,
+        },
+    )
+    return Path(points)
+
+
+def _long_line(ax: Axes, skeleton: Skeleton, body: Body) -> tuple[np.ndarray, Path]:
+    """A straight line from the head to the free heel, just clear of the back: the cue's "one long line".
+
+    Returns a point on the line near the heel (for the cue's pointer) and the line.
+    """
+    j = {name: np.array(point) for name, point in skeleton.joints.items()}
+    shapes = rdl_shapes(skeleton, body)
+    start, end = j["head"], j["free_heel"]
+    along = (end - start) / float(np.hypot(*(end - start)))
+    above = np.array([-along[1], along[0]]) if along[0] > 0 else np.array([along[1], -along[0]])
+    top = np.vstack([shapes[name] for name in ("head", "trunk", "pelvis", "free_thigh", "free_shank")])
+    clearance = float(((top - start) @ above).max()) + 0.012  # laid on the body, like a dowel on the back
+    line = np.array([start - 0.06 * along, end + 0.04 * along]) + clearance * above
+    ax.plot(line[:, 0], line[:, 1], color=COLORS["reference"], linestyle=(0, (6, 3)), linewidth=1.3, zorder=5)
+    return line[0] + 0.75 * (line[1] - line[0]), Path(line)
+
+
+def _setup_axes(ax: Axes, xlim: tuple[float, float], body: Body) -> None:
+    """Equal-scale side view, no axes, the floor drawn across."""
+    scale = body.height / 1.75
+    ax.set_xlim(xlim[0] * scale, xlim[1] * scale)
+    ax.set_ylim(YLIM[0] * scale, YLIM[1] * scale)
+    ax.set_aspect("equal")
+    ax.set_axis_off()
+    draw_floor(ax, ax.get_xlim())
+
+
+def _angle_of(vector: np.ndarray) -> float:
+    return math.degrees(math.atan2(vector[1], vector[0]))
+
+
+def _hip_arc(ax: Axes, skeleton: Skeleton, body: Body) -> tuple[np.ndarray, Path]:
+    """The standing hip's flexion: an arc from the trunk's line, continued past the hip, to the thigh.
+
+    As in the kickback drawings, the hip is at 0° when the thigh lies on the trunk's line continued
+    (dotted); here that line runs along the free leg. Returns a point a quarter along the arc (for
+    its label) and the arc with its centre (a place labels keep off).
+    """
+    j = {name: np.array(point) for name, point in skeleton.joints.items()}
+    hip = j["hip"]
+    behind = (hip - j["sacrum"]) / float(np.hypot(*(hip - j["sacrum"])))
+    start = _angle_of(behind)
+    end = start + (_angle_of(j["knee"] - hip) - start) % 360.0  # counter-clockwise: forward under the hip
+    arc = arc_points(tuple(hip), 0.085 * body.height, start, end)
+    reach = hip + 0.2 * body.height * behind
+    ax.plot(
+        [hip[0], reach[0]],
+        [hip[1], reach[1]],
+        color=COLORS["reference"],
+        linestyle=LINESTYLES["reference"],
+        linewidth=1.2,
+        zorder=5,
+    )
+    ax.plot(arc[:, 0], arc[:, 1], color=COLORS["outline"], linewidth=1.4, zorder=5.1)
+    return arc[len(arc) // 4], Path(np.vstack([[hip], arc]), closed=False)
+
+
+def _label(
+    ax: Axes, text: str, anchor, obstacles: list[Path], taken: list[Bbox], prefer, height: float
+) -> Label:
+    """One angle label in free space with its leader line."""
+    label = add_label(ax)
+    distances = tuple(f * height for f in (0.10, 0.15, 0.21, 0.28, 0.36))
+    place_label(
+        label, text, tuple(anchor), obstacles=obstacles, taken=taken, distances=distances, prefer=prefer
+    )
+    return label
+
+
+def _badge(
+    ax: Axes, number: int, anchor, obstacles: list[Path], taken: list[Bbox], prefer, height: float
+) -> None:
+    """A numbered badge in free space, its leader line ending on the part of the body the cue is about."""
+    label = add_label(ax, fontsize=FONT_SIZES["label"], color="white")
+    label.set(fontweight="bold", zorder=6.8)
+    label.set_bbox({"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"})
+    label.leader.set(linewidth=1.0)
+    distances = tuple(f * height for f in (0.09, 0.13, 0.18, 0.24, 0.3))
+    place_label(
+        label,
+        f" {number} ",  # placed as three characters wide: the room its round badge takes
+        tuple(anchor),
+        obstacles=obstacles,
+        taken=taken,
+        distances=distances,
+        prefer=prefer,
+    )
+    label.set_text(str(number))
+    ax.plot([anchor[0]], [anchor[1]], marker="o", markersize=3.5, color=COLORS["outline"], zorder=6.6)
+
+
+def _surface(skeleton: Skeleton, body: Body, where: str) -> np.ndarray:
+    """A point on the body's outline a cue points at: the buttock ("glute") or the back of the pelvis."""
+    j = {name: np.array(point) for name, point in skeleton.joints.items()}
+    up = (j["sacrum"] - j["hip"]) / float(np.hypot(*(j["sacrum"] - j["hip"])))
+    back = np.array([-up[1], up[0]])
+    width = body.geometry["trunk_width"]
+    if where == "glute":
+        return j["hip"] + back * 0.5 * width - up * 0.2 * width
+    return j["sacrum"] + back * 0.46 * width
+
+
+def _draw_start(ax: Axes, body: Body) -> tuple[Skeleton, list[str]]:
+    """The start: standing tall on the working leg, the free foot just off the floor."""
+    _setup_axes(ax, STAND_XLIM, body)
+    skeleton = hinge_skeleton(body, 0.0)
+    obstacles = draw_rdl_body(ax, skeleton, body)
+    j, e, h = skeleton.joints, skeleton.extras, body.height
+    taken: list[Bbox] = []
+    words = [
+        (f"knee bent {e['knee_flexion']:.0f}°", j["knee"], (0, 20, -20, 40)),
+        (describe_hip(-e["hip_flexion"]), j["hip"], (0, 20, -20, 40, 160)),
+        ("trunk upright", j["t12"], (0, 20, 160, 180, -20)),
+        ("free foot just\noff the floor", j["free_heel"], (150, 135, 165, 120)),
+    ]
+    for text, anchor, prefer in words:
+        _label(ax, text, anchor, obstacles, taken, prefer, h)
+    mark_panel(ax, "plain", "Start: stand tall on one leg")
+    return skeleton, [text.replace("\n", " ") for text, _, _ in words]
+
+
+def _draw_bottom(ax: Axes, body: Body) -> tuple[Skeleton, list[str]]:
+    """The bottom of the hinge, the paths the hip and the free heel took, the angles and the cues."""
+    _setup_axes(ax, HINGE_XLIM, body)
+    leans = np.linspace(0.0, RDL_BOTTOM_LEAN, TRAIL_STEPS)
+    path = [hinge_skeleton(body, float(lean)) for lean in leans]
+    bottom = path[-1]
+    obstacles = draw_rdl_body(ax, bottom, body)
+    hips = np.array([s.joints["hip"] for s in path])
+    heels = np.array([s.joints["free_heel"] for s in path])
+    obstacles.append(_trail(ax, hips, COLORS["outline"], halo=True))
+    obstacles.append(_trail(ax, heels, COLORS["reference"]))
+    line_point, line = _long_line(ax, bottom, body)
+    obstacles.append(line)
+    j, e, h = bottom.joints, bottom.extras, body.height
+    taken: list[Bbox] = []
+    arc_middle, arc = _hip_arc(ax, bottom, body)
+    obstacles.append(arc)
+    anchors = {
+        "hip_trail": hips[len(hips) // 2],
+        "long_line": line_point,
+        "sacrum": _surface(bottom, body, "sacrum"),
+        "glute": _surface(bottom, body, "glute"),
+    }
+    prefer = {
+        "hip_trail": (270, 250, 290, 230),
+        "long_line": (90, 75, 105, 60, 120),
+        "sacrum": (90, 75, 105, 60, 120),
+        "glute": (90, 105, 75, 120, 60),
+    }
+    for number, (_, _, target) in enumerate(RDL_CUES, start=1):
+        _badge(ax, number, anchors[target], obstacles, taken, prefer[target], h)
+    free_mid = (np.array(j["hip"]) + np.array(j["free_knee"])) / 2
+    words = [
+        (describe_hip(-e["hip_flexion"]), arc_middle, (200, 190, 210, 220, 235)),
+        (f"knee still bent {e['knee_flexion']:.0f}°", j["knee"], (0, 340, 20, 320)),
+        (f"trunk {e['trunk_above_level']:.0f}° above level", j["c7"], (80, 60, 100, 45)),
+        ("free leg in line\nwith the trunk", free_mid, (100, 115, 85, 130, 70)),
+    ]
+    for text, anchor, prefer_words in words:
+        _label(ax, text, anchor, obstacles, taken, prefer_words, h)
+    mark_panel(ax, "plain", "Bottom of the hinge: trunk nearly level")
+    return bottom, [text.replace("\n", " ") for text, _, _ in words]
+
+
+KEY_ROWS_IN = (1.12, 0.66)  # inches above the figure's bottom: the two rows of cues
+KEY_NOTE_IN = 0.2  # inches above the bottom: what the colours and arrows mean
+
+
+def _cue_key(figure, height: float) -> None:
+    """The four cues below the pictures, in two columns, each after its numbered badge; then the key."""
+    for index, (cue, why, _) in enumerate(RDL_CUES):
+        x = 0.03 + 0.5 * (index % 2)
+        y = KEY_ROWS_IN[index // 2] / height
+        figure.text(
+            x,
+            y,
+            str(index + 1),
+            fontsize=FONT_SIZES["label"],
+            fontweight="bold",
+            color="white",
+            ha="center",
+            va="center",
+            bbox={"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"},
+        )
+        text = f"{cue}" + (f": {why}" if why else "")
+        figure.text(
+            x + 0.025,
+            y,
+            textwrap.fill(text, 52),
+            fontsize=FONT_SIZES["label"],
+            color=COLORS["outline"],
+            ha="left",
+            va="center",
+            linespacing=1.25,
+        )
+    figure.text(
+        0.02,
+        KEY_NOTE_IN / height,
+        "Blue: the standing leg, which does the work. Dotted arrows: where the hip and the free heel travel "
+        "on the way down.",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+        ha="left",
+        va="center",
+    )
+
+
+@styled
+def build_rdl_figure(body: Body | None = None) -> CourseFigure:
+    """The single-leg Romanian deadlift from the side: standing tall, the bottom of the hinge, the cues."""
+    body = body or default_body()
+    widths = (STAND_XLIM[1] - STAND_XLIM[0], HINGE_XLIM[1] - HINGE_XLIM[0])
+    panel_height = FIGURE_WIDTH * 0.98 * (YLIM[1] - YLIM[0]) / sum(widths)
+    height = panel_height + 2.2
+    figure = new_figure(FIGURE_WIDTH, height)
+    grid = figure.add_gridspec(
+        1,
+        2,
+        width_ratios=widths,
+        left=0.01,
+        right=0.99,
+        wspace=0.0,
+        top=1 - 0.75 / height,
+        bottom=1.45 / height,
+    )
+    start, start_words = _draw_start(figure.add_subplot(grid[0]), body)
+    bottom, bottom_words = _draw_bottom(figure.add_subplot(grid[1]), body)
+    _cue_key(figure, height)
+    figure.suptitle(
+        "Single-leg Romanian deadlift: hinge at the hip, the knee keeps its bend",
+        fontsize=FONT_SIZES["title"],
+        fontweight="bold",
+    )
+    return CourseFigure(
+        name=FIGURE_NAME,
+        figure=figure,
+        alt_text=describe_rdl_figure(start, bottom, start_words, bottom_words),
+    )
+
+
+def describe_rdl_figure(
+    start: Skeleton, bottom: Skeleton, start_words: list[str], bottom_words: list[str]
+) -> str:
+    """Alt text written from the same two poses the figure draws."""
+    s, b = start.extras, bottom.extras
+    hip_back = (start.joints["hip"][0] - bottom.joints["hip"][0]) * 100
+    hip_drop = (start.joints["hip"][1] - bottom.joints["hip"][1]) * 100
+    drop = "hardly dropping" if abs(hip_drop) < 1.0 else f"dropping {hip_drop:.0f} cm"
+    cues = " ".join(
+        f"{i}. {cue} (points at {TARGET_WORDS[target]})."
+        for i, (cue, _, target) in enumerate(RDL_CUES, start=1)
+    )
+    return (
+        "Single-leg Romanian deadlift, two side views of one person: the standing (working) leg in blue, "
+        "nearest the viewer; the free leg light grey behind it; a light dumbbell hanging in the hand on the "
+        f"free leg's side. Left, the start: standing tall on one leg; {'; '.join(start_words)}. "
+        f"Right, the bottom of the hinge: {'; '.join(bottom_words)}; the standing foot has not moved. "
+        f"A dotted black arrow shows the hip moving {hip_back:.0f} cm back, {drop}, on the way down; "
+        "a dotted grey arrow the free heel's path as the leg swings up behind. The hips go back so that "
+        "the body's centre of mass stays over the middle of the standing foot (the course's body model, "
+        f"Winter's segment masses). Numbered pointers match the cues listed below the drawings: {cues} "
+        "From the side the pelvis turning open cannot be seen; lesson 06 shows it from behind. "
+        f"The {s['knee_flexion']:.0f}-degree knee and the trunk {b['trunk_above_level']:.0f} degrees "
+        "above level are coaching choices for the picture (the lesson's 15 to 20 degrees and 'nearly level')."
+    ).replace("°", " degrees")
