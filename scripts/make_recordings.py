@@ -19,6 +19,7 @@ from kickback.form.analysis import analyze_set
 from kickback.form.findings import MISTAKES
 from kickback.form.recordings import read_recording, write_angles_csv
 from kickback.form.simulate import simulate_set, write_keypoints_csv
+from kickback.form.thresholds import hip_normal_extension, threshold
 
 OUT = Path(__file__).resolve().parent.parent / "data" / "recordings"
 SEED = 2024
@@ -32,6 +33,7 @@ SETS: tuple[tuple[str, str | None, str, int], ...] = (
         ("machine", None, "angles", 8),
         ("bodyweight", None, "angles", 8),
         ("bodyweight", "arched_back", "angles", 8),
+        ("bodyweight", "weak_core", "angles", 8),
     )
     + (("cable", "arched_back", "coco17", 5), ("bodyweight", "arched_back", "coco17", 5))
 )
@@ -113,14 +115,17 @@ named in its file name and its `Label:` line; what each mistake changes is liste
 y down, noise {noise_px:g} px) with the skeleton's own joint names \
 (`kickback.form.simulate.write_keypoints_csv`).
 
-Seen from the side (the keypoint files) the lower back is hidden and the pelvis turns across the
-camera's line of sight, so the checker says it cannot judge the lumbar arch or pelvic rotation. It
-judges the arch from the thigh's angle to the trunk line instead: past the hip's own range (20°,
-`data/normal_ranges.csv`, plus a 5° margin) the lower back lent the rest. In the cable example that
-works. In the bodyweight example it does not: the hip does only 5° there, so even with the back
-arched 25° the thigh stays about 21° from the trunk line, inside the hip's own range. What the
-camera does see is the shoulder-hip line tilting as the pelvis tips, which the checker reports as
-a moving trunk (`weak_core`) and says that it can also be the lower back arching.
+Seen from the side (the keypoint files) the lower back is hidden and the pelvis turns and tilts across
+the camera's line of sight, so the checker says it cannot judge the lumbar arch, pelvic rotation or a
+hip hike. It judges the arch from the thigh's angle to the trunk line instead: past the hip's own range
+({hip:g}°, `data/normal_ranges.csv`, plus a {margin:g}° margin) the lower back lent the rest. Where the
+camera sees the shoulder-hip line tilt as the pelvis tips with the arch, the checker reports a trunk the
+core did not hold (`weak_core`) and says that it can also be the lower back arching.
+
+A weak core on all fours (`bodyweight_weak_core_angles.csv`) is not the trunk rocking: the hands and
+knees on the floor hold the trunk's lean. It shows as the lower back sagging and the pelvis dropping on
+the working side as the leg rises, both inside the arched-back and hip-hike limits; the checker flags
+that movement when it exceeds {excursion:g}° within a rep. A side view sees neither, and says so.
 
 Real sets are noisier and less regular: these files show what the checker looks for, they do not
 prove that it works on people.
@@ -146,7 +151,16 @@ def make_recordings(out: Path) -> list[Path]:
         rows.append(f"| `{path.name}` | {variant} | {mistake or 'good'} | {found(path, variant, format)} |")
     readme = out / "README.md"
     readme.write_text(
-        README_TOP.format(noise=NOISE_DEG, seed=SEED, noise_px=NOISE_PX) + "\n".join(rows) + "\n",
+        README_TOP.format(
+            noise=NOISE_DEG,
+            seed=SEED,
+            noise_px=NOISE_PX,
+            hip=hip_normal_extension(),
+            margin=threshold("thigh_trunk_margin"),
+            excursion=threshold("trunk_excursion_max"),
+        )
+        + "\n".join(rows)
+        + "\n",
         encoding="utf-8",
     )
     return paths + [readme]

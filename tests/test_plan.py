@@ -333,3 +333,14 @@ def test_a_broken_rules_table_is_refused_with_every_problem_named():
     problems = planner_rules.check_rules(rules)
     assert any("'reps'" in p and "'new'" in p for p in problems)
     assert any("2 rows of rule 'rest'" in p for p in problems)
+
+
+def test_a_tempo_comparison_of_a_refused_recording_says_why() -> None:
+    from kickback.form.analysis import analyze_set
+    from kickback.form.simulate import simulate_set
+
+    recording = simulate_set("cable", "arched_back")
+    line = analyze_set(recording, "bodyweight").not_judged
+    comparison = compare_with_recording("2-1-3", recording, "bodyweight")
+    assert line and set(comparison.verdicts.values()) == {"cannot judge"}
+    assert all(line in check.message for check in comparison.phases)

@@ -204,13 +204,19 @@ def side_view(tmp_path_factory):
 
 def expected_side_view(variant, label):
     """What a side view can show of each simulated fault (see data/recordings/README.md)."""
-    if (
-        label == "arched_back"
-    ):  # the thigh passes the trunk line, and the shoulder-hip line tilts with the pelvis
-        return {"arched_back", "weak_core"}
+    if label == "arched_back":  # the thigh passes the trunk line (see test_an_arch_from_the_side...)
+        return {"arched_back"}
     if label == "pelvic_rotation":  # turns across the camera's line of sight
         return set()
+    if (variant, label) == ("bodyweight", "weak_core"):  # the back sags and the pelvis drops: both unseen
+        return set()
     return set() if label is None else {label}
+
+
+def side_view_matches(found, variant, label):
+    """The mistakes found from the side are those expected; with an arch, the trunk line may also move."""
+    expected = expected_side_view(variant, label)
+    return found - {"weak_core"} == expected if label == "arched_back" else found == expected
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -221,10 +227,28 @@ def test_each_fault_seen_from_the_side(side_view, variant, label):
     if label == "excessive_load":
         assert "excessive_load" in report.mistakes()
     else:
-        assert report.mistakes() == expected_side_view(variant, label)
+        assert side_view_matches(report.mistakes(), variant, label)
     assert {item.check for item in report.cannot_judge} >= {"lumbar_extension", "pelvic_rotation"}
     assert any("lumbar spine is not seen" in item.reason for item in report.cannot_judge)
     assert any("thigh's angle to the trunk line" in note for note in report.notes)
+
+
+def test_from_the_side_a_weak_core_on_all_fours_is_said_to_be_unseen(side_view):
+    """On all fours the trunk's lean stays put; the sag and the drop a side view cannot see are named."""
+    report = side_view["bodyweight", "weak_core"]
+    (item,) = [item for item in report.cannot_judge if item.check == "lower_back_and_pelvis"]
+    assert item.mistake == "weak_core" and "a side view sees neither" in item.reason
+    assert "lower_back_and_pelvis" not in {
+        item.check for item in side_view["cable", "weak_core"].cannot_judge
+    }
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_an_arch_from_the_side_may_tilt_the_trunk_line_and_says_so(side_view, variant):
+    """Whether the shoulder-hip line tilts with the arch depends on the body (on all fours the hands and
+    knees hold it): where it does, the moving trunk is named as possibly the arch."""
+    moving = [f for f in side_view[variant, "arched_back"].findings if f.mistake == "weak_core"]
+    assert all(f.check == "trunk_excursion" and "lower back arching" in f.message for f in moving)
 
 
 def test_from_the_side_the_back_lending_height_is_named(side_view):
@@ -322,12 +346,13 @@ def test_each_shipped_example_says_it_is_simulated_and_shows_its_label(path):
     ).groups()
     assert f"# Label: {label} " in text
     report = analyze_set(read_recording(path, format=format, side="right"), variant)
-    expected = (
-        {label} - {"good"}
-        if format == "angles"
-        else expected_side_view(variant, None if label == "good" else label)
-    )
-    assert report.mistakes() == expected or (label == "excessive_load" and label in report.mistakes())
+    found = report.mistakes()
+    if label == "excessive_load":
+        assert label in found
+    elif format == "angles":
+        assert found == {label} - {"good"}
+    else:
+        assert side_view_matches(found, variant, None if label == "good" else label)
 
 
 def test_the_shipped_examples_are_what_the_script_writes(tmp_path):

@@ -48,3 +48,68 @@ def test_the_widget_follows_the_choice_and_reports_bad_files_in_words(tmp_path):
     widget.format.value = "angles"
     widget.check()
     assert "Cannot read this file" in widget.words.value
+
+
+# --- what a body can do: on all fours the lower back and pelvis, not a tipping trunk ---------------------
+
+
+def lower_panel_words(figure) -> list[str]:
+    """The legend entries of the panel under the hip."""
+    return [text.get_text() for text in figure.axes[1].get_legend().get_texts()]
+
+
+def test_on_all_fours_the_timeline_draws_the_lower_back_and_pelvis_not_the_trunk():
+    from kickback.draw.set_timeline import draw_set
+    from kickback.form.recordings import RECORDINGS_DIR, read_recording
+
+    recording = read_recording(RECORDINGS_DIR / "bodyweight_weak_core_angles.csv")
+    view = show_set("bodyweight_weak_core_angles.csv", "bodyweight")
+    words = lower_panel_words(draw_set(recording, view.report))
+    assert "lower back arch" in words and "pelvis side tilt" in words and "trunk lean" not in words
+    standing = show_set("cable_weak_core_angles.csv", "cable")
+    cable = read_recording(RECORDINGS_DIR / "cable_weak_core_angles.csv")
+    assert "trunk lean" in lower_panel_words(draw_set(cable, standing.report))
+
+
+def test_from_the_side_on_all_fours_the_trunk_line_is_all_there_is_to_draw():
+    from kickback.draw.set_timeline import draw_set
+    from kickback.form.recordings import RECORDINGS_DIR, read_recording
+
+    recording = read_recording(
+        RECORDINGS_DIR / "bodyweight_arched_back_coco17.csv", format="coco17", side="right"
+    )
+    view = show_set("bodyweight_arched_back_coco17.csv", "bodyweight")
+    figure = draw_set(recording, view.report)
+    assert lower_panel_words(figure) == ["trunk lean"] and "not recorded" in figure.axes[1].get_title("left")
+
+
+@pytest.mark.parametrize(
+    "variant, shown, hidden",
+    [("bodyweight", "pelvis side tilt", "trunk lean"), ("cable", "trunk lean", "pelvis side tilt")],
+)
+def test_the_weak_core_trace_figure_shows_what_the_variant_can_do(variant, shown, hidden):
+    from kickback.draw.set_timeline import draw_mistake_traces
+    from kickback.draw.style import new_figure
+
+    figure = new_figure(9.6, 3.6)
+    words = " ".join(draw_mistake_traces(figure, "weak_core", variant, "Lack of core engagement"))
+    assert shown in words and hidden not in words
+    correct, mistake = figure.axes
+    assert correct.get_title().startswith("✓") and mistake.get_title().startswith("✗")
+    if variant == "bodyweight":  # the back sags in the mistake only, and stays below the arch limit
+        (lumbar_correct, lumbar_mistake) = (
+            max(line.get_ydata().max() for line in ax.get_lines() if line.get_label() == "lower back arch")
+            for ax in (correct, mistake)
+        )
+        assert lumbar_correct < 3 < 6 < lumbar_mistake < 10
+
+
+def test_a_set_that_is_not_the_variant_is_drawn_as_not_judged():
+    from kickback.draw.set_timeline import SetView, draw_set
+    from kickback.form.simulate import simulate_set
+
+    recording = simulate_set("cable", None, reps=3)
+    view = SetView(recording, "bodyweight")
+    assert view.report.not_judged and "Form was not judged" in view._repr_mimebundle_()["text/plain"]
+    title = draw_set(recording, view.report)._suptitle.get_text()
+    assert title.startswith("Not judged ✗") and "quadruped" in title

@@ -161,9 +161,12 @@ def compare_with_recording(
         "down": float(np.median([rep.eccentric_s for rep in reps])) if reps else None,
         "pause": float(np.median(pauses)) if pauses else None,
     }
-    reason = (
-        "no rep was found in the recording" if not reps else "a pause between reps needs at least two reps"
-    )
+    if report.not_judged:
+        reason = report.not_judged
+    elif not reps:
+        reason = "no rep was found in the recording"
+    else:
+        reason = "a pause between reps needs at least two reps"
     checks = tuple(
         _judge_phase(phase, seconds, explosive, measured[phase], reason)
         for phase, seconds, explosive in prescription.phases()

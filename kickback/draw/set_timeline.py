@@ -1,11 +1,14 @@
 """A recorded set drawn over time: the angles, the reps and their phases.
 
-The checker's report is beside it.
+The checker's report is beside it. Below the hip, the angles that show how still the body stayed:
+standing, the trunk's lean with the lower back and pelvis; on all fours, where the hands and knees on
+the floor hold the trunk's lean, the lower back and the pelvis (a weak core shows there, not as a tip).
 """
 
 from __future__ import annotations
 
 import base64
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -23,7 +26,10 @@ from ..form.recordings import (
 )
 from ..form.report import SetReport
 from ..form.signal import lowpass
+from ..form.thresholds import threshold
+from ..model.variants import QUADRUPED
 from .curves import decorate
+from .shapes import mark_panel
 from .style import COLORS, FONT_SIZES, HATCHES, LINESTYLES, MARKS, new_figure, render_png
 
 PHASES: tuple[tuple[str, str], ...] = (
@@ -33,10 +39,20 @@ PHASES: tuple[tuple[str, str], ...] = (
     ("lower", "lower"),
 )
 OTHER_ANGLES: tuple[tuple[str, str], ...] = (
-    ("lumbar_extension", "lumbar extension"),
+    ("lumbar_extension", "lower back arch"),
     ("trunk_lean", "trunk lean"),
-    ("pelvic_rotation", "pelvic rotation"),
+    ("pelvic_rotation", "pelvis turn"),
+    ("pelvic_hike", "pelvis side tilt"),
 )
+ALL_FOURS_ANGLES: tuple[str, ...] = ("lumbar_extension", "pelvic_rotation", "pelvic_hike")
+"""On all fours: the lower back and the pelvis; the trunk's lean only when neither was recorded."""
+# The pelvis's turn and side tilt share the pelvis's colour and differ in dash (and in words).
+TRACE_STYLES: dict[str, tuple[str, Any]] = {
+    "lumbar_extension": (COLORS["lumbar_extension"], LINESTYLES["lumbar_extension"]),
+    "trunk_lean": (COLORS["trunk_lean"], LINESTYLES["trunk_lean"]),
+    "pelvic_rotation": (COLORS["pelvic_rotation"], LINESTYLES["pelvic_rotation"]),
+    "pelvic_hike": (COLORS["pelvic_rotation"], (0, (7, 2, 1.5, 2))),
+}
 FAULT_WORDS: dict[str, str] = {
     "arched_back": "arched back",
     "momentum": "momentum",
@@ -128,6 +144,8 @@ def shade_phases(ax: Axes, report: SetReport) -> None:
 
 def set_title(report: SetReport) -> str:
     """The set's verdict as a title: how many reps, how many clean, and the faults found."""
+    if report.not_judged is not None:
+        return f"Not judged {MARKS['mistake']}: {report.not_judged}"
     total = len(report.reps)
     flagged = [rep for rep in report.reps if rep_faults(report, rep.number)]
     if not total:
@@ -141,8 +159,105 @@ def set_title(report: SetReport) -> str:
     return f"{total} reps; {who} {MARKS['mistake']}: {', '.join(faults)}"
 
 
+def shown_angles(recording: Recording, variant: str | None) -> list[tuple[str, str]]:
+    """The angles drawn below the hip, (name, words), each only where the recording has it.
+
+    On all fours the hands and knees hold the trunk's lean, so the lower back and pelvis are drawn;
+    the trunk's lean (the shoulder-hip line) only when neither was recorded, e.g. from a side view.
+    `variant` None (a recording the checker did not judge as the variant) draws every angle recorded.
+    """
+    present = [
+        (name, words)
+        for name, words in OTHER_ANGLES
+        if (values := recording.angles.get(name)) is not None and np.isfinite(values).any()
+    ]
+    if variant != QUADRUPED:
+        return present
+    held = [(name, words) for name, words in present if name in ALL_FOURS_ANGLES]
+    return held or [(name, words) for name, words in present if name == "trunk_lean"]
+
+
+def other_axis_words(variant: str | None, shown: list[tuple[str, str]]) -> tuple[str, str]:
+    """The lower panel's y label and its note: what is drawn, and on all fours why the trunk is not."""
+    if variant == QUADRUPED and any(name in ALL_FOURS_ANGLES for name, _ in shown):
+        return "lower back and pelvis (°)", (
+            "On all fours the hands and knees hold the trunk: a weak core shows as the lower back "
+            "sagging (arch rises) and the pelvis dropping (side tilt below 0)"
+        )
+    if variant == QUADRUPED:
+        return "trunk lean (°)", "Lower back and pelvis not recorded: only the shoulder-hip line is drawn"
+    return "trunk, lower back, pelvis (°)", ""
+
+
+def draw_arch_limit(ax: Axes) -> Line2D:
+    """The arched-back limit as a faint line (the lower back may move below it and still be no arch)."""
+    limit = threshold("lumbar_extension_max")
+    return ax.axhline(
+        limit,
+        color=COLORS["reference"],
+        linestyle=LINESTYLES["reference"],
+        linewidth=1.2,
+        zorder=1,
+        label=f"arch limit ({limit:g}°)",
+    )
+
+
+def draw_other_angles(ax: Axes, recording: Recording, variant: str | None) -> list[str]:
+    """The angles below the hip, raw and smoothed, with their legend and note; returns their words.
+
+    With the lower back drawn, the arched-back limit is drawn too: a back that sags and rises below
+    it is the wobble of a weak core, past it the arched back.
+    """
+    time = recording.time_s
+    shown = shown_angles(recording, variant)
+    for rank, (name, words) in enumerate(shown):
+        color, style = TRACE_STYLES[name]
+        # each later line thinner and on top, so lines that coincide (all near 0°) all stay visible
+        draw_trace(
+            ax,
+            time,
+            recording.angles[name],
+            color=color,
+            style=style,
+            label=words,
+            width=3.0 - 0.6 * rank,
+            layer=3.0 + rank,
+        )
+    if any(name == "lumbar_extension" for name, _ in shown):
+        draw_arch_limit(ax)  # drawn last, so its legend entry comes last
+    ylabel, note = other_axis_words(variant, shown)
+    if shown:
+        ax.legend(
+            fontsize=FONT_SIZES["small"],
+            loc="upper left",
+            bbox_to_anchor=(1.01, 1.0),
+            frameon=False,
+            handlelength=2.6,
+        )
+    else:
+        ax.text(
+            0.5,
+            0.5,
+            "no lower-back, trunk or pelvis angles in this recording",
+            transform=ax.transAxes,
+            ha="center",
+            va="center",
+            fontsize=FONT_SIZES["label"],
+        )
+    if note:
+        ax.set_title(
+            textwrap.fill(note, 95), loc="left", fontsize=FONT_SIZES["small"], color=COLORS["outline"]
+        )
+    decorate(ax, xlabel="time (s)", ylabel=ylabel)
+    return [words for _, words in shown]
+
+
 def draw_set(recording: Recording, report: SetReport) -> Any:
-    """A figure: hip angle over time, each rep's phases shaded and faults named; other angles below."""
+    """A figure: hip angle over time, each rep's phases shaded and faults named; other angles below.
+
+    Below the hip, `shown_angles` picks what the variant can show: on all fours the lower back and
+    pelvis, since the hands and knees on the floor hold the trunk's lean.
+    """
     figure = new_figure(9.0, 5.8)
     hip_ax, other_ax = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     time = recording.time_s
@@ -166,52 +281,108 @@ def draw_set(recording: Recording, report: SetReport) -> Any:
         bbox_to_anchor=(1.01, 1.0),
         frameon=False,
     )
-    shown = 0
-    for name, words in OTHER_ANGLES:
-        values = recording.angles.get(name)
-        if values is not None and np.isfinite(values).any():
-            # each later line thinner and on top, so lines that coincide (all near 0°) all stay visible
-            draw_trace(
-                other_ax,
-                time,
-                values,
-                color=COLORS[name],
-                style=LINESTYLES[name],
-                label=words,
-                width=3.0 - 0.7 * shown,
-                layer=3.0 + shown,
-            )
-            shown += 1
-    if shown:
-        other_ax.legend(
-            fontsize=FONT_SIZES["small"],
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
+    draw_other_angles(other_ax, recording, None if report.not_judged else report.variant)
+    figure.suptitle(
+        textwrap.fill(set_title(report), 80),
+        fontsize=FONT_SIZES["title"],
+        fontweight="bold",
+        y=0.99,
+        va="top",
+    )
+    figure.subplots_adjust(left=0.08, right=0.80, bottom=0.09, top=0.84, hspace=0.22)
+    return figure
+
+
+# --- a mistake over time: correct beside the mistake (the committed mistake_* trace figures) ---------------
+
+
+def mistake_angles(mistake: str, variant: str) -> tuple[tuple[str, str], ...]:
+    """The angles that show a mistake over time, (name, words): what the body can do in the variant.
+
+    Momentum and too heavy a load show in the hip's timing and range. A weak core standing shows as the
+    trunk rocking; on all fours the hands and knees hold the trunk's lean, so it shows as the lower back
+    sagging and the pelvis dropping on the working side.
+    """
+    if mistake == "weak_core" and variant == QUADRUPED:
+        return (("lumbar_extension", "lower back arch"), ("pelvic_hike", "pelvis side tilt"))
+    if mistake == "weak_core":
+        return (("trunk_lean", "trunk lean"),)
+    return (("hip_extension", "hip extension"),)
+
+
+def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> list[str]:
+    """Correct (✓) beside the mistake (✗): simulated sets over time, in the angles that show it.
+
+    One angle is drawn in the verdict's colour and line (as the other mistake figures); two or more
+    (the lower back and pelvis on all fours) in their own colours and lines, with a legend below and
+    the arched-back limit, the panels' frames giving the verdict. Returns the sentences for alt text.
+    """
+    from ..form.simulate import simulate_set
+
+    angles = mistake_angles(mistake, variant)
+    reps = 8 if mistake == "excessive_load" else 3
+    axes = figure.subplots(1, 2, sharex=True, sharey=True)
+    many = len(angles) > 1
+    ylabel = "lower back and pelvis (°)" if many else f"{angles[0][1]} (°)"
+    words = []
+    for ax, label_set, kind in zip(axes, (None, mistake), ("correct", "mistake")):
+        recording = simulate_set(variant, label_set, reps=reps, seed=1, noise_deg=0.5)
+        said = []
+        for rank, (name, angle_words) in enumerate(angles):
+            color, style = TRACE_STYLES[name] if many else (COLORS[kind], LINESTYLES[kind])
+            values = recording.angles[name]
+            if many:
+                draw_trace(
+                    ax,
+                    recording.time_s,
+                    values,
+                    color=color,
+                    style=style,
+                    label=angle_words,
+                    width=2.6 - 0.6 * rank,
+                )
+            else:
+                ax.plot(recording.time_s, values, color=color, linestyle=style, linewidth=2.0)
+            smooth = smooth_trace(recording.time_s, values)
+            low, high = round(float(np.nanmin(smooth))), round(float(np.nanmax(smooth)))
+            said.append(f"{angle_words} from {low} to {high} degrees")
+        if many:
+            draw_arch_limit(ax)
+        decorate(ax, xlabel="time (s)", ylabel=ylabel if kind == "correct" else "")
+        mark_panel(ax, kind, "Correct: 2-1-3 tempo" if kind == "correct" else title)
+        words.append(
+            f"{'Correct' if kind == 'correct' else title}: {', '.join(said)} "
+            f"over {recording.time_s[-1]:.0f} seconds."
+        )
+    bottom = 0.16
+    if many:
+        handles, labels = axes[0].get_legend_handles_labels()
+        figure.legend(
+            handles,
+            labels,
+            loc="lower center",
+            ncol=len(labels),
             frameon=False,
+            fontsize=FONT_SIZES["small"],
             handlelength=2.6,
         )
-    else:
-        other_ax.text(
-            0.5,
-            0.5,
-            "no lower-back, trunk or pelvis angles in this recording",
-            transform=other_ax.transAxes,
-            ha="center",
-            va="center",
-            fontsize=FONT_SIZES["label"],
+        figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + 0.5)
+        bottom = 0.25
+        words.append(
+            "On all fours the hands and knees hold the trunk's lean; a weak core lets the lower back sag "
+            "and the pelvis drop on the working side as the leg rises, both below the dotted arched-back "
+            "limit."
         )
-    decorate(other_ax, xlabel="time (s)", ylabel="other angles (°)")
-    figure.suptitle(set_title(report), fontsize=FONT_SIZES["title"], fontweight="bold", y=0.99, va="top")
-    figure.subplots_adjust(left=0.08, right=0.80, bottom=0.09, top=0.84, hspace=0.12)
-    return figure
+    figure.subplots_adjust(left=0.08, right=0.99, bottom=bottom, top=0.8, wspace=0.06)
+    return words
 
 
 class SetView:
     """A recorded set as a picture plus the checker's report in words (for a notebook output)."""
 
-    def __init__(self, recording: Recording, variant: str) -> None:
+    def __init__(self, recording: Recording, variant: str, *, hip_range: float | None = None) -> None:
         self.recording = recording
-        self.report = analyze_set(recording, variant)
+        self.report = analyze_set(recording, variant, hip_range=hip_range)
         self.png = render_png(draw_set(recording, self.report))
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:

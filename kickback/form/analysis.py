@@ -1,8 +1,10 @@
 """Check a recorded set: count the reps, time their phases, and judge each against the six mistakes.
 
-`analyze_set(recording, variant)` validates the recording, finds the reps (`kickback.form.reps`),
+`analyze_set(recording, variant)` validates the recording, asks whether it shows the variant at all
+("is this the exercise?", `kickback.form.exercise_gate`), finds the reps (`kickback.form.reps`),
 runs every rep check that the recorded angles allow, and returns a `SetReport` that says in
-words what it found and what it could not judge.
+words what it found and what it could not judge. A recording that is not the variant is not refused
+with an error here (the command line and lesson 09 do that): its report says it was not judged, and why.
 """
 
 from __future__ import annotations
@@ -12,10 +14,10 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model.variants import check_variant
+from .exercise_gate import GateVerdict, judge_angles
 from .findings import (
     CannotJudge,
     Finding,
-    judged_against,
 )
 from .recording_checks import check_recording_parts, frame_where, signal_problem
 from .recordings import Recording
@@ -69,7 +71,8 @@ def analyze_set(
     -------
     SetReport
         `reps` (phase times in seconds, angles in degrees), `findings`, `cannot_judge`, `tempo`
-        and `time_under_tension_s` (s).
+        and `time_under_tension_s` (s). When the recording does not look like the variant named,
+        `not_judged` holds the one line the command line prints, and there are no reps or findings.
 
     >>> from kickback.form.simulate import simulate_set
     >>> report = analyze_set(simulate_set("cable", "momentum"), "cable")
@@ -88,6 +91,7 @@ def analyze_set(
         {name: lowpass(values, 1.0 / step) for name, values in filled.items()},
         missing,
         recording.hip_measure == "thigh_to_trunk",
+        personal_hip_range(hip_range) if hip_range is not None else None,
     )
     unjudged = _absent_reasons(data)
     if nothing:
@@ -99,6 +103,9 @@ def analyze_set(
             "the set cannot be judged."
         )
         return _report(data, recording, [], [], unjudged + [CannotJudge("", "reps", reason)])
+    verdict = _is_the_exercise(recording, variant)
+    if not verdict.passed:
+        return _refused(data, recording, verdict)
     hip = data.angles["hip_extension"]
     reps = time_phases(grid, hip, count_reps(hip, 1.0 / step))
     if not reps:
@@ -107,10 +114,29 @@ def analyze_set(
             "so form was not judged."
         )
         return _report(data, recording, [], [], unjudged + [CannotJudge("", "reps", reason)])
-    with judged_against(hip_range):  # the person's own hip range, for every rep check
-        findings, gaps = _judge_reps(data, reps)
-        trend, too_few = _load_trend(data, reps, findings)
+    findings, gaps = _judge_reps(data, reps)
+    trend, too_few = _load_trend(data, reps, findings)
     return _report(data, recording, reps, findings + trend, unjudged + gaps + too_few)
+
+
+def _is_the_exercise(recording: Recording, variant: str) -> GateVerdict:
+    """The gate's verdict on what every recording carries: the trunk's lean, the thigh's range, its cycles.
+
+    The angles are the reader's (for keypoints, with the facing read from the trunk and head), as the
+    lesson 09 widget judges them (`check_exercise`). The command line and the video path also judge the
+    keypoints themselves (one person, a side view, the support) before they call `analyze_set`.
+    """
+    return judge_angles(recording, variant)
+
+
+def _refused(data: _SetData, recording: Recording, verdict: GateVerdict) -> SetReport:
+    """The report of a recording that is not the variant: not judged, the gate's one line, no reps."""
+    message = verdict.message()
+    return dataclasses.replace(
+        _report(data, recording, [], [], [CannotJudge("", "exercise", message)]),
+        notes=tuple(recording.notes) + tuple(verdict.notes),
+        not_judged=message,
+    )
 
 
 def _report(

@@ -8,9 +8,6 @@ back by what the lower back does.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
-from contextvars import ContextVar
 from dataclasses import dataclass
 
 from ..model.pose import Pose
@@ -164,25 +161,10 @@ def _rep_words(rep: int | None) -> str:
 
 # --- the person's own range ---------------------------------------------------------------------
 
-_HIP_RANGE: ContextVar[float | None] = ContextVar("hip_range", default=None)
 
-
-@contextmanager
-def judged_against(hip_range: float | None) -> Iterator[None]:
-    """Within this block, the checks judge against the person's own hip range (degrees), checked first.
-
-    How `analyze_set` hands `hip_range` to the per-rep checks without changing their signature.
-    """
-    token = _HIP_RANGE.set(None if hip_range is None else personal_hip_range(hip_range))
-    try:
-        yield
-    finally:
-        _HIP_RANGE.reset(token)
-
-
-def _own_range(hip_range: float | None) -> float | None:
-    """`hip_range` as given, else the one set by `judged_against`, else None (the course's)."""
-    return _HIP_RANGE.get() if hip_range is None else personal_hip_range(hip_range)
+def _checked_range(hip_range: float | None) -> float | None:
+    """`hip_range` checked (degrees), or None for the course's typical range."""
+    return None if hip_range is None else personal_hip_range(hip_range)
 
 
 def _range_words(hip_range: float | None) -> str:
@@ -203,8 +185,8 @@ def _arched(
     """arched_back, judged by what the lower back does.
 
     Where the lumbar angle is measured, by it alone, whatever the hip's range. Where it is not (a side
-    view), from the thigh's angle to the trunk line: beyond the person's own hip range plus a margin,
-    the lower back most likely lent the rest.
+    view), from the thigh's angle to the trunk line: beyond the person's own hip range (`hip_range`,
+    degrees; None for the course's) plus a margin, the lower back most likely lent the rest.
     """
     who = _rep_words(rep)
     if lumbar is not None:
@@ -216,7 +198,7 @@ def _arched(
             "that height came from the spine, not the hip."
         )
         return [_finding("arched_back", "lumbar_extension", rep, lumbar, limit, "deg", limit, message)]
-    own = _own_range(hip_range)
+    own = _checked_range(hip_range)
     limit = thigh_trunk_limit(own)
     if thigh_to_trunk <= limit:
         return []
@@ -259,8 +241,11 @@ def _pelvis(rep: int | None, rotation: float, hike: float = 0.0) -> list[Finding
 def _short_top(
     rep: int | None, peak: float, variant: str, side_view: bool, hip_range: float | None = None
 ) -> list[Finding]:
-    """incomplete_rom: the top stopped short of the variant's target, or of the person's own range."""
-    own = _own_range(hip_range)
+    """incomplete_rom: the top stopped short of the variant's target, or of the person's own range.
+
+    `hip_range` is the person's own hip extension range (degrees); None for the course's.
+    """
+    own = _checked_range(hip_range)
     target = target_top(variant, own)
     limit = target - threshold("rom_shortfall_max")
     if peak >= limit:
@@ -314,7 +299,7 @@ def check_pose(pose: Pose, variant: str, *, hip_range: float | None = None) -> l
     check_variant(variant)
     if not isinstance(pose, Pose):
         raise ValueError(f"pose must be a Pose; got {type(pose).__name__}")
-    own = None if hip_range is None else personal_hip_range(hip_range)
+    own = _checked_range(hip_range)
     thigh_to_trunk = pose.hip_extension + pose.lumbar_extension
     hike = float(getattr(pose, "pelvic_hike", 0.0))
     return (

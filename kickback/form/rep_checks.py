@@ -1,4 +1,8 @@
-"""The checks run on each rep of a recorded set, and on the set as a whole (load and range over the reps)."""
+"""The checks run on each rep of a recorded set, and on the set as a whole (load and range over the reps).
+
+Everything a check needs travels in `_SetData`, the person's own hip range included: no check reads
+module state.
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from ..model.variants import QUADRUPED
 from .findings import (
     CannotJudge,
     Finding,
@@ -18,20 +23,28 @@ from .findings import (
 from .reps import (
     Rep,
 )
-from .thresholds import threshold
+from .thresholds import personal_hip_range, threshold
 
 # --- the checks on a set ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class _SetData:
-    """What every per-rep check reads: the smoothed angles on an even grid and where they are missing."""
+    """What every per-rep check reads: the smoothed angles on an even grid and where they are missing.
+
+    `hip_range` is the person's own hip extension range (degrees), checked; None for the course's.
+    """
 
     variant: str
     step: float
     angles: dict[str, np.ndarray]
     missing: dict[str, np.ndarray]
     side_view: bool
+    hip_range: float | None = None
+
+    def __post_init__(self) -> None:
+        if self.hip_range is not None:
+            object.__setattr__(self, "hip_range", personal_hip_range(self.hip_range))
 
     def window(self, name: str, rep: Rep) -> np.ndarray | None:
         """One angle over a rep (start to end), or None if the angle is absent or has a long gap there."""
@@ -52,12 +65,22 @@ def _check_arched(data: _SetData, rep: Rep) -> list[Finding]:
         None if lumbar is None else float(lumbar.max()),
         float(thigh_to_trunk.max()),
         data.side_view,
+        data.hip_range,
     )
 
 
-def _check_pelvis(data: _SetData, rep: Rep) -> list[Finding]:
-    rotation = data.window("pelvic_rotation", rep)
-    return _pelvis(rep.number, float(rotation[np.argmax(np.abs(rotation))]))
+def _furthest(values: np.ndarray) -> float:
+    """The value furthest from 0 (degrees), with its sign."""
+    return float(values[np.argmax(np.abs(values))])
+
+
+def _check_rotation(data: _SetData, rep: Rep) -> list[Finding]:
+    return _pelvis(rep.number, _furthest(data.window("pelvic_rotation", rep)))
+
+
+def _check_hike(data: _SetData, rep: Rep) -> list[Finding]:
+    """pelvic_rotation ("tilt or rotate"): a hip hike in a set, judged as `check_pose` judges one pose."""
+    return _pelvis(rep.number, 0.0, _furthest(data.window("pelvic_hike", rep)))
 
 
 def _check_trunk(data: _SetData, rep: Rep) -> list[Finding]:
@@ -77,8 +100,45 @@ def _check_trunk(data: _SetData, rep: Rep) -> list[Finding]:
     return [_finding("weak_core", "trunk_excursion", rep.number, moved, limit, "deg", limit, message)]
 
 
+# On all fours the trunk's lean is held by the hands and knees on the floor: a core that does not hold
+# shows in the lower back sagging and the pelvis dropping on the unsupported side as the leg rises.
+_CORE_PARTS: dict[str, tuple[str, str, str]] = {
+    # angle -> (check id, what moved in words, the position limit beyond which it is the other mistake)
+    "lumbar_extension": ("lumbar_excursion", "the lower back sagged and rose", "lumbar_extension_max"),
+    "pelvic_hike": ("pelvic_hike_excursion", "the pelvis dropped and rose on one side", "pelvic_hike_max"),
+}
+
+
+def _check_core_part(data: _SetData, rep: Rep, angle: str) -> list[Finding]:
+    """weak_core on all fours: the lower back or the pelvis moved with the leg, inside the position limits.
+
+    A lower back that passed the arched-back limit (or a pelvis past the hike limit) is that mistake,
+    reported by its own check; within the limits, movement of more than `trunk_excursion_max` within a
+    rep is the wobble a core that does not hold lets through.
+    """
+    values = data.window(angle, rep)
+    check, words, position_limit = _CORE_PARTS[angle]
+    moved = float(values.max() - values.min())
+    limit = threshold("trunk_excursion_max")
+    if moved <= limit or float(np.abs(values).max()) > threshold(position_limit):
+        return []
+    message = (
+        f"Rep {rep.number}: {words} through {moved:.0f}° while the leg worked (limit {limit:.0f}°); "
+        "on all fours the core did not hold the trunk still."
+    )
+    return [_finding("weak_core", check, rep.number, moved, limit, "deg", limit, message)]
+
+
+def _check_sag(data: _SetData, rep: Rep) -> list[Finding]:
+    return _check_core_part(data, rep, "lumbar_extension")
+
+
+def _check_drop(data: _SetData, rep: Rep) -> list[Finding]:
+    return _check_core_part(data, rep, "pelvic_hike")
+
+
 def _check_range(data: _SetData, rep: Rep) -> list[Finding]:
-    return _short_top(rep.number, rep.peak_hip_extension_deg, data.variant, data.side_view)
+    return _short_top(rep.number, rep.peak_hip_extension_deg, data.variant, data.side_view, data.hip_range)
 
 
 def _check_lowering(data: _SetData, rep: Rep) -> list[Finding]:
@@ -172,15 +232,34 @@ def _check_rebound(data: _SetData, rep: Rep, previous: Rep | None) -> list[Findi
     return [_finding("momentum", "rebound", rep.number, fraction, limit, "fraction", 0.2, message)]
 
 
-# Each per-rep check: (mistake, check, the angles it needs, the function).
-_REP_CHECKS: tuple[tuple[str, str, tuple[str, ...], Callable[[_SetData, Rep], list[Finding]]], ...] = (
-    ("arched_back", "arched_back", ("hip_extension",), _check_arched),
-    ("momentum", "lift", ("hip_extension",), _check_lift),
-    ("momentum", "top_hold", ("hip_extension",), _check_hold),
-    ("incomplete_rom", "top_position", ("hip_extension",), _check_range),
-    ("incomplete_rom", "lowering_time", ("hip_extension",), _check_lowering),
-    ("weak_core", "trunk_excursion", ("trunk_lean",), _check_trunk),
-    ("pelvic_rotation", "pelvic_rotation", ("pelvic_rotation",), _check_pelvis),
+@dataclass(frozen=True)
+class _RepCheck:
+    """One per-rep check: the mistake, the check's id, the angles it needs, the function, and the
+    variants it applies to (None: every variant)."""
+
+    mistake: str
+    check: str
+    needs: tuple[str, ...]
+    function: Callable[[_SetData, Rep], list[Finding]]
+    variants: tuple[str, ...] | None = None
+
+    def applies(self, data: _SetData) -> bool:
+        """True when the set's variant is one the check judges and every angle it needs was recorded."""
+        wanted = self.variants is None or data.variant in self.variants
+        return wanted and all(name in data.angles for name in self.needs)
+
+
+_REP_CHECKS: tuple[_RepCheck, ...] = (
+    _RepCheck("arched_back", "arched_back", ("hip_extension",), _check_arched),
+    _RepCheck("momentum", "lift", ("hip_extension",), _check_lift),
+    _RepCheck("momentum", "top_hold", ("hip_extension",), _check_hold),
+    _RepCheck("incomplete_rom", "top_position", ("hip_extension",), _check_range),
+    _RepCheck("incomplete_rom", "lowering_time", ("hip_extension",), _check_lowering),
+    _RepCheck("weak_core", "trunk_excursion", ("trunk_lean",), _check_trunk),
+    _RepCheck("weak_core", "lumbar_excursion", ("lumbar_extension",), _check_sag, (QUADRUPED,)),
+    _RepCheck("weak_core", "pelvic_hike_excursion", ("pelvic_hike",), _check_drop, (QUADRUPED,)),
+    _RepCheck("pelvic_rotation", "pelvic_rotation", ("pelvic_rotation",), _check_rotation),
+    _RepCheck("pelvic_rotation", "pelvic_hike", ("pelvic_hike",), _check_hike),
 )
 
 
@@ -217,6 +296,25 @@ def _absent_reasons(data: _SetData) -> list[CannotJudge]:
             else "No pelvic_rotation_deg column: the pelvis's turning was not measured."
         )
         items.append(CannotJudge("pelvic_rotation", "pelvic_rotation", reason))
+    if "pelvic_hike" not in data.angles:
+        reason = (
+            "A side view cannot see the pelvis tilt side to side (a hip hike): that needs a view from behind."
+            if data.side_view
+            else "No pelvic_hike_deg column: whether one side of the pelvis hiked up was not measured."
+        )
+        items.append(CannotJudge("pelvic_rotation", "pelvic_hike", reason))
+    if data.variant == QUADRUPED and not {"lumbar_extension", "pelvic_hike"} & set(data.angles):
+        reason = (
+            "On all fours a core that does not hold shows in the lower back sagging and the pelvis dropping "
+            "on one side; "
+            + (
+                "a side view sees neither, only the shoulder-hip line"
+                if data.side_view
+                else "neither was measured (no lumbar_extension_deg or pelvic_hike_deg column)"
+            )
+            + ", so only the trunk's lean is judged."
+        )
+        items.append(CannotJudge("weak_core", "lower_back_and_pelvis", reason))
     return items
 
 
@@ -228,13 +326,13 @@ def _judge_reps(data: _SetData, reps: Sequence[Rep]) -> tuple[list[Finding], lis
     findings: list[Finding] = []
     unjudged: list[CannotJudge] = []
     for i, rep in enumerate(reps):
-        for mistake, check, needs, function in _REP_CHECKS:
-            if any(name not in data.angles for name in needs):
+        for item in _REP_CHECKS:
+            if not item.applies(data):
                 continue
-            if any(data.window(name, rep) is None for name in needs):
-                unjudged.append(CannotJudge(mistake, check, _gap_reason(needs), rep.number))
+            if any(data.window(name, rep) is None for name in item.needs):
+                unjudged.append(CannotJudge(item.mistake, item.check, _gap_reason(item.needs), rep.number))
                 continue
-            findings += function(data, rep)
+            findings += item.function(data, rep)
         if data.window("hip_extension", rep) is not None:
             findings += _check_rebound(data, rep, reps[i - 1] if i else None)
     return findings, unjudged
@@ -276,7 +374,11 @@ def _range_drop(early: Sequence[Rep], late: Sequence[Rep]) -> list[Finding]:
     return [_finding("excessive_load", "range_drop", None, drop, limit, "deg", limit, message)]
 
 
-_SHOWN_AS = {"arched_back": "An arched back", "momentum": "Momentum", "weak_core": "A moving trunk"}
+_SHOWN_AS = {
+    "arched_back": "An arched back",
+    "momentum": "Momentum",
+    "weak_core": "A trunk the core did not hold still",
+}
 
 
 def _appearing(early: Sequence[Rep], late: Sequence[Rep], findings: Sequence[Finding]) -> list[Finding]:

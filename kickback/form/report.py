@@ -18,7 +18,12 @@ from .reps import (
 
 @dataclass(frozen=True)
 class SetReport:
-    """What a recorded set showed: its reps, tempo, findings, what could not be judged, and notes."""
+    """What a recorded set showed: its reps, tempo, findings, what could not be judged, and notes.
+
+    `not_judged` is the one line of "is this the exercise?" (kickback.form.exercise_gate) when the
+    recording does not look like the variant named, e.g. "this does not look like a quadruped kickback:
+    the trunk is upright in 96 % of frames (...)": then no rep is judged and nothing is found.
+    """
 
     variant: str
     source: str
@@ -28,6 +33,12 @@ class SetReport:
     tempo: MeasuredTempo | None
     time_under_tension_s: float
     notes: tuple[str, ...] = ()
+    not_judged: str | None = None
+
+    @property
+    def judged(self) -> bool:
+        """True when the recording looked like the variant and form was judged rep by rep."""
+        return self.not_judged is None and bool(self.reps)
 
     def mistakes(self) -> set[str]:
         """The mistake ids found anywhere in the set."""
@@ -55,10 +66,16 @@ class SetReport:
             "findings": [finding.as_dict() for finding in self.findings],
             "cannot_judge": [item.as_dict() for item in self.cannot_judge],
             "notes": list(self.notes),
+            "not_judged": self.not_judged,
         }
 
     def describe(self) -> str:
-        """The report in words: a line for the set, a table of reps, the findings grouped by check."""
+        """The report in words: a line for the set, a table of reps, the findings grouped by check.
+
+        A recording that is not the variant named gets the gate's one line instead, and its notes.
+        """
+        if self.not_judged is not None:
+            return "\n".join(_describe_refused(self) + _describe_notes(self.notes))
         return "\n".join(
             _describe_set(self)
             + _describe_reps(self.reps)
@@ -117,6 +134,20 @@ def _describe_findings(findings: Sequence[Finding], *, judged: bool) -> list[str
     return lines
 
 
+def _describe_refused(report: SetReport) -> list[str]:
+    """A set the gate refused: said not judged, with the gate's one line (never "no mistakes")."""
+    reason = report.not_judged or ""
+    return [
+        f"{report.variant} kickback set ({report.source}): not judged.",
+        "",
+        f"Form was not judged: {reason}.",
+    ]
+
+
+def _describe_notes(notes: Sequence[str]) -> list[str]:
+    return ["", "Notes:"] + [f"- {note}" for note in notes] if notes else []
+
+
 def _describe_rest(report: SetReport) -> list[str]:
     lines = []
     if report.cannot_judge:
@@ -125,6 +156,4 @@ def _describe_rest(report: SetReport) -> list[str]:
             f"- {item.mistake or item.check}{f' (rep {item.rep})' if item.rep else ''}: {item.reason}"
             for item in report.cannot_judge
         ]
-    if report.notes:
-        lines += ["", "Notes:"] + [f"- {note}" for note in report.notes]
-    return lines
+    return lines + _describe_notes(report.notes)

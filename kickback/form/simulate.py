@@ -14,7 +14,7 @@ import numpy as np
 from ..model.anthropometrics import Body, default_body
 from ..model.pose import Pose, preset_pose, read_limits
 from ..model.skeleton import pose_joints
-from ..model.variants import check_variant
+from ..model.variants import QUADRUPED, check_variant
 from ..validate import check_choice, check_in_range
 from .findings import MISTAKES
 from .keypoints import SIDES, SKELETONS, Camera, model_point_name
@@ -28,13 +28,14 @@ from .thresholds import threshold
 class RepPlan:
     """What one simulated rep does: its top, how much the spine, trunk and pelvis join in.
 
-    And its timing (s).
+    And its timing (s). `hike` is the pelvis's side tilt at the top (working side up +, degrees).
     """
 
     top_hip: float
     lumbar: float = 0.0
     trunk_swing: float = 0.0
     pelvic: float = 0.0
+    hike: float = 0.0
     up_s: float = 2.0
     hold_s: float = 1.0
     down_s: float = 3.0
@@ -67,10 +68,25 @@ def _plan(
     if mistake == "incomplete_rom":
         return _replace(base, top_hip=top - 15)
     if mistake == "weak_core":
-        return _replace(base, trunk_swing=15.0)
+        return _weak_core(variant, base)
     if mistake == "pelvic_rotation":
         return _replace(base, pelvic=18.0)
     return base
+
+
+# On all fours a weak core lets the lower back sag and the pelvis drop on the unsupported (working)
+# side as the leg rises; both stay inside the arched-back and hip-hike limits (data/thresholds.csv), so
+# the set shows the wobble a weak core lets through, not those two mistakes.
+ALL_FOURS_SAG_DEG = 8.0
+ALL_FOURS_DROP_DEG = -4.0
+
+
+def _weak_core(variant: str, base: RepPlan) -> RepPlan:
+    """A weak core: standing, the trunk rocks 15° with the leg; on all fours it cannot (hands and knees
+    hold the shoulders and hips over the floor), so the lower back sags and the pelvis drops instead."""
+    if variant == QUADRUPED:
+        return _replace(base, lumbar=ALL_FOURS_SAG_DEG, hike=ALL_FOURS_DROP_DEG)
+    return _replace(base, trunk_swing=15.0)
 
 
 def _replace(plan: RepPlan, **changes: float | bool) -> RepPlan:
@@ -113,8 +129,13 @@ def simulate_set(
     - momentum: 0.5 s up, no hold, a 1.5 s fall that is not braked and bounces into the next rep;
     - excessive_load: over the set the top sinks by 12°, the back arches up to 18°, the lift speeds up
       to 0.8 s and the hold vanishes (rep 1 is clean);
-    - incomplete_rom: the top stops 15° short; weak_core: the trunk swings 15° with the leg;
+    - incomplete_rom: the top stops 15° short;
+    - weak_core: standing (cable, machine) the trunk swings 15° with the leg; on all fours (bodyweight),
+      where hands and knees hold the trunk's lean, the lower back sags 8° and the pelvis drops 4° on the
+      working side as the leg rises (both inside the arched-back and hip-hike limits);
     - pelvic_rotation: the pelvis opens 18° toward the working side at the top.
+
+    Every set carries all six angles of a Pose, the pelvis's side tilt (`pelvic_hike`) included.
 
     Parameters
     ----------
@@ -189,7 +210,7 @@ def _check_tempo(tempo: object) -> tuple[float, float, float]:
 def _trace(
     variant: str, plans: Sequence[RepPlan], fps: float, lead_s: float
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Time and the five angles of a simulated set, frame by frame, before noise."""
+    """Time and the six angles of a simulated set, frame by frame, before noise."""
     start = preset_pose(variant, "start")
     durations = [
         plan.bottom_s * (i > 0) + plan.up_s + plan.hold_s + plan.down_s for i, plan in enumerate(plans)
@@ -212,6 +233,7 @@ def _trace(
         "lumbar_extension": start.lumbar_extension + p * _per_frame(plans, owner, "lumbar"),
         "trunk_lean": start.trunk_lean + p * _per_frame(plans, owner, "trunk_swing"),
         "pelvic_rotation": start.pelvic_rotation + p * _per_frame(plans, owner, "pelvic"),
+        "pelvic_hike": start.pelvic_hike + p * _per_frame(plans, owner, "hike"),
     }
     return time_s, angles
 
