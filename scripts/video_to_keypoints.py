@@ -3,7 +3,11 @@
 Steps: open the video with OpenCV; run MediaPipe Pose on every frame; write one row per frame:
 time_s, then <joint>_x, <joint>_y (image pixels, y down) and <joint>_score (MediaPipe's visibility)
 for the 33 landmarks. Frames where no person is found are written as empty cells, which the course
-reads as "cannot judge" for those frames.
+reads as "cannot judge" for those frames. MediaPipe Pose follows one person, the most prominent in
+view; so that the report can say when others were there, the last column, people_seen, counts the
+people in every Nth frame (--people-every, default 10; blank in the frames between): the person
+MediaPipe found plus every other person OpenCV's built-in HOG people detector (Dalal & Triggs 2005,
+shipped inside OpenCV, nothing to download) finds elsewhere in the frame.
 
 It needs its own environment (MediaPipe 0.10.21 ships its pose model inside the package and runs
 offline; it needs Python 3.12 or older and numpy older than 2, so keep it apart from the course):
@@ -63,18 +67,35 @@ MEDIAPIPE33: tuple[str, ...] = (
 )
 
 
+PEOPLE_COLUMN = "people_seen"
+PEOPLE_EVERY = 10
+"""Count the people in one frame of this many (the HOG detector takes about 0.1 s a frame on a laptop)."""
+DETECT_WIDTH = 640
+"""Frames are shrunk to this width before the HOG detector looks at them (it finds people 128 px tall
+and more in the shrunk frame: about a third of a phone clip's height)."""
+SAME_PERSON_OVERLAP = 0.5
+"""A detected box lying this much (a share of its area) inside the followed person's box is that person."""
+
+Box = tuple[float, float, float, float]
+"""x, y, width, height in image pixels."""
+
+
 def make_header() -> list[str]:
-    """The CSV header: time_s, then x, y and score for every MediaPipe landmark."""
-    return ["time_s"] + [f"{joint}_{part}" for joint in MEDIAPIPE33 for part in ("x", "y", "score")]
+    """The CSV header: time_s, x, y and score for every MediaPipe landmark, then people_seen."""
+    landmarks = [f"{joint}_{part}" for joint in MEDIAPIPE33 for part in ("x", "y", "score")]
+    return ["time_s", *landmarks, PEOPLE_COLUMN]
 
 
-def make_row(time_s: float, landmarks: Sequence | None, width: int, height: int) -> list[str]:
-    """One frame's row: MediaPipe's normalised landmarks turned into pixels (y down).
+def make_row(
+    time_s: float, landmarks: Sequence | None, width: int, height: int, people: int | None = None
+) -> list[str]:
+    """One frame's row: MediaPipe's normalised landmarks turned into pixels (y down), then the people count.
 
-    Blanks if none were found.
+    Blanks if no person was found; the count is blank in a frame where people were not counted.
     """
+    count = "" if people is None else str(int(people))
     if landmarks is None:
-        return [f"{time_s:.4f}"] + [""] * (3 * len(MEDIAPIPE33))
+        return [f"{time_s:.4f}"] + [""] * (3 * len(MEDIAPIPE33)) + [count]
     if len(landmarks) != len(MEDIAPIPE33):
         raise ValueError(f"landmarks must list {len(MEDIAPIPE33)} points; got {len(landmarks)}")
     cells = [f"{time_s:.4f}"]
@@ -84,7 +105,70 @@ def make_row(time_s: float, landmarks: Sequence | None, width: int, height: int)
             f"{point.y * height:.2f}",
             f"{getattr(point, 'visibility', 1.0):.3f}",
         ]
-    return cells
+    return cells + [count]
+
+
+def landmark_box(landmarks: Sequence | None, width: int, height: int) -> Box | None:
+    """The box (pixels) around the landmarks MediaPipe placed inside the frame; None if there are none."""
+    if landmarks is None:
+        return None
+    xs = [point.x * width for point in landmarks if 0 <= point.x <= 1 and 0 <= point.y <= 1]
+    ys = [point.y * height for point in landmarks if 0 <= point.x <= 1 and 0 <= point.y <= 1]
+    if not xs:
+        return None
+    return min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)
+
+
+def _inside_share(box: Box, around: Box) -> float:
+    """The share of `box`'s area that lies inside `around`."""
+    x, y, w, h = box
+    ax, ay, aw, ah = around
+    overlap_w = max(0.0, min(x + w, ax + aw) - max(x, ax))
+    overlap_h = max(0.0, min(y + h, ay + ah) - max(y, ay))
+    return overlap_w * overlap_h / (w * h) if w > 0 and h > 0 else 0.0
+
+
+def count_people(followed: Box | None, detected: Sequence[Box]) -> int:
+    """People in a frame: the one MediaPipe followed (if found) and every detected box that is not them.
+
+    >>> count_people((100, 50, 80, 300), [(95, 40, 90, 320), (400, 60, 70, 280)])
+    2
+    >>> count_people(None, [(400, 60, 70, 280)])
+    1
+    """
+    if followed is None:
+        return len(detected)
+    others = [box for box in detected if _inside_share(box, followed) < SAME_PERSON_OVERLAP]
+    return 1 + len(others)
+
+
+class PeopleCounter:
+    """OpenCV's built-in HOG people detector (no model file to fetch), run on every `every`th frame."""
+
+    def __init__(self, every: int = PEOPLE_EVERY) -> None:
+        import cv2  # only in the separate pose environment
+
+        if every < 1:
+            raise ValueError(f"--people-every must be 1 or more; got {every}")
+        self.every = every
+        self.hog = cv2.HOGDescriptor()
+        self.hog.setSVMDetector(cv2.HOGDescriptor_getDefaultPeopleDetector())
+
+    def detect(self, frame) -> list[Box]:
+        """Boxes (pixels of the full frame) around the people the detector finds."""
+        import cv2
+
+        height, width = frame.shape[:2]
+        scale = min(1.0, DETECT_WIDTH / width)
+        small = frame if scale == 1.0 else cv2.resize(frame, (round(width * scale), round(height * scale)))
+        boxes, _ = self.hog.detectMultiScale(small, winStride=(8, 8), padding=(8, 8), scale=1.05)
+        return [tuple(float(v) / scale for v in box) for box in boxes]
+
+    def count(self, number: int, frame, followed: Box | None) -> int | None:
+        """The people in frame `number`, or None when this frame is not one that is counted."""
+        if number % self.every:
+            return None
+        return count_people(followed, self.detect(frame))
 
 
 def write_rows(path: Path, rows: Iterable[list[str]]) -> None:
@@ -136,11 +220,12 @@ class Progress:
 
 
 def read_video_rows(
-    video: Path, *, progress: bool = False, found: list[int] | None = None
+    video: Path, *, progress: bool = False, found: list[int] | None = None, people_every: int = PEOPLE_EVERY
 ) -> Iterable[list[str]]:
     """Run MediaPipe Pose on every frame of `video` and yield the CSV rows.
 
-    `found`, if given, receives [frames read, frames with a person] as the reading goes.
+    `found`, if given, receives [frames read, frames with a person, frames where people were counted,
+    of those the frames with more than one person] as the reading goes.
     """
     import cv2  # only in the separate pose environment
     import mediapipe as mp
@@ -148,8 +233,9 @@ def read_video_rows(
     capture = open_video(video)
     fps = capture.get(cv2.CAP_PROP_FPS) or 30.0
     counter = Progress(int(capture.get(cv2.CAP_PROP_FRAME_COUNT) or 0), progress)
-    found = found if found is not None else [0, 0]
-    found[:] = [0, 0]
+    people = PeopleCounter(people_every)
+    found = found if found is not None else [0, 0, 0, 0]
+    found[:] = [0, 0, 0, 0]
     with mp.solutions.pose.Pose(static_image_mode=False, model_complexity=1) as pose:
         frame_number = 0
         while True:
@@ -159,20 +245,38 @@ def read_video_rows(
             height, width = frame.shape[:2]
             result = pose.process(cv2.cvtColor(frame, cv2.COLOR_BGR2RGB))
             landmarks = result.pose_landmarks.landmark if result.pose_landmarks else None
-            yield make_row(frame_number / fps, landmarks, width, height)
+            seen = people.count(frame_number, frame, landmark_box(landmarks, width, height))
+            yield make_row(frame_number / fps, landmarks, width, height, seen)
             frame_number += 1
             found[0] += 1
             found[1] += landmarks is not None
+            found[2] += seen is not None
+            found[3] += seen is not None and seen > 1
             counter.update(frame_number)
     capture.release()
 
 
+FRAME_SIZE_FILE = "frame_size.json"
+"""Written beside the saved frames: the video's own width and height, the pixels the keypoints are in."""
+
+
 def save_frames(video: Path, frames: Sequence[int], folder: Path, *, max_width: int = 960) -> list[Path]:
-    """Write the given frame numbers of `video` as PNG files (frame_00042.png), at most `max_width` wide."""
+    """Write the given frame numbers of `video` as PNG files (frame_00042.png), at most `max_width` wide.
+
+    The video's own size goes into frame_size.json beside them: the keypoints are in its pixels, so
+    the report stretches a shrunk frame back to it.
+    """
+    import json
+
     import cv2  # only in the separate pose environment
 
     capture = open_video(video)
     folder.mkdir(parents=True, exist_ok=True)
+    size = {
+        "width": int(capture.get(cv2.CAP_PROP_FRAME_WIDTH)),
+        "height": int(capture.get(cv2.CAP_PROP_FRAME_HEIGHT)),
+    }
+    (folder / FRAME_SIZE_FILE).write_text(json.dumps(size) + "\n", encoding="utf-8")
     wanted, written, number = sorted(set(frames)), [], 0
     for target in wanted:
         while number <= target:
@@ -212,18 +316,30 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--frames", default=None, help="write these frame numbers (e.g. 0,12,40) as PNG files"
     )
+    parser.add_argument(
+        "--people-every",
+        type=int,
+        default=PEOPLE_EVERY,
+        help=f"count the people in one frame of this many (default {PEOPLE_EVERY})",
+    )
     args = parser.parse_args(argv)
     try:
         if args.frames is not None:
             written = save_frames(args.video, parse_frames(args.frames), args.out)
             print(f"wrote {len(written)} frames to {args.out}")
             return 0
-        found = [0, 0]
-        write_rows(args.out, read_video_rows(args.video, progress=args.progress, found=found))
+        found = [0, 0, 0, 0]
+        rows = read_video_rows(
+            args.video, progress=args.progress, found=found, people_every=args.people_every
+        )
+        write_rows(args.out, rows)
     except (ValueError, ImportError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
-    print(f"wrote {args.out}: a person found in {found[1]} of {found[0]} frames")
+    print(
+        f"wrote {args.out}: a person found in {found[1]} of {found[0]} frames; "
+        f"several people in {found[3]} of the {found[2]} frames where people were counted"
+    )
     return 0
 
 

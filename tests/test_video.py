@@ -14,6 +14,7 @@ import sys
 import zipfile
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from kickback.__main__ import main as kickback_main
@@ -21,6 +22,7 @@ from kickback.draw.body import draw_pose
 from kickback.draw.style import new_figure
 from kickback.draw.video_stills import pose_from_angles
 from kickback.form.findings import MISTAKES
+from kickback.form.keypoint_frames import people_counts, read_keypoint_frames
 from kickback.form.simulate import simulate_set
 from kickback.model.anthropometrics import default_body
 from kickback.model.variants import VARIANTS
@@ -107,6 +109,7 @@ def test_the_demo_clip_is_never_judged_a_kickback(pose_python, demo_clip, tmp_pa
     subprocess.run(
         [pose_python, str(SCRIPT), str(demo_clip), str(keypoints)], check=True, capture_output=True
     )
+    refusals = []
     for variant in VARIANTS:
         for side in ("left", "right"):
             argv = ["check", str(keypoints), "--variant", variant, "--format", "mediapipe33", "--side", side]
@@ -117,6 +120,12 @@ def test_the_demo_clip_is_never_judged_a_kickback(pose_python, demo_clip, tmp_pa
                 assert report["findings"] == [] and report["reps"] == [], (variant, side)
             else:
                 assert code == 2 and err.startswith("error: ") and err.count("\n") == 1, err
+                refusals.append(err)
+    # Two people in the clip: the people_seen column counts them and the refusal says so.
+    people = read_keypoint_frames(keypoints, "mediapipe33").people
+    counted, several, _ = people_counts(people)
+    assert counted == 23 and several >= 3, (counted, several)  # 230 frames, one in ten counted
+    assert any(f"several people were seen in {several} of the {counted} frames" in err for err in refusals)
 
 
 @pytest.mark.video
@@ -127,7 +136,12 @@ def test_the_video_command_writes_keypoints_a_report_and_stills(pose_python, tmp
     assert "reading frames:" in result.stderr and "report:" in result.stdout
     folder = tmp_path / "report"
     header = (folder / "keypoints.csv").read_text().splitlines()[0]
-    assert header.startswith("time_s,nose_x,nose_y,nose_score")
+    assert header.startswith("time_s,nose_x,nose_y,nose_score") and header.endswith(",people_seen")
+    assert json.loads((folder / "frames" / "frame_size.json").read_text()) == {"width": 640, "height": 480}
+    assert (
+        "<h2>Who was judged</h2><p>No more than one person was seen in any of the "
+        in (folder / "report.html").read_text()
+    )
     page = (folder / "report.html").read_text()
     assert "http" not in page.replace("http-equiv", "")  # self-contained: nothing to fetch
     assert "lumbar spine" in page and "several degrees" in page and "<table>" in page
@@ -258,3 +272,16 @@ def test_the_video_widget_runs_the_command_and_says_its_error_in_one_line(pose_p
     assert (
         checker.words.value == "<p>✗ notes.mp4: not a video OpenCV can read (no frame could be decoded)</p>"
     )
+
+
+def test_stills_put_the_keypoints_on_a_shrunk_frame_at_the_videos_own_size(tmp_path):
+    from matplotlib.image import imsave
+
+    from kickback.draw.video_report import _guess_size
+
+    track = {"hip": (np.array([100.0, 1500.0]), np.array([300.0, 900.0]))}
+    imsave(tmp_path / "frame_00000.png", np.zeros((540, 960, 3)))
+    assert _guess_size(track, tmp_path) == (960, 540)  # no size file: the saved frame's own size
+    (tmp_path / "frame_size.json").write_text('{"width": 1768, "height": 994}')
+    assert _guess_size(track, tmp_path) == (1768, 994)  # the keypoints are in the video's pixels
+    assert _guess_size(track, None) == (1651, 991)

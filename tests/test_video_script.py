@@ -91,3 +91,39 @@ def test_progress_is_said_about_every_tenth_of_the_frames(capsys):
         lines[0] == "reading frames: 10 of 100 (10 %)" and lines[-1] == "reading frames: 100 of 100 (100 %)"
     )
     assert len(lines) == 10
+
+
+def test_the_people_count_is_the_last_column_and_the_reader_takes_it(tmp_path):
+    assert video.make_header()[-1] == "people_seen" and len(video.make_header()) == 2 + 3 * 33
+    recording = simulate_set("cable", None, reps=2, seed=5, noise_deg=0.0)
+    rows = []
+    for i, t in enumerate(recording.time_s):
+        pose = preset_pose("cable", "start").replace(
+            **{name: float(v[i]) for name, v in recording.angles.items() if name != "lumbar_extension"}
+        )
+        people = None if i % 10 else (2 if i < 40 else 1)
+        rows.append(video.make_row(float(t), fake_landmarks(pose, 800, 800), 800, 800, people))
+    rows.append(video.make_row(float(recording.time_s[-1]) + 0.1, None, 800, 800, 0))
+    assert [len(row) for row in rows] == [len(video.make_header())] * len(rows)
+    path = tmp_path / "set.csv"
+    video.write_rows(path, rows)
+    people = read_recording(path, format="mediapipe33", side="right").keypoints.people
+    assert people[0] == 2 and people[40] == 1 and people[-1] == 0 and math.isnan(people[1])
+
+
+def test_people_are_the_followed_person_and_every_box_that_is_not_them():
+    followed = (100.0, 50.0, 80.0, 300.0)
+    same = (95.0, 40.0, 90.0, 320.0)  # mostly inside the followed person's box
+    other = (400.0, 60.0, 70.0, 280.0)
+    assert video.count_people(followed, [same, other]) == 2
+    assert video.count_people(followed, [same]) == 1
+    assert video.count_people(followed, []) == 1
+    assert video.count_people(None, [same, other]) == 2
+    assert video.count_people(None, []) == 0
+
+
+def test_the_followed_persons_box_holds_only_landmarks_inside_the_frame():
+    inside = [SimpleNamespace(x=0.25, y=0.5), SimpleNamespace(x=0.5, y=0.75)]
+    outside = [SimpleNamespace(x=1.5, y=0.5), SimpleNamespace(x=0.3, y=-0.2)]
+    assert video.landmark_box(inside + outside, 800, 400) == (200.0, 200.0, 200.0, 100.0)
+    assert video.landmark_box(outside, 800, 400) is None and video.landmark_box(None, 800, 400) is None

@@ -1,8 +1,9 @@
 """The report of a checked video: one self-contained HTML page (no network) with stills and a contact sheet.
 
 Steps (what `python3 run.py video` runs, in the course's environment):
-1. `plan`: read the keypoints CSV, ask the gate whether it shows the variant (exit 2 with one line if
-   not), check the set, and print the frame numbers the report will show (JSON);
+1. `plan`: read the keypoints CSV (once, through the course's bounded reader), ask the gate whether
+   it shows the variant (exit 2 with one line if not), check the set, and print the frame numbers
+   the report will show (JSON);
 2. the pose environment writes those frames as PNG files;
 3. `build`: draw each finding's worst frame beside the course's body at the same angles, a contact
    sheet, and write report.html (images inside the page, so it can be mailed or shared as one file)
@@ -21,10 +22,10 @@ from pathlib import Path
 import numpy as np
 
 from ..form.analysis import analyze_set
-from ..form.exercise_check import read_gate_points
-from ..form.exercise_gate import exercise_name, judge_keypoints
+from ..form.exercise_gate import exercise_name, judge_keypoint_frames
+from ..form.keypoint_frames import KeypointFrames, read_keypoint_frames
 from ..form.keypoints import ROLES, SIDES, joint_name
-from ..form.recordings import Recording, read_recording
+from ..form.recordings import Recording, recording_from_keypoints
 from ..form.report import SetReport
 from ..form.video_findings import (
     CAMERA_LIMITS,
@@ -32,7 +33,9 @@ from ..form.video_findings import (
     camera_error,
     contact_frames,
     frames_to_show,
+    jumps_note,
     locate_findings,
+    person_jumps,
     rep_top_frames,
 )
 from .style import save_figure
@@ -48,13 +51,12 @@ MISTAKE_WORDS = {
 }
 
 
-def choose_side(path: Path, skeleton: str) -> str:
+def choose_side(frames: KeypointFrames) -> str:
     """The side facing the camera, from the landmarks' confidence: the side seen better (MediaPipe's
     visibility is lower for the far side). The learner can always say it with --side."""
-    _, points = read_gate_points(path, skeleton)
 
     def seen(side: str) -> float:
-        scores = [points[joint_name(skeleton, role, side)][2] for role in ROLES]
+        scores = [frames.points[joint_name(frames.skeleton, role, side)][2] for role in ROLES]
         values = np.concatenate(scores)
         values = values[np.isfinite(values)]
         return float(values.mean()) if len(values) else 0.0
@@ -63,21 +65,28 @@ def choose_side(path: Path, skeleton: str) -> str:
 
 
 def check_video_keypoints(
-    path: Path, variant: str, side: str, skeleton: str = "mediapipe33", hip_range: float | None = None
+    frames: KeypointFrames, variant: str, side: str, hip_range: float | None = None
 ) -> tuple[Recording, SetReport, tuple[str, ...]]:
-    """Gate, then check: the recording, its report and the gate's notes; ValueError (one line) if refused."""
-    time_s, points = read_gate_points(path, skeleton)
-    verdict = judge_keypoints(time_s, points, skeleton, side, variant)
+    """Gate, then check keypoints already read: the recording, its report and the gate's notes.
+
+    Raises ValueError (one line) if the gate refuses the recording or the file gives no hip angle.
+    """
+    verdict = judge_keypoint_frames(frames, side, variant)
     if not verdict.passed:
         raise ValueError(verdict.message())
-    recording = read_recording(path, format=skeleton, side=side)
+    recording = recording_from_keypoints(frames, side)
     return recording, analyze_set(recording, variant, hip_range=hip_range), verdict.notes
 
 
-def _track(path: Path, skeleton: str, side: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
+def _jumps(frames: KeypointFrames, side: str) -> tuple[str, ...]:
+    """The sentence on where the skeleton jumped to another place, if it did."""
+    note = jumps_note(person_jumps(frames, side))
+    return (note,) if note else ()
+
+
+def _track(frames: KeypointFrames, side: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
     """The side's shoulder, hip, knee and ankle in pixels, NaN where missing (for drawing)."""
-    _, points = read_gate_points(path, skeleton)
-    return {role: points[joint_name(skeleton, role, side)][:2] for role in ROLES}
+    return {role: frames.points[joint_name(frames.skeleton, role, side)][:2] for role in ROLES}
 
 
 def _image(frames_dir: Path | None, frame: int) -> np.ndarray | None:
@@ -164,7 +173,7 @@ def _page(title: str, parts: list[str]) -> str:
 def build_report(
     keypoints: Path,
     variant: str,
-    side: str,
+    side: str | None,
     out: Path,
     *,
     frames_dir: Path | None = None,
@@ -175,10 +184,13 @@ def build_report(
 ) -> Path:
     """Write report.html, the stills and the contact sheet into `out`; returns the page's path.
 
-    Raises ValueError (one line) when the gate refuses the recording.
+    `side` None: the side seen better (`choose_side`). Raises ValueError (one line) when the gate
+    refuses the recording.
     """
-    recording, report, notes = check_video_keypoints(keypoints, variant, side, skeleton, hip_range)
-    track = _track(keypoints, skeleton, side)
+    frames = read_keypoint_frames(keypoints, skeleton)
+    side = side or choose_side(frames)
+    recording, report, notes = check_video_keypoints(frames, variant, side, hip_range)
+    track = _track(frames, side)
     size = size or _guess_size(track, frames_dir)
     out.mkdir(parents=True, exist_ok=True)
     located = locate_findings(report, recording)
@@ -187,7 +199,9 @@ def build_report(
         f"<p>Clip: {html.escape(video_name or keypoints.name)}; side facing the camera: {side}; "
         f"{len(recording.time_s)} frames. Made on this computer; nothing was sent anywhere.</p>",
         "<h2>What a single side camera can and cannot see</h2>",
-        "".join(f"<p>{html.escape(text)}</p>" for text in CAMERA_LIMITS + tuple(notes)),
+        "".join(f"<p>{html.escape(text)}</p>" for text in CAMERA_LIMITS),
+        "<h2>Who was judged</h2>",
+        "".join(f"<p>{html.escape(text)}</p>" for text in notes + _jumps(frames, side)),
         "<h2>Reps</h2>",
         _rep_table(report),
         "<h2>Findings</h2>",
@@ -236,8 +250,15 @@ def build_report(
 
 
 def _guess_size(track: dict[str, tuple[np.ndarray, np.ndarray]], frames_dir: Path | None) -> tuple[int, int]:
-    """The image size: from a saved frame, else from the keypoints' extent."""
+    """The video's size in the keypoints' pixels: frame_size.json beside the saved frames (the frames
+    themselves may be shrunk), else a saved frame's size, else the keypoints' extent."""
     if frames_dir is not None:
+        size_file = frames_dir / "frame_size.json"
+        if size_file.exists():
+            size = json.loads(size_file.read_text(encoding="utf-8"))
+            width, height = int(size["width"]), int(size["height"])
+            if width > 0 and height > 0:
+                return width, height
         saved = sorted(frames_dir.glob("frame_*.png"))
         if saved:
             image = _image(frames_dir, int(saved[0].stem.split("_")[1]))
@@ -248,10 +269,16 @@ def _guess_size(track: dict[str, tuple[np.ndarray, np.ndarray]], frames_dir: Pat
 
 
 def plan_frames(
-    keypoints: Path, variant: str, side: str, *, skeleton: str = "mediapipe33", hip_range=None
+    keypoints: Path | KeypointFrames,
+    variant: str,
+    side: str,
+    *,
+    skeleton: str = "mediapipe33",
+    hip_range: float | None = None,
 ) -> list[int]:
     """The frame numbers the report will show (ValueError, one line, when the gate refuses)."""
-    recording, report, _ = check_video_keypoints(keypoints, variant, side, skeleton, hip_range)
+    frames = keypoints if isinstance(keypoints, KeypointFrames) else read_keypoint_frames(keypoints, skeleton)
+    recording, report, _ = check_video_keypoints(frames, variant, side, hip_range)
     located = locate_findings(report, recording)
     return frames_to_show(located, rep_top_frames(report, recording), len(recording.time_s))
 
@@ -323,24 +350,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--video-name", default="")
     args = parser.parse_args(argv)
     try:
-        side = args.side or choose_side(args.keypoints, "mediapipe33")
+        if args.step in ("side", "plan"):
+            frames = read_keypoint_frames(args.keypoints, "mediapipe33")
+            side = args.side or choose_side(frames)
         if args.step == "side":
             print(side)
         elif args.step == "plan":
-            print(
-                json.dumps(
-                    {
-                        "side": side,
-                        "frames": plan_frames(args.keypoints, args.variant, side, hip_range=args.hip_range),
-                    }
-                )
-            )
+            shown = plan_frames(frames, args.variant, side, hip_range=args.hip_range)
+            print(json.dumps({"side": side, "frames": shown}))
         else:
             out = args.out or args.keypoints.parent
             page = build_report(
                 args.keypoints,
                 args.variant,
-                side,
+                args.side,
                 out,
                 frames_dir=args.frames_dir,
                 hip_range=args.hip_range,

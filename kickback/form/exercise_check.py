@@ -1,67 +1,40 @@
 """Is this the exercise? The gate applied to a recording file: what the command line and lesson 09 call.
 
-Steps: read the file as the checker does (`read_recording`, which refuses a bad file in one line);
-for a keypoints file also read every joint the gate looks at (both shoulders, hips, knees, ankles and
-wrists); then run the gate (`kickback.form.exercise_gate`) and refuse, in one line, a recording that
-does not show the variant named.
+Steps: read the file once, as the checker does (`read_recording`, which bounds and checks every cell and
+refuses a bad file in one line); for a keypoints file the recording carries every joint the gate looks
+at (both shoulders, hips, knees, ankles and wrists, and the people count where the file has one); then
+run the gate (`kickback.form.exercise_gate`) and refuse, in one line, a recording that does not show the
+variant named.
 """
 
 from __future__ import annotations
 
-import csv
-import io
-import math
 from pathlib import Path
 
-import numpy as np
-
 from ..model.variants import check_variant
-from .exercise_gate import GateVerdict, NotTheExerciseError, Points, judge_angles, judge_keypoints
-from .keypoints import SIDES, joint_name
-from .recordings import RECORDINGS_DIR, guess_format, read_recording
-
-GATE_ROLES: tuple[str, ...] = ("shoulder", "hip", "knee", "ankle", "wrist")
+from .exercise_gate import GateVerdict, NotTheExerciseError, judge_angles, judge_keypoint_frames
+from .recordings import RECORDINGS_DIR, Recording, guess_format, read_recording
 
 
-def _cell(text: str) -> float:
-    """A cell as a number; blank, "nan" or text that is not a finite number reads as missing."""
-    try:
-        value = float(text.strip())
-    except ValueError:
-        return math.nan
-    return value if math.isfinite(value) else math.nan
+def judge_recording(recording: Recording, variant: str) -> GateVerdict:
+    """The gate's verdict on a recording already read: its keypoints where it has them, else its angles.
 
+    Parameters
+    ----------
+    recording : Recording
+        From `read_recording` (a keypoints file's Recording carries its `keypoints`).
+    variant : str
+        "cable", "machine" or "bodyweight".
 
-def read_gate_points(path: str | Path, skeleton: str) -> tuple[np.ndarray, Points]:
-    """Times (s) and (x, y, score) of the joints the gate looks at, from a keypoints CSV.
-
-    A joint the file lacks reads as missing in every frame (score 0); a joint without a score column
-    gets score 1. The file itself is assumed already checked by `read_recording`.
+    Returns
+    -------
+    GateVerdict
+        `reason` None when the recording looks like the variant.
     """
-    text = Path(path).read_text(encoding="utf-8-sig")
-    lines = [line for line in text.splitlines() if line.strip() and not line.lstrip().startswith("#")]
-    delimiter = max((",", ";", "\t"), key=lambda mark: lines[0].count(mark))
-    rows = list(csv.reader(io.StringIO("\n".join(lines)), delimiter=delimiter))
-    names = [name.strip() for name in rows[0]]
-    table = np.array([[_cell(c) for c in row[: len(names)]] for row in rows[1:] if len(row) >= len(names)])
-    column = {name: i for i, name in enumerate(names)}
-    frames = len(table)
-
-    def get(name: str, default: float) -> np.ndarray:
-        return table[:, column[name]] if name in column else np.full(frames, default)
-
-    points = {}
-    for role in GATE_ROLES:
-        for side in SIDES:
-            joint = joint_name(skeleton, role, side)
-            score = joint + "_score" if joint + "_score" in column else joint + "_visibility"
-            present = joint + "_x" in column
-            points[joint] = (
-                get(joint + "_x", math.nan),
-                get(joint + "_y", math.nan),
-                get(score, 1.0 if present else 0.0),
-            )
-    return get("time_s", math.nan), points
+    check_variant(variant)
+    if recording.keypoints is None:
+        return judge_angles(recording, variant)
+    return judge_keypoint_frames(recording.keypoints, recording.side or "right", variant)
 
 
 def judge_file(
@@ -86,11 +59,7 @@ def judge_file(
         `reason` None when the recording looks like the variant.
     """
     check_variant(variant)
-    recording = read_recording(path, format=format, side=side)
-    if format == "angles":
-        return judge_angles(recording, variant)
-    time_s, points = read_gate_points(path, format)
-    return judge_keypoints(time_s, points, format, recording.side or side or "right", variant)
+    return judge_recording(read_recording(path, format=format, side=side), variant)
 
 
 def check_exercise_file(

@@ -19,7 +19,6 @@ kickback: the trunk is upright in 96 % of frames".
 from __future__ import annotations
 
 import html
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
@@ -27,14 +26,12 @@ import numpy as np
 from ..data_files import read_table
 from ..model.variants import QUADRUPED, check_variant
 from ..validate import check_choice
+from .keypoint_frames import KeypointFrames, Points, people_clause, people_note
 from .keypoints import SIDES, SKELETONS, angles_from_points, joint_name
 from .recordings import Recording
 from .reps import count_reps
 from .signal import lowpass, resample_uniform
 from .thresholds import threshold
-
-Points = Mapping[str, tuple[np.ndarray, np.ndarray, np.ndarray]]
-"""Joint name -> (x, y, score) arrays in image pixels (y down), one value per frame."""
 
 
 class NotTheExerciseError(ValueError):
@@ -315,7 +312,13 @@ def _support_reason(t: dict[tuple[str, str], np.ndarray], trunk_px: float, varia
 
 
 def judge_keypoints(
-    time_s: np.ndarray, points: Points, skeleton: str, side: str, variant: str
+    time_s: np.ndarray,
+    points: Points,
+    skeleton: str,
+    side: str,
+    variant: str,
+    *,
+    people: np.ndarray | None = None,
 ) -> GateVerdict:
     """The whole gate on a keypoint recording: the person, the view, the support, then the angles.
 
@@ -331,6 +334,8 @@ def judge_keypoints(
         "left" or "right": the side of the body facing the camera.
     variant : str
         "cable", "machine" or "bodyweight".
+    people : numpy.ndarray or None, optional
+        People seen per frame (NaN where not counted), for the note on who was followed.
 
     Returns
     -------
@@ -342,19 +347,48 @@ def judge_keypoints(
     check_variant(variant)
     check_choice("skeleton", skeleton, SKELETONS)
     check_choice("side", side, SIDES)
-    t = _tracks(points, skeleton)
+    notes = (people_note(people, skeleton),)
+    verdict = _judge_one_person(time_s, _tracks(points, skeleton), skeleton, side, variant)
+    clause = people_clause(people)
+    reason = f"{verdict.reason}; {clause}" if verdict.reason and clause else verdict.reason
+    return GateVerdict(variant, reason, notes)
+
+
+def _judge_one_person(
+    time_s: np.ndarray, t: dict[tuple[str, str], np.ndarray], skeleton: str, side: str, variant: str
+) -> GateVerdict:
+    """The gate on the one person the keypoints follow (see `judge_keypoints`); no notes."""
     near = {role: t[(role, side)] for role in ("shoulder", "hip", "knee", "ankle")}
     seen = np.all([np.isfinite(p).all(axis=-1) for p in near.values()], axis=0)
-    notes = ("The pose estimator follows one person; if several were in view, only one was judged.",)
     reason = _person_reason(seen)
     if reason:
-        return GateVerdict(variant, reason, notes)
+        return GateVerdict(variant, reason)
     trunk_px = np.linalg.norm(near["shoulder"] - near["hip"], axis=-1)
     trunk_px = np.where(trunk_px > 0, trunk_px, np.nan)
     typical_trunk = float(np.nanmedian(trunk_px[seen]))
     reason = _side_view_reason(t, trunk_px) or _support_reason(t, typical_trunk, variant)
     if reason:
-        return GateVerdict(variant, reason, notes)
+        return GateVerdict(variant, reason)
     angles = angles_from_points({role: (p[:, 0], p[:, 1]) for role, p in near.items()}, side)
     recording = Recording(np.asarray(time_s, dtype=float), angles, skeleton, "thigh_to_trunk", side)
-    return GateVerdict(variant, judge_angles(recording, variant).reason, notes)
+    return judge_angles(recording, variant)
+
+
+def judge_keypoint_frames(frames: KeypointFrames, side: str, variant: str) -> GateVerdict:
+    """The whole gate on keypoints already read by the one reader (`keypoint_frames`, or a Recording's).
+
+    Parameters
+    ----------
+    frames : KeypointFrames
+        A keypoints file as read (`read_recording(...).keypoints`).
+    side : str
+        "left" or "right": the side of the body facing the camera.
+    variant : str
+        "cable", "machine" or "bodyweight".
+
+    Returns
+    -------
+    GateVerdict
+        As `judge_keypoints`, its notes saying how many people were seen where the file counts them.
+    """
+    return judge_keypoints(frames.time_s, frames.points, frames.skeleton, side, variant, people=frames.people)

@@ -8,6 +8,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from dataclasses import field as dataclass_field
 from pathlib import Path
 
 import numpy as np
@@ -17,11 +18,11 @@ from ..files import write_atomically
 from ..model.pose import POSE_FIELDS, read_limits
 from ..validate import check_choice
 from .csv_text import CsvTable, columns, listed, read_file_bytes, rows_from_bytes
+from .keypoint_frames import KeypointFrames, keypoint_frames
 from .keypoints import ROLES, SIDES, SKELETONS, angles_from_points, facing_from_points, joint_name
 from .recording_checks import (
     RecordingError,
     check_recording_parts,
-    check_time,
     file_where,
     hip_span,
     looks_like_radians,
@@ -69,6 +70,8 @@ class Recording:
         Remarks made while reading, e.g. columns not used.
     label : str or None, optional
         The mistake a simulated set shows, "good", or None for a real recording.
+    keypoints : KeypointFrames or None, optional
+        For a keypoints file, every joint as read (what the gate judges: the file is parsed once).
     """
 
     time_s: np.ndarray
@@ -78,9 +81,10 @@ class Recording:
     side: str | None = None
     notes: tuple[str, ...] = ()
     label: str | None = None
+    keypoints: KeypointFrames | None = dataclass_field(default=None, repr=False, compare=False)
 
     def shifted(self, seconds: float) -> Recording:
-        """The same recording with every time moved by `seconds`."""
+        """The same recording with every time moved by `seconds` (its keypoints are not carried over)."""
         return Recording(
             self.time_s + seconds,
             self.angles,
@@ -134,14 +138,6 @@ def _angles_from_rows(table: CsvTable) -> Recording:
     return Recording(time_s=time_s, angles=angles, source="angles", notes=notes)
 
 
-def _score_column(names: Sequence[str], joint: str) -> str | None:
-    """The confidence column of a joint: `<joint>_score`, or MediaPipe's `<joint>_visibility`."""
-    for suffix in ("_score", "_visibility"):
-        if joint + suffix in names:
-            return joint + suffix
-    return None
-
-
 def read_keypoints_csv(path: str | Path, skeleton: str, side: str) -> Recording:
     """Read a keypoints CSV (`time_s`, `<joint>_x`, `<joint>_y`, optional `<joint>_score`; pixels, y down)
     and turn the side facing the camera into angles (see keypoints.py).
@@ -161,38 +157,46 @@ def _joints(skeleton: str, side: str) -> dict[str, str]:
     return {role: joint_name(skeleton, role, side) for role in ROLES}
 
 
-def _keypoints_from_rows(table: CsvTable, skeleton: str, side: str) -> Recording:
-    """A Recording from the rows of a keypoints file (see `read_keypoints_csv`)."""
-    name, names = table.name, table.names
-    joints = _joints(skeleton, side)
-    wanted = ["time_s"] + [f"{joint}_{axis}" for joint in joints.values() for axis in "xy"]
+def _check_side_columns(name: str, names: Sequence[str], skeleton: str, side: str) -> None:
+    """Refuse a keypoints file that lacks `time_s` or the x or y of a joint the angles need."""
+    wanted = ["time_s"] + [f"{joint}_{axis}" for joint in _joints(skeleton, side).values() for axis in "xy"]
     missing = [column for column in wanted if column not in names]
     if missing:
         hint = "; this looks like an angles file: use --format angles" if "hip_extension_deg" in names else ""
         raise RecordingError(
             f"{name}: missing column {missing[0]} ({skeleton} names, {side} side facing the camera){hint}"
         )
+
+
+def _keypoints_from_rows(table: CsvTable, skeleton: str, side: str) -> Recording:
+    """A Recording from the rows of a keypoints file (see `read_keypoints_csv`)."""
+    _check_side_columns(table.name, table.names, skeleton, side)
+    return recording_from_keypoints(keypoint_frames(table, skeleton), side)
+
+
+def recording_from_keypoints(frames: KeypointFrames, side: str) -> Recording:
+    """The angles of the side facing the camera, from keypoints already read (`keypoint_frames`).
+
+    Refuses (RecordingError, one line) keypoints that lack the side's joints or give no hip angle.
+    """
+    check_choice("side", side, SIDES)
+    skeleton, name = frames.skeleton, frames.name
+    joints = _joints(skeleton, side)
+    _check_side_columns(name, ["time_s"] + [f"{j}_{a}" for j in frames.present for a in "xy"], skeleton, side)
     other = _joints(skeleton, "left" if side == "right" else "right")
-    nose = next(joint for joint in SKELETONS[skeleton] if joint.lower() == "nose")
-    extra = [joint for joint in (*other.values(), nose) if f"{joint}_x" in names and f"{joint}_y" in names]
-    scores = {joint: _score_column(names, joint) for joint in (*joints.values(), *extra)}
-    data, lines = columns(
-        table,
-        wanted + [f"{joint}_{axis}" for joint in extra for axis in "xy"] + [c for c in scores.values() if c],
-    )
-    time_s = check_time(data["time_s"], file_where(name, lines))
-    points = {role: _confident_point(data, joint, scores[joint]) for role, joint in joints.items()}
-    head = {"head": _confident_point(data, nose, scores[nose])} if nose in extra else {}
+    points = {role: frames.confident(joint) for role, joint in joints.items()}
+    head = {"head": frames.confident(frames.nose)} if frames.nose in frames.present else {}
     facing = facing_from_points({**points, **head})
     angles, outside = _plausible(angles_from_points(points, facing or side))
-    _refuse_no_signal(name, angles, data, scores, other, side, facing or side)
+    _refuse_no_signal(name, angles, frames, other, side, facing or side)
     return Recording(
-        time_s=time_s,
+        time_s=frames.time_s,
         angles=angles,
         source=skeleton,
         hip_measure="thigh_to_trunk",
         side=side,
         notes=SIDE_VIEW_NOTES + _facing_notes(facing, side, outside),
+        keypoints=frames,
     )
 
 
@@ -226,8 +230,7 @@ def _plausible(angles: dict[str, np.ndarray]) -> tuple[dict[str, np.ndarray], in
 def _refuse_no_signal(
     name: str,
     angles: Mapping[str, np.ndarray],
-    data: Mapping[str, np.ndarray],
-    scores: Mapping[str, str | None],
+    frames: KeypointFrames,
     other: Mapping[str, str],
     side: str,
     facing: str,
@@ -236,8 +239,8 @@ def _refuse_no_signal(
     other_side = "left" if side == "right" else "right"
     span = hip_span(angles["hip_extension"])
     other_span = 0.0
-    if all(joint in scores for joint in other.values()):
-        points = {role: _confident_point(data, joint, scores[joint]) for role, joint in other.items()}
+    if all(joint in frames.present for joint in other.values()):
+        points = {role: frames.confident(joint) for role, joint in other.items()}
         other_span = hip_span(_plausible(angles_from_points(points, facing))[0]["hip_extension"])
     moves = other_span >= threshold("count_min_range_deg")
     wrong_side = (
@@ -254,19 +257,6 @@ def _refuse_no_signal(
     # The leg that works moves far more than the one that stands: a third of the other's range is not it.
     if moves and (span < threshold("count_min_range_deg") or span < other_span / 3):
         raise RecordingError(f"{name}: the {side} hip moves only {span:.0f}°{wrong_side}")
-
-
-def _confident_point(
-    data: Mapping[str, np.ndarray], joint: str, score_column: str | None
-) -> tuple[np.ndarray, np.ndarray]:
-    """A joint's pixel coordinates with low-confidence frames set to NaN."""
-    x, y = data[f"{joint}_x"].copy(), data[f"{joint}_y"].copy()
-    if score_column:
-        score = data[score_column]
-        low = ~(score >= threshold("keypoint_score_min"))
-        x[low] = np.nan
-        y[low] = np.nan
-    return x, y
 
 
 def read_recording(path: str | Path, *, format: str = "angles", side: str | None = None) -> Recording:

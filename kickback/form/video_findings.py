@@ -14,6 +14,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from .findings import Finding
+from .keypoint_frames import KeypointFrames
+from .keypoints import joint_name
 from .recordings import Recording
 from .report import SetReport
 from .reps import Rep
@@ -29,6 +31,40 @@ CAMERA_LIMITS: tuple[str, ...] = (
     "uncertain.",
 )
 """What a report from video must say about what it cannot see and how exact it is."""
+
+
+def person_jumps(frames: KeypointFrames, side: str) -> list[int]:
+    """Frames where the followed person's hip lands more than `person_jump_trunk_lengths` from where it was.
+
+    Compares each frame where the side's shoulder and hip are seen with the last such frame before it;
+    a step that long is not a movement but the pose estimator following someone else (or losing the
+    person and finding them elsewhere). Returns the frame numbers (rows) where the new place starts.
+    """
+    shoulder = np.stack(frames.confident(joint_name(frames.skeleton, "shoulder", side)), axis=-1)
+    hip = np.stack(frames.confident(joint_name(frames.skeleton, "hip", side)), axis=-1)
+    seen = np.flatnonzero(np.isfinite(shoulder).all(axis=-1) & np.isfinite(hip).all(axis=-1))
+    if len(seen) < 2:
+        return []
+    trunk = float(np.median(np.linalg.norm(shoulder[seen] - hip[seen], axis=-1)))
+    steps = np.linalg.norm(np.diff(hip[seen], axis=0), axis=-1)
+    return [int(i) for i in seen[1:][steps > threshold("person_jump_trunk_lengths") * trunk]]
+
+
+def jumps_note(jumps: Sequence[int]) -> str | None:
+    """The report's sentence on where the followed skeleton jumped to another place (None if it never did).
+
+    >>> jumps_note([169, 202]).split(":")[0]
+    'The skeleton jumped across the image 2 times (at frames 169, 202)'
+    """
+    if not jumps:
+        return None
+    shown = ", ".join(str(frame) for frame in jumps[:5]) + (", ..." if len(jumps) > 5 else "")
+    times = "once" if len(jumps) == 1 else f"{len(jumps)} times"
+    return (
+        f"The skeleton jumped across the image {times} (at frame{'s' if len(jumps) > 1 else ''} {shown}): "
+        "there the pose estimator most likely switched to another person, or lost the person and found "
+        "them elsewhere. Check on the contact sheet that the skeleton stays on the same person."
+    )
 
 
 @dataclass(frozen=True)
