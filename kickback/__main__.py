@@ -121,11 +121,14 @@ def run_check(
     import json
 
     from .form.analysis import analyze_set
-    from .form.exercise_check import check_exercise_file
+    from .form.exercise_check import judge_recording
+    from .form.exercise_gate import NotTheExerciseError
     from .form.recordings import check_signal, read_recording
 
     recording = check_signal(read_recording(file, format=format, side=side), file.name)
-    check_exercise_file(file, variant, format=format, side=side)  # is this the exercise? (exercise_gate)
+    verdict = judge_recording(recording, variant)  # is this the exercise? (exercise_gate), on the one read
+    if not verdict.passed:
+        raise NotTheExerciseError(verdict.message())
     report = analyze_set(recording, variant, hip_range=hip_range)
     _say(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.describe())
     return 0

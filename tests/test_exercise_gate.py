@@ -185,3 +185,26 @@ def test_an_angles_file_that_is_the_variant_is_still_judged(tmp_path, capsys):
     assert kickback_main(["check", str(path), "--variant", "machine", "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert len(report["reps"]) == 4 and "momentum" in {f["mistake"] for f in report["findings"]}
+
+
+@pytest.mark.parametrize("name", [n for n in list_recordings() if guess_format(n) != "angles"])
+def test_a_camera_on_the_other_side_passes_the_gate_as_the_reader_reads_it(tmp_path, name, capsys):
+    """x flipped, joint names kept (the learner faces left): the gate reads the facing as the reader does."""
+    lines = (RECORDINGS_DIR / name).read_text(encoding="utf-8").splitlines()
+    body = [line for line in lines if not line.startswith("#")]
+    header = body[0].split(",")
+
+    def flip(row: str) -> str:
+        cells = row.split(",")
+        return ",".join(
+            f"{1280 - float(c):.3f}" if h.endswith("_x") and c.strip() else c for h, c in zip(header, cells)
+        )
+
+    mirrored = tmp_path / name
+    mirrored.write_text("\n".join([body[0], *map(flip, body[1:])]) + "\n", encoding="utf-8")
+    variant = name.split("_")[0]
+    assert check_exercise_file(mirrored, variant, format=guess_format(name), side="right").passed
+    fmt = guess_format(name)
+    command = ["check", str(mirrored), "--variant", variant, "--format", fmt, "--side", "right"]
+    assert kickback_main(command) == 0
+    capsys.readouterr()

@@ -14,7 +14,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model.variants import check_variant
-from .exercise_gate import GateVerdict, judge_angles
+from .exercise_check import judge_recording
+from .exercise_gate import GateVerdict
 from .findings import (
     CannotJudge,
     Finding,
@@ -120,13 +121,13 @@ def analyze_set(
 
 
 def _is_the_exercise(recording: Recording, variant: str) -> GateVerdict:
-    """The gate's verdict on what every recording carries: the trunk's lean, the thigh's range, its cycles.
+    """The gate's verdict, the same one the command line and the lesson 09 widget give.
 
-    The angles are the reader's (for keypoints, with the facing read from the trunk and head), as the
-    lesson 09 widget judges them (`check_exercise`). The command line and the video path also judge the
-    keypoints themselves (one person, a side view, the support) before they call `analyze_set`.
+    Keypoints from the one bounded read are judged in full (one person, a side view, the support,
+    then the angles); an angles file has only the angles: the trunk's lean, the thigh's range and
+    its cycles.
     """
-    return judge_angles(recording, variant)
+    return judge_recording(recording, variant)
 
 
 def _refused(data: _SetData, recording: Recording, verdict: GateVerdict) -> SetReport:

@@ -27,7 +27,7 @@ from ..data_files import read_table
 from ..model.variants import QUADRUPED, check_variant
 from ..validate import check_choice
 from .keypoint_frames import KeypointFrames, Points, people_clause, people_note
-from .keypoints import SIDES, SKELETONS, angles_from_points, joint_name
+from .keypoints import SIDES, SKELETONS, angles_from_points, facing_from_points, joint_name
 from .recordings import Recording
 from .reps import count_reps
 from .signal import lowpass, resample_uniform
@@ -369,7 +369,9 @@ def _judge_one_person(
     reason = _side_view_reason(t, trunk_px) or _support_reason(t, typical_trunk, variant)
     if reason:
         return GateVerdict(variant, reason)
-    angles = angles_from_points({role: (p[:, 0], p[:, 1]) for role, p in near.items()}, side)
+    pixels = {role: (p[:, 0], p[:, 1]) for role, p in near.items()}
+    facing = facing_from_points(pixels) or side  # as the reader does: a camera on the other side is no fault
+    angles = angles_from_points(pixels, facing)
     recording = Recording(np.asarray(time_s, dtype=float), angles, skeleton, "thigh_to_trunk", side)
     return judge_angles(recording, variant)
 
