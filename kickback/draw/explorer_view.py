@@ -26,20 +26,22 @@ from .shapes import reach_line_points, tube_outline
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure
 
 EXPLORER_WIDTH_PX = 620  # the explorer's picture in a notebook column (pixels)
+LAYOUT_DPI = 100  # the course's dpi (draw/style.py): width_px / LAYOUT_DPI is the figure's width in inches
 PNG_COMPRESSION = 1  # zlib level: fast to encode, a little larger than the default
 SIDE_BOX = (0.0, 0.02, 0.72, 0.96)  # figure fractions: the side view
 REAR_BOX = (0.73, 0.34, 0.26, 0.56)  # figure fractions: the rear view, beside it
 
 
 def encode_png(rgba: np.ndarray, level: int = PNG_COMPRESSION) -> bytes:
-    """An 8-bit RGBA image (height x width x 4) as PNG bytes: no row filters, light zlib compression.
+    """An 8-bit RGBA image (height x width x 4) as an RGB PNG: no row filters, light zlib compression.
 
-    Flat-coloured drawings compress well even so, and this is several times faster than a
-    general PNG writer that tries every row filter.
+    The explorer's figure is opaque (a white background), so the alpha channel is dropped: a quarter
+    less to compress. Flat-coloured drawings compress well even so, and this is several times
+    faster than a general PNG writer that tries every row filter.
     """
     height, width, _ = rgba.shape
-    rows = np.zeros((height, width * 4 + 1), dtype=np.uint8)  # each row starts with filter type 0
-    rows[:, 1:] = rgba.reshape(height, -1)
+    rows = np.zeros((height, width * 3 + 1), dtype=np.uint8)  # each row starts with filter type 0
+    rows[:, 1:] = rgba[:, :, :3].reshape(height, width * 3)
 
     def chunk(kind: bytes, data: bytes) -> bytes:
         return (
@@ -49,11 +51,11 @@ def encode_png(rgba: np.ndarray, level: int = PNG_COMPRESSION) -> bytes:
             + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
         )
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)
+    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
     return (
         b"\x89PNG\r\n\x1a\n"
         + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows.tobytes(), level))
+        + chunk(b"IDAT", zlib.compress(rows, level))  # the array's own buffer: no copy
         + chunk(b"IEND", b"")
     )
 
@@ -61,9 +63,27 @@ def encode_png(rgba: np.ndarray, level: int = PNG_COMPRESSION) -> bytes:
 class ExplorerView:
     """One persistent figure: the side view in the variant's set-up, the hip's reach, the rear view."""
 
-    def __init__(self, variant: str, pose: Pose, body: Body, *, width_px: int = EXPLORER_WIDTH_PX) -> None:
+    def __init__(
+        self,
+        variant: str,
+        pose: Pose,
+        body: Body,
+        *,
+        width_px: int = EXPLORER_WIDTH_PX,
+        dpi: float = LAYOUT_DPI,
+    ) -> None:
+        """Lay the picture out `width_px` wide at the course's 100 dpi, and render it at `dpi`.
+
+        The layout (and so every text's size relative to the picture) depends on `width_px` alone;
+        `dpi` sets how many pixels render it: a picture shown larger than `width_px` (the classroom's
+        projector layout) renders at `dpi = 100 * shown / width_px`, so the browser shows it pixel
+        for pixel instead of stretching a small image.
+        """
+        if not 50 <= dpi <= 400:
+            raise ValueError(f"dpi must be between 50 and 400 (pixels per inch); got {dpi}")
         self.body = body
-        self.figure = new_figure(width_px / 100, width_px / 100 * 0.72)
+        self.figure = new_figure(width_px / LAYOUT_DPI, width_px / LAYOUT_DPI * 0.72)
+        self.figure.set_dpi(dpi)
         self.side = self.figure.add_axes(SIDE_BOX)
         self.top = self.figure.add_axes(REAR_BOX)  # the rear view (named `top` for older callers)
         self.renders = 0
@@ -103,7 +123,7 @@ class ExplorerView:
         line = reach_line_points(hip, reach.apparent, length)
         self.artists.obstacles = [*self._static_obstacles, Path(tube_outline(line, 0.012), closed=True)]
         update_pose(self.artists, pose)
-        update_rear_view(self.pelvis, pose)
+        update_rear_view(self.pelvis, pose, self.artists.skeleton)
         self.reach.set_data(line[:, 0], line[:, 1])
 
     def _draw_reach_key(self) -> None:
@@ -153,6 +173,7 @@ class ExplorerView:
             artist.set_visible(False)
         canvas = self.figure.canvas
         canvas.draw()
+        self._renderer = canvas.get_renderer()
         self._background = {name: canvas.copy_from_bbox(ax.bbox) for name, ax in self._views().items()}
         self._size = canvas.get_width_height()
         for artist, visible in zip(moving, shown):
@@ -172,7 +193,8 @@ class ExplorerView:
         The rear view is redrawn only when it changed (most slider steps move the side view alone).
         """
         canvas = self.figure.canvas
-        if self._background is None or canvas.get_width_height() != self._size:
+        stale = self._background is None or canvas.get_width_height() != self._size
+        if stale or canvas.get_renderer() is not self._renderer:  # e.g. a savefig at another dpi
             self._capture_background()
         renderer = canvas.get_renderer()
         rear = self._rear_key()

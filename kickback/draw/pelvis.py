@@ -1,10 +1,11 @@
-"""The body seen from behind: pelvis, lower trunk and legs, showing a pelvic hike and a pelvic turn.
+"""The body seen from behind: trunk, pelvis, legs, arms and head, showing a pelvic turn and a hip hike.
 
-A side view cannot show either fault: the hike (the pelvis tilted in the frontal plane, working
-side up) and the turn (the pelvis opening toward the working side) both happen across the
-camera's line of sight. From behind, the hike tilts the line across the iliac crests away from
-the level; the turn brings the working side's hip toward the viewer and narrows the pelvis.
-The working side is on the right of the picture. Sizes from data/body_geometry.csv.
+A side view cannot show either fault: the turn (the pelvis opening toward the working side) and
+the hike (the pelvis tilted working side up) both happen across the camera's line of sight. From
+behind they show: the line across the back of the pelvis (the two dimples over the sacrum) leaves
+the level, the trunk follows, and the working leg drifts out to the side. A dashed ghost of the
+square, level pose stays behind a turned one. The working side is on the right of the picture;
+the geometry is in rear_geometry.py, sizes from data/body_geometry.csv.
 """
 
 from __future__ import annotations
@@ -16,104 +17,39 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+from matplotlib.path import Path
 from matplotlib.text import Text
 
 from ..model.anthropometrics import Body, default_body
-from ..model.leg_height import split_leg_height
 from ..model.pose import Pose
-from ..model.skeleton import build_skeleton
-from .anatomy import smooth_closed
-from .shapes import tube_outline
+from ..model.skeleton import Skeleton
+from .equipment import MAT
+from .labels import Label, add_label, place_label
+from .rear_geometry import RearShapes, rear_view_shapes
 from .style import COLORS, FONT_SIZES, LINESTYLES
 
-# --- geometry of the rear view (metres; x to the working side, y up from the hip joints) ------
-
-
-def _rotate(points: np.ndarray, angle_deg: float, about: np.ndarray) -> np.ndarray:
-    a = math.radians(angle_deg)
-    rotation = np.array([[math.cos(a), -math.sin(a)], [math.sin(a), math.cos(a)]])
-    return (np.asarray(points) - about) @ rotation.T + about
-
-
-def rear_view_shapes(pose: Pose, body: Body, variant: str = "cable") -> dict[str, np.ndarray]:
-    """Outlines of the rear view for `pose`: trunk, pelvis, both legs, the crest line and the floor.
-
-    Heights come from the side view's joints (a true projection from behind, the hip joints at
-    y = 0); the pelvis tilts by `pelvic_hike` and narrows with `pelvic_rotation`.
-    """
-    g = body.geometry
-    joints = {name: np.array(p) for name, p in build_skeleton(pose, body, variant).joints.items()}
-    hip_y = joints["hip"][1]
-    turn = math.cos(math.radians(pose.pelvic_rotation))
-    half_hips = g["hip_width"] / 2 * turn
-    half_pelvis = g["pelvis_width"] / 2 * turn
-    tilt = pose.pelvic_hike
-    centre = np.array([0.0, 0.0])
-    crest_height = g["pelvis_length"] * 1.1
-    near = 1.0 + 0.6 * math.sin(
-        math.radians(pose.pelvic_rotation)
-    )  # the working side comes toward the viewer
-    far = 2.0 - near
-    hip_out = g["hip_width"] / 2 + g["thigh_width"] / 2
-    pelvis_local = np.array(
-        [
-            (-half_pelvis * far, crest_height),
-            (half_pelvis * near, crest_height),
-            (hip_out * near * turn, 0.02),
-            (hip_out * near * 0.9, -0.12 * near),
-            (0.0, -0.10),
-            (-hip_out * far * 0.9, -0.12 * far),
-            (-hip_out * far * turn, 0.02),
-        ]
-    )
-    pelvis = smooth_closed(_rotate(pelvis_local, tilt, centre), 2)
-    crest = _rotate(
-        np.array([(-half_pelvis * 1.5, crest_height), (half_pelvis * 1.5, crest_height)]), tilt, centre
-    )
-    hips = _rotate(np.array([(-half_hips, 0.0), (half_hips, 0.0)]), tilt, centre)
-    top = max(joints["shoulder"][1] - hip_y, crest_height + 0.08)
-    shoulders = g["shoulder_width"] / 2
-    waist = _rotate(
-        np.array([(-half_pelvis * 0.9, crest_height * 0.6), (half_pelvis * 0.9, crest_height * 0.6)]),
-        tilt,
-        centre,
-    )
-    middle = crest_height + 0.35 * (top - crest_height)
-    trunk = smooth_closed(
-        np.array(
-            [
-                waist[0],
-                (-half_pelvis * 0.88, middle),
-                (-shoulders * 1.05, top - 0.05),
-                (-shoulders * 0.6, top + 0.02),
-                (shoulders * 0.6, top + 0.02),
-                (shoulders * 1.05, top - 0.05),
-                (half_pelvis * 0.88, middle),
-                waist[1],
-            ]
-        ),
-        2,
-    )
-    radius = g["thigh_width"] / 2
-
-    def leg(hip: np.ndarray, knee: str, ankle: str) -> np.ndarray:
-        points = np.array([hip, (hip[0], joints[knee][1] - hip_y), (hip[0], joints[ankle][1] - hip_y)])
-        return tube_outline(points, [radius, radius * 0.75, radius * 0.55])
-
-    return {
-        "trunk": trunk,
-        "stance_leg": leg(hips[0], "support_knee", "support_ankle"),
-        "working_leg": leg(hips[1], "knee", "ankle"),
-        "pelvis": pelvis,
-        "crest": crest,
-        "spine": np.vstack(
-            [_rotate(np.array([[0.0, crest_height * 0.3]]), tilt, centre), [(0.0, top - 0.02)]]
-        ),
-        "floor": np.array([(-0.5, -hip_y), (0.5, -hip_y)]),
-    }
-
-
-# --- drawing -----------------------------------------------------------------------------------
+# Each part: its colour and its drawing order (what is nearer the viewer is drawn later).
+PART_STYLES: dict[str, tuple[str, float]] = {
+    "stance_arm": ("body_far", 1.00),
+    "working_arm": ("body_far", 1.00),
+    "head": ("body", 1.02),
+    "trunk": ("body", 1.05),
+    "stance_leg": ("body_far", 1.10),
+    "working_leg": ("working_leg", 1.12),
+    "working_shank": ("working_leg", 1.13),
+    "pelvis": ("body", 1.20),
+}
+WORKING_LEG_IN_FRONT_Z = 1.30
+GHOST_PARTS = ("trunk", "pelvis", "working_leg", "working_shank")
+GHOST_STYLE = {"color": COLORS["reference"], "linestyle": (0, (3, 2)), "linewidth": 1.1}
+CALLOUT_ROOM = 0.16  # room above the body for callouts (fraction of body height)
+CALLOUT_DIRECTIONS: dict[str, tuple[float, ...]] = {  # degrees, tried in turn: the hip's label
+    # to the upper left (the leg rises on the right), the leg's to the upper right, beside it
+    "working_hip": (120, 135, 105, 150, 90, 165, 180),
+    "working_ankle": (75, 60, 90, 45, 30, 105, 15, 0, 330),
+    "dimples": (100, 80, 120, 60, 135, 45, 150),
+}
+STILL = 0.5  # degrees: below this a turn or hike counts as none
 
 
 @dataclass
@@ -128,15 +64,25 @@ class PelvisArtists:
     variant: str = "cable"
     parts: dict[str, Polygon] = field(default_factory=dict)
     lines: dict[str, Line2D] = field(default_factory=dict)
+    callouts: list[Label] = field(default_factory=list)
 
 
-def rear_view_limits(body: Body, variant: str = "cable") -> tuple[tuple[float, float], tuple[float, float]]:
-    """Axis limits of the rear view (m, hip joints at y = 0): from the floor to above the shoulders."""
-    from ..model.pose import start_pose
+def rear_view_limits(
+    body: Body, variant: str = "cable", *, headroom: float = 0.0
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """Axis limits of the rear view (m, hip joints at y = 0): everything the variant's presets show,
+    and `headroom` (m) more above for callouts."""
+    from ..model.pose import PRESET_NAMES, preset_pose
 
-    hip_y = build_skeleton(start_pose(variant), body, variant).joints["hip"][1]
-    half = 0.27 * body.height
-    return (-half, half), (-hip_y - 0.03 * body.height, 0.36 * body.height)
+    heights = [
+        outline[:, 1]
+        for name in PRESET_NAMES
+        for shapes in [rear_view_shapes(preset_pose(variant, name), body, variant)]
+        for outline in (*shapes.parts.values(), shapes.lines["floor"])
+    ]
+    low, high = float(min(map(np.min, heights))), float(max(map(np.max, heights)))
+    half, margin = 0.27 * body.height, 0.03 * body.height
+    return (-half, half), (low - margin, high + margin + headroom)
 
 
 def draw_rear_view(
@@ -147,24 +93,21 @@ def draw_rear_view(
     words: bool = True,
     variant: str = "cable",
     sides: bool = True,
+    callouts: bool = False,
 ) -> PelvisArtists:
-    """The body from behind, with the level line and the line across the iliac crests.
+    """The body from behind, the line across the back of the pelvis, and a ghost of the square pose.
 
-    `sides` names the stance and working sides under the view; `words` says the hike and turn.
+    `sides` names the stance and working sides under the view; `words` says the hike and turn under
+    it; `callouts` names what moved (the hip, the leg) with labels and leader lines in free space.
     """
     body = body or default_body()
-    (x0, x1), (y0, y1) = rear_view_limits(body, variant)
+    (x0, x1), (y0, y1) = rear_view_limits(body, variant, headroom=CALLOUT_ROOM * body.height * callouts)
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
     ax.set_axis_off()
     parts = {}
-    for name, colour, z in (
-        ("stance_leg", "body_far", 1.0),
-        ("working_leg", "working_leg", 1.1),
-        ("trunk", "body", 1.2),
-        ("pelvis", "body", 1.3),
-    ):
+    for name, (colour, z) in PART_STYLES.items():
         patch = Polygon(
             np.zeros((3, 2)),
             closed=True,
@@ -175,43 +118,37 @@ def draw_rear_view(
         )
         ax.add_patch(patch)
         parts[name] = patch
-    level_y = body.geometry["pelvis_length"] * 1.1
-    ax.plot(
-        [x0 * 0.62, x1 * 0.62],
-        [level_y, level_y],
-        color=COLORS["reference"],
-        linestyle=LINESTYLES["reference"],
-        linewidth=1.1,
-        zorder=1.4,
-    )
-    (crest,) = ax.plot([], [], color=COLORS["outline"], linewidth=1.8, zorder=1.5)
-    (spine,) = ax.plot([], [], color=COLORS["outline"], linewidth=1.0, linestyle=(0, (1, 2)), zorder=1.45)
-    (turn,) = ax.plot([], [], color=COLORS["mistake"], linewidth=1.6, zorder=1.6)
-    (head,) = ax.plot(
-        [], [], color=COLORS["mistake"], linewidth=0, marker=(3, 0, 0), markersize=8, zorder=1.6
-    )
-    ax.text(
-        0.99,
-        -0.04,
-        "working\nside",
-        transform=ax.transAxes,
-        ha="right",
-        va="top",
-        visible=sides,
-        fontsize=FONT_SIZES["small"],
-        color=COLORS["working_leg"],
-    )
-    ax.text(
-        0.01,
-        -0.04,
-        "stance\nside",
-        transform=ax.transAxes,
-        ha="left",
-        va="top",
-        visible=sides,
-        fontsize=FONT_SIZES["small"],
-        color=COLORS["outline"],
-    )
+    lines = {
+        "level": ax.plot(
+            [], [], color=COLORS["reference"], linestyle=LINESTYLES["reference"], linewidth=1.2, zorder=1.34
+        )[0],
+        "dimples": ax.plot(
+            [], [], color=COLORS["outline"], linewidth=2.0, marker="o", markersize=3.5, zorder=1.35
+        )[0],
+        "spine": ax.plot([], [], color=COLORS["outline"], linewidth=1.0, linestyle=(0, (1, 2)), zorder=1.06)[
+            0
+        ],
+        "ghost": ax.plot([], [], zorder=1.8, **GHOST_STYLE)[0],
+        "turn": ax.plot([], [], color=COLORS["mistake"], linewidth=1.6, zorder=1.85)[0],
+        "turn_head": ax.plot(
+            [], [], color=COLORS["mistake"], linewidth=0, marker=(3, 0, 0), markersize=8, zorder=1.85
+        )[0],
+    }
+    for text, x, ha, colour in (
+        ("stance\nside", 0.01, "left", "outline"),
+        ("working\nside", 0.99, "right", "working_leg"),
+    ):
+        ax.text(
+            x,
+            -0.04,
+            text,
+            transform=ax.transAxes,
+            ha=ha,
+            va="top",
+            visible=sides,
+            fontsize=FONT_SIZES["small"],
+            color=COLORS[colour],
+        )
     label = ax.text(
         0.5,
         0.01,
@@ -223,70 +160,184 @@ def draw_rear_view(
         color=COLORS["outline"],
         visible=words,
     )
-    (floor,) = ax.plot([], [], color=COLORS["floor"], linewidth=1.5, zorder=0.6)
     artists = PelvisArtists(
         ax=ax,
         outline=parts["pelvis"],
-        facing=crest,
+        facing=lines["dimples"],
         label=label,
         body=body,
         variant=variant,
         parts=parts,
-        lines={"crest": crest, "spine": spine, "turn": turn, "turn_head": head, "floor": floor},
+        lines=lines,
     )
     update_rear_view(artists, pose)
+    _draw_floor(ax, pose, body, variant)
+    if callouts:
+        _place_callouts(artists, pose)
     return artists
 
 
-def update_rear_view(artists: PelvisArtists, pose: Pose) -> None:
-    """Move the rear view to `pose` (hike and turn) and say both in words."""
-    shapes = rear_view_shapes(pose, artists.body, artists.variant)
+def _draw_floor(ax: Axes, pose: Pose, body: Body, variant: str) -> None:
+    """The floor (and on all fours the mat), drawn once: it does not move with the pose."""
+    shapes = rear_view_shapes(pose, body, variant)
+    ax.add_patch(Polygon(shapes.lines["floor"], closed=True, facecolor=MAT, edgecolor="none", zorder=0.55))
+    floor = shapes.lines["floor"]
+    ax.plot(floor[:, 0], floor[:, 1], color=COLORS["floor"], linewidth=1.2, zorder=0.6)
+
+
+def _set_line(line: Line2D, points: np.ndarray) -> None:
+    line.set_data(points[:, 0], points[:, 1])
+
+
+def _with_gaps(outlines: list[np.ndarray]) -> np.ndarray:
+    """Several closed outlines as one line, a gap (NaN) between them."""
+    gap = np.array([[np.nan, np.nan]])
+    return np.vstack([piece for outline in outlines for piece in (outline, outline[:1], gap)])
+
+
+def _square(pose: Pose) -> Pose:
+    return pose.replace(pelvic_rotation=0.0, pelvic_hike=0.0)
+
+
+def is_square(pose: Pose) -> bool:
+    """Whether the pelvis is neither turned nor hiked (within half a degree)."""
+    return abs(pose.pelvic_rotation) < STILL and abs(pose.pelvic_hike) < STILL
+
+
+def update_rear_view(artists: PelvisArtists, pose: Pose, skeleton: Skeleton | None = None) -> None:
+    """Move the rear view to `pose` (turn and hike), with the square pose's ghost and level line.
+
+    `skeleton`, the side view's joints for `pose` if already built, saves building them again.
+    """
+    shapes = rear_view_shapes(pose, artists.body, artists.variant, skeleton)
+    square = shapes if is_square(pose) else rear_view_shapes(_square(pose), artists.body, artists.variant)
     for name, patch in artists.parts.items():
-        patch.set_xy(shapes[name])
-    # a thigh swung back comes toward the viewer, in front of the pelvis; hanging, it is below it
-    artists.parts["working_leg"].set_zorder(1.35 if split_leg_height(pose).apparent > 30 else 1.1)
-    crest = shapes["crest"]
-    artists.lines["crest"].set_data(crest[:, 0], crest[:, 1])
-    artists.lines["spine"].set_data(shapes["spine"][:, 0], shapes["spine"][:, 1])
-    artists.lines["floor"].set_data(shapes["floor"][:, 0], shapes["floor"][:, 1])
-    _update_turn_arrow(artists, pose)
+        patch.set_xy(shapes.parts[name])
+    in_front = shapes.working_leg_in_front
+    for name in ("working_leg", "working_shank"):
+        z = PART_STYLES[name][1] + (WORKING_LEG_IN_FRONT_Z - PART_STYLES["working_leg"][1]) * in_front
+        artists.parts[name].set_zorder(z)
+    lines = artists.lines
+    for name in ("dimples", "spine"):
+        _set_line(lines[name], shapes.lines[name])
+    level = square.lines["dimples"]
+    middle, half = level.mean(axis=0), (level[1] - level[0]) * 1.5
+    _set_line(lines["level"], np.array([middle - half, middle + half]))
+    ghost = [] if is_square(pose) else [square.parts[name] for name in GHOST_PARTS]
+    _set_line(lines["ghost"], _with_gaps(ghost) if ghost else np.zeros((0, 2)))
+    _update_turn_arrow(artists, pose, shapes)
     artists.label.set_text(rear_view_words(pose))
 
 
-def _update_turn_arrow(artists: PelvisArtists, pose: Pose) -> None:
-    """A curved arrow round the pelvis (an ellipse seen from behind) the way it turns; none when square."""
-    if abs(pose.pelvic_rotation) < 0.5:
-        artists.lines["turn"].set_data([], [])
-        artists.lines["turn_head"].set_data([], [])
+def _update_turn_arrow(artists: PelvisArtists, pose: Pose, shapes: RearShapes) -> None:
+    """An arrow the way the pelvis moved: round it (a twist, standing) or up its working side (a roll,
+    a hike); none when square."""
+    turn, head = artists.lines["turn"], artists.lines["turn_head"]
+    if is_square(pose):
+        turn.set_data([], [])
+        head.set_data([], [])
         return
     g = artists.body.geometry
-    sweep = np.radians(np.linspace(200, 340, 24))
-    if pose.pelvic_rotation < 0:
-        sweep = sweep[::-1]
-    width, depth = g["pelvis_width"] * 0.75, 0.05
-    y = -0.20
-    xs, ys = width * np.cos(sweep), y + depth * np.sin(sweep)
-    artists.lines["turn"].set_data(xs[:-1], ys[:-1])
+    twisting = shapes.axis_vertical and abs(pose.pelvic_rotation) >= STILL
+    if twisting:  # a turn about the vertical: an ellipse under the pelvis, seen from behind
+        sweep = np.radians(np.linspace(200, 340, 24))
+        sign = pose.pelvic_rotation
+        xs, ys = g["pelvis_width"] * 0.75 * np.cos(sweep), -0.20 + 0.05 * np.sin(sweep)
+    else:  # a roll or a hike: an arc beside the working hip, up (or down) the way that side went
+        sign = pose.pelvic_rotation if abs(pose.pelvic_rotation) >= STILL else pose.pelvic_hike
+        radius = g["hip_width"] / 2 + g["thigh_width"] * 1.3
+        sweep = np.radians(np.linspace(-35, 35, 24))
+        xs, ys = radius * np.cos(sweep), radius * np.sin(sweep)
+    if sign < 0:
+        xs, ys = xs[::-1], ys[::-1]
+    turn.set_data(xs[:-1], ys[:-1])
     angle = math.degrees(math.atan2(ys[-1] - ys[-3], xs[-1] - xs[-3])) - 90
-    artists.lines["turn_head"].set_data([xs[-1]], [ys[-1]])
-    artists.lines["turn_head"].set_marker((3, 0, angle))
+    head.set_data([xs[-1]], [ys[-1]])
+    head.set_marker((3, 0, angle))
+
+
+def callout_words(pose: Pose, variant: str) -> list[tuple[str, str]]:
+    """What the callouts name, each with the landmark it points at ('working_hip', 'working_ankle',
+    'dimples')."""
+    standing = variant != "bodyweight"
+    if abs(pose.pelvic_rotation) >= STILL:
+        opening = pose.pelvic_rotation > 0
+        hip = (
+            ("working hip\nturns back" if standing else "working hip\nrolls up")
+            if opening
+            else "working hip\nturns in"
+        )
+        leg = "leg drifts\nout" if opening else "leg drifts\nin"
+        return [(leg, "working_ankle"), (hip, "working_hip")]  # the leg's label first: less room there
+    if abs(pose.pelvic_hike) >= STILL:
+        return [("working side\nhikes up" if pose.pelvic_hike > 0 else "working side\ndrops", "dimples")]
+    return [("back of pelvis\nlevel", "dimples")]
+
+
+def _place_callouts(artists: PelvisArtists, pose: Pose) -> None:
+    """Labels in free space with leader lines: off the body, off each other, inside the view."""
+    shapes = rear_view_shapes(pose, artists.body, artists.variant)
+    obstacles = [Path(outline, closed=True) for outline in shapes.parts.values()]
+    taken: list = []
+    for text, landmark in callout_words(pose, artists.variant):
+        points = shapes.lines[landmark]
+        anchor = points.mean(axis=0) if landmark == "dimples" else points[0]
+        if landmark == "dimples":
+            anchor = points[-1] if pose.pelvic_hike >= STILL else anchor
+        label = add_label(artists.ax, color=COLORS["outline"])
+        place_label(
+            label,
+            text,
+            anchor,
+            obstacles=obstacles,
+            taken=taken,
+            distances=np.arange(0.12, 0.9, 0.04),
+            prefer=CALLOUT_DIRECTIONS[landmark],
+        )
+        artists.callouts.append(label)
 
 
 def rear_view_words(pose: Pose) -> str:
-    """What the rear view shows, in two short lines."""
-    hike = (
-        "level"
-        if abs(pose.pelvic_hike) < 0.5
-        else (
-            f"hiked {abs(pose.pelvic_hike):.0f}° ({'working' if pose.pelvic_hike > 0 else 'stance'} side up)"
+    """What the rear view shows, in two short lines: the turn and the hike, each named or ruled out."""
+    if is_square(pose):
+        return "pelvis level\nand square"
+    side = "working" if pose.pelvic_hike > 0 else "stance"
+    hike = f"hiked {abs(pose.pelvic_hike):.0f}° ({side} side up)" if abs(pose.pelvic_hike) >= STILL else ""
+    opening = "open" if pose.pelvic_rotation > 0 else "closed"
+    turn = f"turned {abs(pose.pelvic_rotation):.0f}° {opening}" if abs(pose.pelvic_rotation) >= STILL else ""
+    if hike and turn:
+        return f"pelvis {hike}\n{turn}"
+    return f"pelvis {hike}\nnot turned" if hike else f"pelvis {turn}\nnot hiked"
+
+
+def rear_view_description(pose: Pose, variant: str) -> str:
+    """The rear view in a sentence, for alt text: what a sighted learner sees move."""
+    first, second = rear_view_words(pose).replace("°", " degrees").split("\n")
+    words = f"{first} {second}" if second.startswith("and") else f"{first}, {second}"
+    standing = variant != "bodyweight"
+    if is_square(pose):
+        where = "" if standing else " (seen from behind and a little above, on the mat)"
+        return f"{words}{where}: the back of the pelvis is level, the blue leg goes straight back"
+    seen = []
+    if abs(pose.pelvic_rotation) >= STILL:
+        opening = pose.pelvic_rotation > 0
+        if standing:
+            seen.append(
+                f"the working hip turns {'back toward' if opening else 'away from'} the viewer and the back "
+                f"of the pelvis shifts to the {'stance' if opening else 'working'} side"
+            )
+        else:
+            seen.append(
+                f"the working hip rolls {'up' if opening else 'down'}, so the line across the back of the "
+                "pelvis tilts"
+            )
+        seen.append(
+            f"the trunk follows part way and the blue leg drifts {'out' if opening else 'in'} to the side"
         )
-    )
-    turn = (
-        "square"
-        if abs(pose.pelvic_rotation) < 0.5
-        else (f"turned {abs(pose.pelvic_rotation):.0f}° {'open' if pose.pelvic_rotation > 0 else 'closed'}")
-    )
-    return f"pelvis {hike}\n{turn}"
+    if abs(pose.pelvic_hike) >= STILL:
+        higher = "working" if pose.pelvic_hike > 0 else "stance"
+        seen.append(f"the {higher} side of the pelvis sits higher, so the line across its back tilts")
+    return f"{words}: {'; '.join(seen)}, against a dashed grey ghost of the square, level pose"
 
 
 def draw_pelvis_from_above(ax: Axes, rotation_deg: float) -> PelvisArtists:

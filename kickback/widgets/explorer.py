@@ -22,7 +22,6 @@ from ..content.pose_readouts import (
     OPENING_PRESET,
     Readouts,
     describe_pose_fully,
-    hip_range_bounds,
     read_slider_ranges,
 )
 from ..draw.explorer_view import EXPLORER_WIDTH_PX, ExplorerView
@@ -30,6 +29,7 @@ from ..draw.style import FONT_SIZES
 from ..model.anthropometrics import Body, default_body
 from ..model.pose import Pose, preset_pose
 from ..model.variants import VARIANTS, check_variant
+from .controls import hip_range_field, own_hip_range
 from .static_twin import StaticTwin
 
 SLIDER_LABELS: dict[str, str] = {
@@ -57,13 +57,13 @@ MIN_PROJECTED_TEXT_PX = 18.0
 """The smallest picture text in the projector layout (CSS pixels at 1280 px wide): readable from the
 back of a room (a course choice for teaching, not a measured standard)."""
 SMALLEST_PICTURE_TEXT_PT = FONT_SIZES["small"]  # the smallest label the explorer view draws (draw/)
-RENDER_DPI = 100  # ExplorerView renders at the course's 100 dpi (draw/style.py)
+RENDER_DPI = 100  # ExplorerView lays its picture out at the course's 100 dpi (draw/style.py)
 
 
 def present_render_width(display_px: int = PRESENT_PICTURE_PX) -> int:
-    """The width (px) to draw the picture at so that, shown `display_px` wide, its smallest text is
-    at least MIN_PROJECTED_TEXT_PX: text size is fixed in points, so a narrower figure shown wider
-    makes every word bigger."""
+    """The width (px at RENDER_DPI) to lay the picture out at so that, shown `display_px` wide, its
+    smallest text is at least MIN_PROJECTED_TEXT_PX: text size is fixed in points, so a narrower
+    figure shown wider makes every word bigger. It is then rendered at `display_px` (a higher dpi)."""
     native_px = SMALLEST_PICTURE_TEXT_PT * RENDER_DPI / 72
     return int(display_px * native_px / MIN_PROJECTED_TEXT_PX)
 
@@ -91,7 +91,10 @@ class Explorer(StaticTwin, widgets.VBox):
         pose = preset_pose(variant, OPENING_PRESET)
         display = PRESENT_PICTURE_PX if present else EXPLORER_WIDTH_PX
         self.render_width = present_render_width() if present else EXPLORER_WIDTH_PX
-        self.view = ExplorerView(variant, pose, self.body, width_px=self.render_width)
+        # laid out at render_width (so the words come out large), rendered at the size shown (crisp)
+        self.view = ExplorerView(
+            variant, pose, self.body, width_px=self.render_width, dpi=RENDER_DPI * display / self.render_width
+        )
         self.image = widgets.Image(format="png", layout=widgets.Layout(width=f"{display}px", height="auto"))
         self.image.add_class("kickback-figure")
         self.variant_picker = widgets.ToggleButtons(
@@ -166,20 +169,7 @@ class Explorer(StaticTwin, widgets.VBox):
         return slider
 
     def _make_hip_range(self) -> widgets.BoundedIntText:
-        low, default, high = hip_range_bounds()
-        return widgets.BoundedIntText(
-            value=default,
-            min=low,
-            max=high,
-            step=1,
-            description="your hip range (°)",
-            tooltip=(
-                f"your own hip extension range, {low}–{high}°; the course's {default}° unless you have "
-                "measured yours (lesson 02): the findings judge the range of motion against it"
-            ),
-            style={"description_width": "190px" if self.present else "160px"},
-            layout=widgets.Layout(width="300px" if self.present else "240px"),
-        )
+        return hip_range_field(present=self.present)
 
     def _make_preset_button(self, name: str) -> widgets.Button:
         key = next(key for key, preset in PRESET_KEYS.items() if preset == name)
@@ -235,8 +225,7 @@ class Explorer(StaticTwin, widgets.VBox):
     @property
     def own_hip_range(self) -> float | None:
         """The learner's own hip extension range (degrees), or None while it is the course's."""
-        _, default, _ = hip_range_bounds()
-        return None if self.hip_range.value == default else float(self.hip_range.value)
+        return own_hip_range(self.hip_range)
 
     def _on_slider(self, change: dict[str, Any]) -> None:
         if not self._quiet:

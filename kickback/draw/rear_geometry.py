@@ -1,0 +1,286 @@
+"""Geometry of the body seen from behind: the side view's joints lifted into 3-D, turned, and projected.
+
+The side view gives every joint as (forward, up). Each is given a sideways position (the hips,
+shoulders and legs apart by the widths in data/body_geometry.csv) and the pelvis is turned as a
+solid: `pelvic_rotation` about the pelvis's own long axis (hip joints to the sacrum), and
+`pelvic_hike` about the line of sight (working side up in the picture, as the field is defined).
+The long axis is what makes the same turn look different per set-up: standing it is vertical,
+so the pelvis twists and its back shifts to the stance side; on all fours it points at the
+viewer, so the pelvis rolls and the working hip rises. The trunk follows the pelvis part of the
+way, and the working leg drifts out to the side as the hip opens (a teaching heuristic for how
+the fault looks, not a measured coupling). The picture is an orthographic projection: x to the
+working side, y up from the hip joints (m); depth (forward, m) only orders what hides what.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+import numpy as np
+
+from ..model.anthropometrics import Body
+from ..model.pose import Pose
+from ..model.skeleton import Skeleton, build_skeleton
+from .anatomy import smooth_closed
+from .shapes import tube_outline
+
+LATERAL = np.array([1.0, 0.0, 0.0])  # 3-D points are (x sideways, y up, u forward)
+UP = np.array([0.0, 1.0, 0.0])
+IDENTITY = np.eye(3)
+IDENTITY.setflags(write=False)
+TOWARD_VIEWER = np.array([0.0, 0.0, -1.0])
+TRUNK_FOLLOWS = (0.8, 0.6, 0.45, 0.3)  # share of the pelvis's turn at the sacrum, L3, T12, C7 (heuristic)
+LEG_DRIFT = 0.8  # working leg's sideways drift (abduction) per degree the pelvis opens (heuristic)
+LEG_TURN_OUT = 0.5  # its turn outward about the thigh, per degree the pelvis opens (heuristic)
+LEG_TURN_MAX = 15.0  # degrees out (half that in) at most, so a bent leg's foot stays near the body
+ELLIPSE = np.radians(np.arange(0, 360, 20))
+HULL_DIRECTIONS = np.column_stack(
+    [np.cos(np.radians(np.arange(0, 360, 5))), np.sin(np.radians(np.arange(0, 360, 5)))]
+)
+VIEW_ELEVATION: dict[str, float] = {"bodyweight": 18.0}
+"""Degrees the viewer looks down from behind: on all fours a trainer stands behind and sees the back
+recede; standing, eye level. Other set-ups: 0."""
+MAT_DEPTH = (-0.72, 0.75)  # the mat's near and far edges (m, forward from the hip joints), on all fours
+
+
+class RearShapes(NamedTuple):
+    """The rear view of one pose: outlines (2-D, m) by part, lines by name, and where the parts are."""
+
+    parts: dict[str, np.ndarray]
+    lines: dict[str, np.ndarray]
+    working_leg_in_front: bool  # the working thigh comes toward the viewer, in front of the pelvis
+    axis_vertical: bool  # the pelvis's long axis is upright (standing): a turn is a twist, not a roll
+
+
+def rotation(axis: np.ndarray, angle_deg: float) -> np.ndarray:
+    """The 3x3 matrix turning vectors by `angle_deg` about the unit vector `axis` (right hand)."""
+    if angle_deg == 0.0:  # the square pose, most of the time: no work
+        return IDENTITY
+    k = axis / np.linalg.norm(axis)
+    cross = np.array([[0, -k[2], k[1]], [k[2], 0, -k[0]], [-k[1], k[0], 0]])
+    a = math.radians(angle_deg)
+    return np.eye(3) + math.sin(a) * cross + (1 - math.cos(a)) * cross @ cross
+
+
+def _oriented(axis: np.ndarray, moves: np.ndarray, toward: np.ndarray) -> np.ndarray:
+    """`axis` or its opposite: the one about which a positive turn moves `moves` toward `toward`."""
+    return axis if np.dot(np.cross(axis, moves), toward) > 0 else -axis
+
+
+def convex_hull(points: np.ndarray) -> np.ndarray:
+    """The corners of the convex hull of 2-D points that are farthest out in one of HULL_DIRECTIONS
+    directions, counter-clockwise: one matrix product, fast enough for every slider step. With
+    directions 5 degrees apart no corner of a rounded body outline is lost to the eye."""
+    points = np.asarray(points, dtype=float)
+    corners = np.argmax(points @ HULL_DIRECTIONS.T, axis=0)
+    keep = np.append(corners[1:] != corners[:-1], corners[-1] != corners[0])
+    return points[corners[keep]]
+
+
+class _Frame:
+    """The side view's joints in 3-D, the pelvis's axes, and the turns a pose gives them."""
+
+    def __init__(self, pose: Pose, body: Body, variant: str, skeleton: Skeleton | None = None) -> None:
+        self.g, self.height = body.geometry, body.height
+        self.joints = (skeleton or build_skeleton(pose, body, variant)).joints
+        self.hip = self.joints["hip"]
+        long_axis = self.lift("sacrum") - self.lift("hip")
+        self.along = long_axis / np.linalg.norm(long_axis)  # hip joints toward the sacrum
+        self.back = np.array([0.0, self.along[2], -self.along[1]])  # dorsal, in the side view's plane
+        if self.back[2] > 0 or (abs(self.back[2]) < 1e-9 and self.back[1] < 0):
+            self.back = -self.back
+        self.turn_axis = _oriented(self.along, LATERAL, self.back)
+        self.hike_axis = _oriented(TOWARD_VIEWER, LATERAL, UP)
+        self.pose = pose
+        self.elevation = math.radians(VIEW_ELEVATION.get(variant, 0.0))
+        stance_foot = [self.joints[name][1] for name in ("support_heel", "support_toe")]
+        self.floor = 0.0 if variant == "bodyweight" else float(min(stance_foot))  # the machine's platform
+
+    def lift(self, name: str, side: float = 0.0) -> np.ndarray:
+        """A side-view joint as a 3-D point, `side` metres to the working side."""
+        u, y = self.joints[name]
+        return np.array([side, y, u])
+
+    def turn(self, share: float = 1.0) -> np.ndarray:
+        """The pelvis's turn (rotation, then hike), or `share` of it for the trunk following."""
+        twist = rotation(self.turn_axis, share * self.pose.pelvic_rotation)
+        return rotation(self.hike_axis, share * self.pose.pelvic_hike) @ twist
+
+    def project(self, points: np.ndarray) -> np.ndarray:
+        """3-D points to the picture: x, and height above the hip joints seen from the view's elevation."""
+        points = np.atleast_2d(points)
+        up, forward = points[:, 1] - self.hip[1], points[:, 2] - self.hip[0]
+        return np.column_stack(
+            [points[:, 0], up * math.cos(self.elevation) + forward * math.sin(self.elevation)]
+        )
+
+    def floor_outline(self, half_width: float) -> np.ndarray:
+        """The floor: a line under the feet seen level, the mat's outline seen from above."""
+        if self.elevation == 0.0:
+            return self.project(np.array([(-half_width, self.floor, 0.0), (half_width, self.floor, 0.0)]))
+        near, far = (self.hip[0] + d for d in MAT_DEPTH)
+        corners = [(-half_width, 0.0, near), (half_width, 0.0, near), (half_width, 0.0, far)]
+        corners += [(-half_width, 0.0, far), (-half_width, 0.0, near)]
+        return self.project(np.array(corners))
+
+    def section(
+        self, centre: np.ndarray, half_width: float, half_depth: float, turn: np.ndarray
+    ) -> np.ndarray:
+        """An elliptical cross-section of the body (sideways by dorsal), turned about its own centre."""
+        ring = np.outer(np.cos(ELLIPSE) * half_width, LATERAL) + np.outer(
+            np.sin(ELLIPSE) * half_depth, self.back
+        )
+        return centre + ring @ turn.T
+
+
+def _pelvis(frame: _Frame) -> tuple[np.ndarray, np.ndarray, float]:
+    """The pelvis's outline, the line across the back of the pelvis (the two dimples), and its depth."""
+    g, centre = frame.g, frame.lift("hip")
+    turn = frame.turn()
+    hip_out = g["hip_width"] / 2 + g["thigh_width"] / 2
+    depth = g["trunk_width"] / 2
+    length = g["pelvis_length"]
+    levels = (
+        (-0.07, hip_out * 0.8),
+        (0.0, hip_out),
+        (length * 0.6, g["pelvis_width"] / 2),
+        (length * 1.1, g["pelvis_width"] * 0.45),
+    )
+    rings = [frame.section(centre + s * frame.along, w, depth, np.eye(3)) for s, w in levels]
+    solid = centre + (np.vstack(rings) - centre) @ turn.T
+    dimples = np.array(
+        [
+            centre
+            + length * 0.75 * frame.along
+            + side * g["pelvis_width"] * 0.3 * LATERAL
+            + depth * 0.92 * frame.back
+            for side in (-1, 1)
+        ]
+    )
+    dimples = centre + (dimples - centre) @ turn.T
+    outline = smooth_closed(convex_hull(frame.project(solid)), 2)
+    return outline, frame.project(dimples), float(solid[:, 2].min())
+
+
+def _trunk(frame: _Frame) -> tuple[np.ndarray, np.ndarray]:
+    """The trunk's outline (its cross-sections following the pelvis part way) and the spine down its back."""
+    g = frame.g
+    half_pelvis, half_shoulders, depth = g["pelvis_width"] / 2, g["shoulder_width"] / 2, g["trunk_width"] / 2
+    widths = (half_pelvis * 0.95, half_pelvis * 0.85, half_pelvis * 1.05, half_shoulders * 1.12)
+    rings, spine = [], []
+    for name, width, share in zip(("sacrum", "l3", "t12", "c7"), widths, TRUNK_FOLLOWS):
+        turn = frame.turn(share)
+        centre = frame.lift(name)
+        rings.append(frame.section(centre, width, depth, turn))
+        spine.append(centre + depth * 0.95 * (turn @ frame.back))
+    return smooth_closed(convex_hull(frame.project(np.vstack(rings))), 2), frame.project(np.array(spine))
+
+
+def _head(frame: _Frame) -> np.ndarray:
+    """Head and neck from behind: the hull of a ring at the neck's base and the head's circle."""
+    h = frame.height
+    circle = np.column_stack([np.cos(ELLIPSE), np.sin(ELLIPSE)])
+    neck, head = frame.project(frame.lift("c7"))[0], frame.project(frame.lift("head"))[0]
+    return smooth_closed(convex_hull(np.vstack([neck + 0.03 * h * circle, head + 0.045 * h * circle])), 1)
+
+
+def _limb(frame: _Frame, points: np.ndarray, radii: list[float]) -> np.ndarray:
+    """A rounded limb along 3-D points kept off the floor, skipping joints hidden behind the previous one."""
+    points = np.array(points, dtype=float)
+    points[:, 1] = np.maximum(points[:, 1], frame.floor + np.asarray(radii))
+    points = frame.project(points)
+    kept, kept_radii = [points[0]], [radii[0]]
+    for point, radius in zip(points[1:], radii[1:]):
+        if np.hypot(*(point - kept[-1])) > 0.02:
+            kept.append(point)
+            kept_radii.append(radius)
+    if len(kept) == 1:  # seen end-on: a round end
+        kept.append(kept[0] + (0.0, -1e-3))
+        kept_radii.append(kept_radii[0])
+    return tube_outline(np.array(kept), kept_radii)
+
+
+def _rounded_hull(points: np.ndarray, radius: float) -> np.ndarray:
+    """The outline round circles of `radius` at each point: an arm that folds toward the viewer."""
+    circle = radius * np.column_stack([np.cos(ELLIPSE), np.sin(ELLIPSE)])
+    return convex_hull(np.vstack([point + circle for point in points]))
+
+
+def _working_leg(frame: _Frame) -> tuple[np.ndarray, np.ndarray]:
+    """The working leg in 3-D (hip, knee, ankle, toe): it drifts out and turns out as the pelvis opens."""
+    g, opening = frame.g, frame.pose.pelvic_rotation
+    hip_local = frame.lift("hip", g["hip_width"] / 2)
+    centre = frame.lift("hip")
+    hip = centre + (hip_local - centre) @ frame.turn().T
+    knee, ankle, toe = (frame.lift(name) - frame.lift("hip") for name in ("knee", "ankle", "toe"))
+    thigh_axis = knee / max(np.linalg.norm(knee), 1e-9)
+    turn_out = float(np.clip(LEG_TURN_OUT * opening, -LEG_TURN_MAX / 2, LEG_TURN_MAX))
+    out = rotation(_oriented(thigh_axis, frame.back, LATERAL), turn_out)
+    lower = [knee + (p - knee) @ out.T for p in (ankle, toe)]
+    sideways = float(np.clip(LEG_DRIFT * opening, -LEG_TURN_MAX / 2, LEG_TURN_MAX))
+    drift = rotation(_oriented(frame.back, -frame.along, LATERAL), sideways)
+    leg = [np.zeros(3), knee, *lower]
+    # the hip goes where the pelvis takes it; the leg's direction changes only by the drift and the
+    # turn out (carried rigidly by a twist, a foot far behind a bent knee would swing in instead)
+    return np.array([hip + drift @ p for p in leg]), hip
+
+
+def rear_view_shapes(
+    pose: Pose, body: Body, variant: str = "cable", skeleton: Skeleton | None = None
+) -> RearShapes:
+    """Outlines of the rear view for `pose`: trunk, pelvis, head, arms, both legs, and the lines on them.
+
+    Parameters
+    ----------
+    pose : Pose
+        The pose; `pelvic_rotation` and `pelvic_hike` (degrees) turn the pelvis.
+    body : Body
+        Sizes (m).
+    variant : str
+        The set-up, which decides where the joints are.
+    skeleton : Skeleton, optional
+        The side view's joints for this very pose, if already built (the explorer has them).
+
+    Returns
+    -------
+    RearShapes
+        Parts and lines in metres, x to the working side, y up from the hip joints.
+    """
+    frame = _Frame(pose, body, variant, skeleton)
+    g, h = body.geometry, body.height
+    pelvis, dimples, pelvis_depth = _pelvis(frame)
+    trunk, spine = _trunk(frame)
+    leg, working_hip = _working_leg(frame)
+    stance_hip = (
+        frame.lift("hip") + (frame.lift("hip", -g["hip_width"] / 2) - frame.lift("hip")) @ frame.turn().T
+    )
+    standing = variant != "bodyweight"
+    below_hip = (
+        ("support_knee", "support_ankle", "support_heel") if standing else ("support_knee", "support_ankle")
+    )
+    stance = [stance_hip] + [frame.lift(n, -g["hip_width"] / 2) for n in below_hip]
+    thigh, shank = g["thigh_width"] / 2, g["shank_width"] / 2
+    foot = [shank * 0.55] if standing else []  # standing, the heel on the floor
+    parts = {
+        "stance_leg": _limb(frame, stance, [thigh, shank * 1.1, shank * 0.75, *foot]),
+        "working_leg": _limb(frame, leg[:2], [thigh, shank * 1.15]),
+        "working_shank": _limb(frame, leg[1:], [shank * 1.1, shank * 0.75, shank * 0.55]),
+        "trunk": trunk,
+        "pelvis": pelvis,
+        "head": _head(frame),
+    }
+    for side, name in ((-1, "stance_arm"), (1, "working_arm")):
+        arm = [
+            frame.lift(n, side * g["shoulder_width"] / 2 * s)
+            for n, s in (("shoulder_joint", 1), ("elbow", 0.95), ("wrist", 0.9))
+        ]
+        parts[name] = _rounded_hull(frame.project(np.array(arm)), g["arm_width"] / 2)
+    lines = {
+        "dimples": dimples,
+        "spine": np.vstack([dimples.mean(axis=0), spine[1:]]),
+        "floor": frame.floor_outline(0.22 * h),  # on all fours the mat's outline; standing a line
+    }
+    lines["working_ankle"] = frame.project(leg[2])
+    lines["working_hip"] = frame.project(working_hip)
+    return RearShapes(parts, lines, bool(leg[1][2] < pelvis_depth - 0.05), bool(abs(frame.along[1]) > 0.7))

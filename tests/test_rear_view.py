@@ -1,0 +1,169 @@
+"""The body seen from behind (pelvic turn and hike) and the explorer rendered at the size it is shown."""
+
+import io
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from PIL import Image
+
+from kickback.content.pose_readouts import read_slider_ranges
+from kickback.draw.explorer_view import ExplorerView
+from kickback.draw.pelvis import rear_view_description, rear_view_words
+from kickback.draw.rear_geometry import convex_hull, rear_view_shapes
+from kickback.draw.style import new_figure, render_png
+from kickback.model.anthropometrics import default_body
+from kickback.model.pose import preset_pose
+from kickback.model.skeleton import build_skeleton
+from kickback.model.variants import VARIANTS
+
+BODY = default_body()
+STANDING = ("cable", "machine")
+
+
+def slope(points: np.ndarray) -> float:
+    """Rise of a two-point line toward the working side (m per m)."""
+    (x0, y0), (x1, y1) = points
+    return (y1 - y0) / (x1 - x0)
+
+
+def shapes_at(variant: str, **angles: float):
+    return rear_view_shapes(preset_pose(variant, "correct_top").replace(**angles), BODY, variant)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_square_pose_keeps_the_back_of_the_pelvis_level(variant):
+    assert abs(slope(shapes_at(variant).lines["dimples"])) < 1e-9
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@given(hike=st.floats(1.0, 20.0))
+def test_a_hike_raises_the_working_side_and_a_drop_lowers_it(variant, hike):
+    assert slope(shapes_at(variant, pelvic_hike=hike).lines["dimples"]) > 0
+    assert slope(shapes_at(variant, pelvic_hike=-hike).lines["dimples"]) < 0
+
+
+@given(turn=st.floats(2.0, 30.0))
+def test_on_all_fours_a_turn_open_rolls_the_working_hip_up(turn):
+    assert slope(shapes_at("bodyweight", pelvic_rotation=turn).lines["dimples"]) > 0.02
+
+
+@pytest.mark.parametrize("variant", STANDING)
+@given(turn=st.floats(2.0, 30.0))
+def test_standing_a_turn_open_shifts_the_back_of_the_pelvis_to_the_stance_side(variant, turn):
+    square = shapes_at(variant).lines["dimples"].mean(axis=0)
+    turned = shapes_at(variant, pelvic_rotation=turn).lines["dimples"].mean(axis=0)
+    assert turned[0] < square[0] - 0.05 * np.sin(np.radians(turn))  # about half the pelvis's depth
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@given(turn=st.floats(5.0, 30.0), more=st.floats(0.5, 10.0))
+def test_a_turn_open_lets_the_working_leg_drift_out_further_the_more_it_turns(variant, turn, more):
+    square = shapes_at(variant).lines["working_ankle"][0]
+    turned = shapes_at(variant, pelvic_rotation=turn).lines["working_ankle"][0]
+    further = shapes_at(variant, pelvic_rotation=min(turn + more, 30.0)).lines["working_ankle"][0]
+    assert turned[0] > square[0] + 0.01
+    assert further[0] >= turned[0] - 0.005  # past the drift's limit the hip narrows a little: no swing back
+
+
+@pytest.mark.parametrize("variant", STANDING)
+@given(data=st.data())
+def test_standing_nothing_goes_below_the_floor_over_the_explorer_ranges(variant, data):
+    angles = {
+        field: data.draw(st.floats(low, high)) for field, (low, high) in read_slider_ranges(variant).items()
+    }
+    shapes = rear_view_shapes(preset_pose(variant, "start").replace(**angles), BODY, variant)
+    floor = shapes.lines["floor"][0, 1]
+    for name, outline in shapes.parts.items():
+        assert outline[:, 1].min() >= floor - 1e-6, name
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_side_views_skeleton_gives_the_same_rear_view(variant):
+    pose = preset_pose(variant, "pelvis_rotated").replace(pelvic_hike=7)
+    fresh = rear_view_shapes(pose, BODY, variant)
+    reused = rear_view_shapes(pose, BODY, variant, build_skeleton(pose, BODY, variant))
+    for name, outline in fresh.parts.items():
+        np.testing.assert_allclose(reused.parts[name], outline)
+
+
+@given(st.lists(st.tuples(st.floats(-1, 1), st.floats(-1, 1)), min_size=3, max_size=80))
+def test_the_hull_is_convex_counter_clockwise_and_made_of_the_points(points):
+    points = np.array(points)
+    hull = convex_hull(points)
+    assert all(any(np.allclose(corner, p) for p in points) for corner in hull)
+    edges = np.roll(hull, -1, axis=0) - hull
+    turns = edges[:, 0] * np.roll(edges, -1, axis=0)[:, 1] - edges[:, 1] * np.roll(edges, -1, axis=0)[:, 0]
+    assert (turns >= -1e-9).all()
+
+
+def test_words_name_the_turn_and_the_hike_or_rule_them_out():
+    top = preset_pose("bodyweight", "correct_top")
+    assert rear_view_words(top) == "pelvis level\nand square"
+    assert rear_view_words(top.replace(pelvic_rotation=20)) == "pelvis turned 20° open\nnot hiked"
+    assert rear_view_words(top.replace(pelvic_hike=-8)) == "pelvis hiked 8° (stance side up)\nnot turned"
+    turned = rear_view_description(top.replace(pelvic_rotation=20), "bodyweight")
+    assert "rolls up" in turned and "drifts out" in turned and "ghost" in turned
+    closed = rear_view_description(preset_pose("cable", "correct_top").replace(pelvic_rotation=-15), "cable")
+    assert "drifts in" in closed and "away from the viewer" in closed
+
+
+# --- the explorer's picture, rendered at the size it is shown ----------------------------------
+
+
+def png_size(png: bytes) -> tuple[int, int]:
+    return Image.open(io.BytesIO(png)).size
+
+
+def pixels(png: bytes) -> np.ndarray:
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB"), dtype=int)
+
+
+@pytest.mark.parametrize("width_px, dpi", [(620, 100), (432, 100 * 660 / 432), (500, 180)])
+def test_the_explorer_lays_out_at_its_width_and_renders_at_its_dpi(width_px, dpi):
+    view = ExplorerView("cable", preset_pose("cable", "start"), BODY, width_px=width_px, dpi=dpi)
+    assert view.figure.get_figwidth() == pytest.approx(width_px / 100)  # layout: text relative to picture
+    width, _ = png_size(view.render())
+    assert abs(width - width_px * dpi / 100) <= 1
+
+
+def test_the_present_explorer_sends_as_many_pixels_as_the_browser_shows():
+    pytest.importorskip("ipywidgets")
+    from kickback.widgets.explorer import PRESENT_PICTURE_PX, explore
+
+    present, plain = explore("bodyweight", present=True), explore("bodyweight")
+    assert abs(png_size(present.image.value)[0] - PRESENT_PICTURE_PX) <= 1
+    assert png_size(plain.image.value)[0] == plain.render_width  # a notebook shows it as drawn
+    assert present.view.figure.get_figwidth() < plain.view.figure.get_figwidth()  # words grow when shown
+
+
+def test_the_high_dpi_blit_matches_a_full_render_even_after_saving_at_another_dpi():
+    view = ExplorerView("bodyweight", preset_pose("bodyweight", "start"), BODY, width_px=432, dpi=152.8)
+    view.render()
+    render_png(view.figure)  # a save at 100 dpi swaps the canvas's renderer under the blitting
+    view.move(preset_pose("bodyweight", "pelvis_rotated").replace(pelvic_hike=6))
+    fast = pixels(view.render())
+    full = pixels(render_png(view.figure, dpi=view.figure.dpi))
+    assert fast.shape == full.shape
+    assert np.mean(np.abs(fast - full) > 40) < 0.002
+
+
+@pytest.mark.parametrize("dpi", [10, 1000])
+def test_an_impossible_dpi_is_refused_by_name(dpi):
+    with pytest.raises(ValueError, match="dpi must be between 50 and 400"):
+        ExplorerView("cable", preset_pose("cable", "start"), BODY, dpi=dpi)
+
+
+def test_a_turned_rear_view_looks_different_from_the_square_one():
+    """The reviewer's complaint: the turned rear view looked like the square one. Compare pixels."""
+    from kickback.draw.pelvis import draw_rear_view
+
+    def picture(pose):
+        figure = new_figure(3, 3)
+        draw_rear_view(figure.add_subplot(), pose, BODY, variant="bodyweight", words=False, sides=False)
+        return pixels(render_png(figure))
+
+    top = preset_pose("bodyweight", "correct_top")
+    changed = np.mean(np.abs(picture(top) - picture(top.replace(pelvic_rotation=20))).sum(axis=2) > 60)
+    assert changed > 0.02  # a visible share of the picture, not a few pixels
