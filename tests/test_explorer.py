@@ -11,7 +11,7 @@ from kickback.content.pose_readouts import (
     START_MESSAGE,
     describe_findings,
     describe_pose_fully,
-    hip_range_bounds,
+    hip_range_field_bounds,
     read_slider_ranges,
 )
 from kickback.data_files import read_table
@@ -92,7 +92,7 @@ def test_the_start_position_says_it_is_the_start_not_a_fault(variant):
 
 def test_the_own_hip_range_field_feeds_the_readouts():
     widget = explore("cable")
-    low, default, high = hip_range_bounds()
+    low, default, high = hip_range_field_bounds()
     assert (widget.hip_range.min, widget.hip_range.value, widget.hip_range.max) == (low, default, high)
     assert "its normal" in widget.readouts.hip_reach
     renders = widget.view.renders
@@ -117,7 +117,7 @@ def test_the_findings_use_check_pose_with_the_own_range_when_it_takes_one():
 
 
 @settings(max_examples=25, deadline=None)
-@given(hip=st.integers(*hip_range_bounds()[::2]), lean=st.integers(0, 60))
+@given(hip=st.integers(*hip_range_field_bounds()[::2]), lean=st.integers(0, 60))
 def test_the_own_range_reach_is_trunk_plus_hip(hip, lean):
     pose = preset_pose("cable", "correct_top").replace(trunk_lean=float(lean))
     text = describe_pose_fully(pose, default_body(), "cable", hip_range=hip).hip_reach

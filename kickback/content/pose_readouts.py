@@ -11,8 +11,7 @@ from dataclasses import dataclass, fields
 
 from ..data_files import read_table
 from ..form.findings import check_pose
-from ..form.thresholds import hip_normal_extension, personal_hip_range
-from ..form.thresholds import hip_range_bounds as own_hip_range_bounds
+from ..form.thresholds import hip_normal_extension, hip_range_bounds, personal_hip_range
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach, split_leg_height
 from ..model.pose import Pose, preset_pose
@@ -42,18 +41,18 @@ def read_slider_ranges(variant: str) -> dict[str, tuple[int, int]]:
     }
 
 
-def hip_range_bounds() -> tuple[int, int, int]:
+def hip_range_field_bounds() -> tuple[int, int, int]:
     """(lowest, course default, highest) own hip extension range a learner can enter (degrees).
 
     From `data/normal_ranges.csv`: the course's typical 20° is the default; the field goes from
     0 to the high end of the normal spread.
     """
-    low, high = own_hip_range_bounds()
+    low, high = hip_range_bounds()
     return int(round(low)), int(round(hip_normal_extension())), int(round(high))
 
 
 def check_hip_range(hip_range: float | None) -> float | None:
-    """`hip_range` checked against `hip_range_bounds` (ValueError outside), or None for the course's."""
+    """`hip_range` checked against `hip_range_field_bounds` (ValueError outside), or None for the course's."""
     if hip_range is None:
         return None
     return personal_hip_range(hip_range)

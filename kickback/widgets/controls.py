@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..content.pose_readouts import hip_range_bounds
+from ..content.pose_readouts import hip_range_field_bounds
 from ..model.variants import VARIANTS
 
 LABEL_STYLE = {"description_width": "160px"}
@@ -36,7 +36,7 @@ def file_picker(accept: str, description: str) -> widgets.FileUpload:
 
 def hip_range_field(*, present: bool = False) -> widgets.BoundedIntText:
     """The learner's own hip extension range (degrees), within the bounds the checker accepts."""
-    low, default, high = hip_range_bounds()
+    low, default, high = hip_range_field_bounds()
     return widgets.BoundedIntText(
         value=default,
         min=low,
@@ -54,5 +54,5 @@ def hip_range_field(*, present: bool = False) -> widgets.BoundedIntText:
 
 def own_hip_range(field: widgets.BoundedIntText) -> float | None:
     """The hip range a field holds (degrees), or None while it is still the course's default."""
-    _, default, _ = hip_range_bounds()
+    _, default, _ = hip_range_field_bounds()
     return None if field.value == default else float(field.value)
