@@ -14,6 +14,8 @@ from matplotlib.text import Text
 
 from kickback.draw import form_diagrams
 from kickback.draw.explorer_view import ExplorerView
+from kickback.draw.muscle_map import build_muscle_map
+from kickback.draw.rdl_figure import build_rdl_figure
 from kickback.draw.style import COLORS, MIN_TEXT_PX_AT_900
 from kickback.model.anthropometrics import default_body
 from kickback.model.pose import PRESET_NAMES, preset_pose
@@ -26,6 +28,8 @@ BUILDERS = [
     *[(form_diagrams.build_steps_figure, v) for v in VARIANTS],
     *[(form_diagrams.build_cue_card, v) for v in VARIANTS],
     *[(form_diagrams.build_mistake_figure, m) for m in ("arched_back", "incomplete_rom", "pelvic_rotation")],
+    (build_muscle_map, None),
+    (build_rdl_figure, None),
 ]
 
 

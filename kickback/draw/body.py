@@ -19,9 +19,10 @@ from ..model.leg_height import split_leg_height
 from ..model.pose import Pose
 from ..model.skeleton import Skeleton, build_skeleton
 from ..model.variants import check_variant
-from .anatomy import foot_outline, hand_outline, head_outline, pelvis_outline, trunk_outline
+from .anatomy import foot_outline, hand_outline, pelvis_outline, trunk_outline
 from .artists import PoseArtists
 from .equipment import draw_floor, draw_moving_equipment, draw_static_equipment, update_moving_equipment
+from .head import HeadShapes, head_and_neck
 from .labels import add_label, place_label
 from .shapes import arc_points, down_angle_to_math, segment_points, tube_outline, up_angle_to_math
 from .style import COLORS, FONT_SIZES, LINESTYLES
@@ -83,12 +84,11 @@ def _radii(body: Body) -> dict[str, float]:
     }
 
 
-def _shapes(skeleton: Skeleton, body: Body) -> dict[str, np.ndarray]:
-    """Every body polygon's outline for one skeleton."""
+def _shapes(skeleton: Skeleton, body: Body, head: HeadShapes) -> dict[str, np.ndarray]:
+    """Every body polygon's outline for one skeleton (the head and neck already shaped: `head`)."""
     j = {name: np.array(point) for name, point in skeleton.joints.items()}
     r = _radii(body)
     flat_hand = skeleton.variant == "bodyweight"
-    head, _ = head_outline(skeleton, body)
     shapes = {
         "support_thigh": tube_outline(segment_points(j["hip"], j["support_knee"]), [r["thigh"], r["shank"]]),
         "support_shank": tube_outline(
@@ -97,8 +97,8 @@ def _shapes(skeleton: Skeleton, body: Body) -> dict[str, np.ndarray]:
         "support_foot": foot_outline(j["support_heel"], j["support_toe"], j["support_ankle"], body),
         "pelvis": pelvis_outline(skeleton, body),
         "trunk": trunk_outline(skeleton, body)[0],
-        "neck": tube_outline(segment_points(j["shoulder"], j["neck"]), r["arm"] * 1.25),
-        "head": head,
+        "neck_join": head.neck,
+        "head": head.head,
         "upper_arm": tube_outline(
             segment_points(j["shoulder_joint"], j["elbow"]), [r["arm"] * 1.15, r["arm"]]
         ),
@@ -116,9 +116,9 @@ BODY_LAYERS: tuple[tuple[str, str, float], ...] = (
     ("support_foot", "body_far", 2.0),
     ("support_shank", "body_far", 2.1),
     ("support_thigh", "body_far", 2.2),
-    ("neck", "body", 2.9),
     ("head", "body", 2.95),
     ("trunk", "body", 3.0),
+    ("neck_join", "body", 3.01),  # no outline: covers the top of the thorax where the neck leaves it
     ("pelvis", "body", 3.05),
     ("upper_arm", "body_far", 3.2),
     ("forearm", "body_far", 3.3),
@@ -179,7 +179,7 @@ def draw_pose(
             np.zeros((3, 2)),
             closed=True,
             facecolor=COLORS[colour],
-            edgecolor=COLORS["outline"],
+            edgecolor="none" if name == "neck_join" else COLORS["outline"],
             linewidth=0.8,
             zorder=z,
             joinstyle="round",
@@ -189,6 +189,8 @@ def draw_pose(
     eye = Circle((0, 0), 0.009, facecolor=COLORS["outline"], edgecolor="none", zorder=3.0)
     ax.add_patch(eye)
     artists.circles["eye"] = eye
+    (ear,) = ax.plot([], [], color=COLORS["outline"], linewidth=0.7, zorder=2.96)
+    artists.lines["ear"] = ear
     (back_line,) = ax.plot(
         [], [], color=COLORS["outline"], linewidth=1.3, zorder=3.06, solid_capstyle="round"
     )
@@ -229,10 +231,11 @@ def _draw_angle_marks(artists: PoseArtists) -> None:
 def update_pose(artists: PoseArtists, pose: Pose) -> None:
     """Move the drawn body to `pose`: same artists, new positions and labels (no new figure)."""
     skeleton = build_skeleton(pose, artists.body, artists.variant)
-    for name, outline in _shapes(skeleton, artists.body).items():
+    head = head_and_neck(skeleton, artists.body)
+    for name, outline in _shapes(skeleton, artists.body, head).items():
         artists.polygons[name].set_xy(outline)
-    _, eye = head_outline(skeleton, artists.body)
-    artists.circles["eye"].set_center(tuple(eye))
+    artists.circles["eye"].set_center(tuple(head.eye))
+    artists.lines["ear"].set_data(head.ear[:, 0], head.ear[:, 1])
     _, back = trunk_outline(skeleton, artists.body)
     artists.lines["spine"].set_data(back[:, 0], back[:, 1])
     update_moving_equipment(artists, skeleton)
@@ -279,7 +282,7 @@ def _update_angle_marks(artists: PoseArtists, pose: Pose, skeleton: Skeleton) ->
         tuple(l3 + dorsal * 0.5 * artists.body.geometry["trunk_width"] * 0.8),
         obstacles=obstacles,
         taken=taken,
-        distances=(0.12 * height, 0.18 * height, 0.26 * height, 0.34 * height),
+        distances=tuple(share * height for share in (0.12, 0.18, 0.22, 0.26, 0.30, 0.34, 0.40)),
         prefer=_toward(dorsal),
     )
 
@@ -296,7 +299,7 @@ def _back_direction(skeleton: Skeleton) -> tuple[float, float]:
 def _toward(direction: np.ndarray) -> tuple[float, ...]:
     """Directions (degrees) to try, starting with `direction` and fanning out either side."""
     base = math.degrees(math.atan2(direction[1], direction[0]))
-    return tuple(base + offset for offset in (0, 25, -25, 50, -50, 75, -75, 100, -100))
+    return tuple(base + offset for offset in (0, 25, -25, 50, -50, 75, -75, 100, -100, 125, -125, 150, -150))
 
 
 __all__ = [

@@ -22,6 +22,7 @@ from .curves import (
 )
 from .form_diagrams import build_cue_card, build_form_figure, build_mistake_figure, build_steps_figure
 from .muscle_map import build_muscle_map
+from .rdl_figure import build_rdl_figure
 from .style import FONT_SIZES, new_figure, save_figure, styled
 
 
@@ -120,6 +121,7 @@ def build_figures() -> list[CourseFigure]:
         + mistakes
         + [build_muscle_map(), build_resistance_figure(), build_moment_arm_figure()]
         + cards
+        + [build_rdl_figure()]
     )
 
 

@@ -1,4 +1,4 @@
-"""The form diagrams: start, correct top and arched back, the steps, each mistake, the cue cards."""
+"""The form diagrams: start, correct top and arched back, the steps, each mistake (cue cards: `cue_card`)."""
 
 from __future__ import annotations
 
@@ -8,13 +8,13 @@ from ..content.mistakes import read_mistakes
 from ..model.anthropometrics import Body, default_body
 from ..model.leg_height import split_leg_height
 from ..model.pose import preset_pose
-from ..model.skeleton import build_skeleton
 from .body import body_paths, describe_angles, draw_pose, view_limits
 from .course_figure import VARIANT_TITLES, CourseFigure, describe_thigh
+from .cue_card import build_cue_card
 from .curves import (
     decorate,
 )
-from .pose_marks import blend, draw_ghost, draw_trail, mark_lower_back, number_badge
+from .pose_marks import blend, draw_ghost, draw_trail, mark_lower_back
 from .shapes import mark_panel
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, styled
 
@@ -211,7 +211,7 @@ def _side_mistake_panels(figure, mistake: str, variant: str, body: Body, title: 
 
 def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[str]:
     """Pelvic rotation and hip hike need a view from behind: a side view, then three rear views."""
-    from .pelvis import draw_rear_view, rear_view_words
+    from .pelvis import draw_rear_view, rear_view_description, rear_view_words
 
     grid = figure.add_gridspec(1, 4, width_ratios=(1.35, 1, 1, 1))
     side = figure.add_subplot(grid[0])
@@ -238,9 +238,9 @@ def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[s
     ]
     for column, (kind, name, pose) in enumerate(cases, start=1):
         ax = figure.add_subplot(grid[column])
-        draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False)
+        draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False, callouts=True)
         mark_panel(ax, kind, name)
-        said = rear_view_words(pose).replace("\n", ", ").replace("°", " degrees")
+        said = rear_view_description(pose, variant)
         ax.text(
             0.5,
             -0.02,
@@ -297,96 +297,4 @@ def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure
     return CourseFigure(name=f"mistake_{mistake}", figure=figure, alt_text=alt)
 
 
-CUE_TARGETS: tuple[tuple[tuple[str, ...], str], ...] = (
-    # words in a cue -> the landmark its number points at
-    (("neck", "eyes", "head", "chin"), "head"),
-    (("back", "spine", "belly", "core", "arch"), "l3"),
-    (("hips square", "hips level", "pelvis", "rotate", "twist", "hike"), "sacrum"),
-    (("knee", "pad", "thigh"), "knee"),
-    (("slow", "control", "lower", "stack", "momentum", "swing", "smooth", "jerk"), "ankle"),
-    (("glute", "squeeze", "hip"), "hip"),
-)
-
-
-def cue_target(text: str) -> str:
-    """The body landmark a cue is about: the one whose word comes first in it (the hip when none match)."""
-    import re
-
-    lowered = text.lower()
-    found = [
-        (match.start(), -len(word), landmark)
-        for words, landmark in CUE_TARGETS
-        for word in words
-        if (match := re.search(rf"\b{re.escape(word)}", lowered))
-    ]
-    return min(found)[2] if found else "hip"
-
-
-LANDMARK_WORDS = {
-    "head": "head",
-    "l3": "lower back",
-    "sacrum": "pelvis",
-    "knee": "knee",
-    "ankle": "ankle",
-    "hip": "hip",
-}
-
-
-@styled
-def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
-    """A printable cue card, one layout for all variants: the correct top with numbered pointers, and cues."""
-    import textwrap
-
-    from ..content.cues import top_cues
-
-    body = body or default_body()
-    figure = new_figure(8.27, 5.83)  # A5 landscape, in inches
-    ax = figure.add_axes((0.01, 0.04, 0.55, 0.80))
-    pose = preset_pose(variant, "correct_top")
-    draw_pose(ax, pose, body, variant, angles=False, caption=False)
-    mark_panel(ax, "correct", "Correct top")
-    joints = build_skeleton(pose, body, variant).joints
-    cues = top_cues(variant)
-    (x0, x1), (y0, y1) = view_limits(body, variant)
-    targets = [joints[cue_target(cue.text)] for cue in cues]
-    gap = 0.09 * (y1 - y0)
-    slots: list[float] = []
-    for y in sorted(target[1] for target in targets)[::-1]:  # top down, kept apart
-        slots.append(min(y, slots[-1] - gap) if slots else min(y, y1 - gap))
-    order = sorted(range(len(targets)), key=lambda i: -targets[i][1])
-    for rank, index in enumerate(order):
-        number_badge(ax, index + 1, (x0 + 0.05 * (x1 - x0), slots[rank]), targets[index])
-    for number, (cue, slot_y) in enumerate(zip(cues, (0.70, 0.48, 0.26)), start=1):
-        figure.text(
-            0.60,
-            slot_y,
-            f"{number}",
-            fontsize=FONT_SIZES["title"] + 2,
-            fontweight="bold",
-            color="white",
-            va="top",
-            ha="center",
-            bbox={"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"},
-        )
-        figure.text(
-            0.64,
-            slot_y + 0.005,
-            textwrap.fill(cue.text, 34),
-            fontsize=FONT_SIZES["title"],
-            va="top",
-            ha="left",
-            color=COLORS["outline"],
-            linespacing=1.35,
-        )
-    figure.suptitle(
-        f"{VARIANT_TITLES[variant]}: cue card", fontsize=FONT_SIZES["title"] + 3, fontweight="bold"
-    )
-    alt = (
-        f"Cue card for the {VARIANT_TITLES[variant].lower()}: the correct top position (tick, solid frame) "
-        "with three numbered pointers to the body, and the three numbered cues beside it: "
-        + " ".join(
-            f"{i}. {cue.text} (points at the {LANDMARK_WORDS[cue_target(cue.text)]})"
-            for i, cue in enumerate(cues, start=1)
-        )
-    )
-    return CourseFigure(name=f"cue_card_{variant}", figure=figure, alt_text=alt, formats=(".png", ".pdf"))
+__all__ = ["build_cue_card", "build_form_figure", "build_mistake_figure", "build_steps_figure"]

@@ -1,0 +1,384 @@
+"""The cue cards: the correct top of a variant, three numbered pointers, and the three cues beside it.
+
+One layout for all three variants. Each cue names what it is about in data/cues.csv (`target`:
+the belly, the back, the glute, the pelvis, the working ankle, the machine's pad or lever). The
+pointer's end is found on the drawn picture: a ray from a joint of the posed skeleton, in a
+direction that part faces, is followed to where it leaves the body and the moving equipment, so
+the pointer ends exactly on that part's outline, on the side open to free space. Each badge then
+takes the nearest spot in free space from which its pointer reaches the target without crossing
+the body or another pointer, and no badge touches the body or another badge.
+"""
+
+from __future__ import annotations
+
+import itertools
+import math
+import textwrap
+from dataclasses import dataclass
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.patches import Circle
+from matplotlib.path import Path
+
+from ..content.cues import top_cues
+from ..data_files import read_table
+from ..model.anthropometrics import Body, default_body
+from ..model.pose import preset_pose
+from ..model.skeleton import Skeleton
+from .artists import PoseArtists
+from .body import BODY_LAYERS, draw_pose
+from .course_figure import VARIANT_TITLES, CourseFigure
+from .shapes import mark_panel
+from .style import COLORS, FONT_SIZES, new_figure, styled
+
+# target -> (words for the alt text, the drawn parts the pointer must end on)
+TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "belly": ("the belly", ("trunk",)),
+    "back": ("the middle of the back", ("trunk",)),
+    "lower_back": ("the lower back", ("trunk",)),
+    "glute": ("the buttock (gluteus maximus)", ("pelvis",)),
+    "pelvis": ("the top of the pelvis (the hip bones)", ("pelvis",)),
+    "ankle": ("the working ankle", ("foot", "shank", "cuff")),
+    "pad": ("the machine's roller pad", ("roller",)),
+    "lever": ("the machine's lever arm", ("lever",)),
+}
+MOVING_EQUIPMENT = ("cuff", "roller", "lever", "cam", "chest_pad", "chest_arm")
+BODY_PARTS = tuple(name for name, _, _ in BODY_LAYERS)
+ON_PART = 0.006  # m: a pointer's end lies this close to its part's outline, at most
+FAN = (0, 15, -15, 30, -30, 45, -45, 60, -60, 75, -75, 90, -90)  # degrees off the part's facing
+DISTANCES = (0.09, 0.12, 0.16, 0.20, 0.25, 0.30)  # badge distance from its target, in body heights
+OFFSETS = (0, 20, -20, 40, -40, 60, -60, 85, -85, 110, -110)  # badge direction off the target's facing
+
+
+@dataclass(frozen=True)
+class CueTarget:
+    """Where a cue's pointer ends: the target's name, the point on the drawing (m), the way it faces."""
+
+    name: str
+    point: tuple[float, float]
+    facing: tuple[float, float]
+
+
+def cue_target_names(variant: str) -> list[str]:
+    """The `target` of each of the variant's three card cues, in card order (data/cues.csv)."""
+    names = {
+        int(row["order"]): row["target"]
+        for row in read_table("cues")
+        if row["variant"] == variant and row["kind"] == "cue"
+    }
+    found = [names[cue.order] for cue in top_cues(variant)]
+    for name in found:
+        if name not in TARGETS:
+            raise ValueError(
+                f"target must be one of {', '.join(repr(t) for t in TARGETS)}; got {name!r} (data/cues.csv)"
+            )
+    return found
+
+
+def _unit(vector) -> np.ndarray:
+    vector = np.asarray(vector, dtype=float)
+    return vector / max(float(np.hypot(*vector)), 1e-12)
+
+
+def _rotate(vector: np.ndarray, degrees: float) -> np.ndarray:
+    a = math.radians(degrees)
+    return np.array(
+        [vector[0] * math.cos(a) - vector[1] * math.sin(a), vector[0] * math.sin(a) + vector[1] * math.cos(a)]
+    )
+
+
+def _dorsal(skeleton: Skeleton, low: str, high: str) -> np.ndarray:
+    """Unit vector toward the back, square to the spine from landmark `low` to landmark `high`."""
+    along = _unit(np.subtract(skeleton.joints[high], skeleton.joints[low]))
+    return np.array([-along[1], along[0]])
+
+
+def _aim(name: str, skeleton: Skeleton) -> tuple[np.ndarray, np.ndarray]:
+    """A point inside the target's part and the direction that part faces (toward free space)."""
+    j = {key: np.asarray(value, dtype=float) for key, value in skeleton.joints.items()}
+    if name == "belly":
+        return j["l3"], -_dorsal(skeleton, "sacrum", "t12")
+    if name == "back":
+        return (j["l3"] + j["t12"]) / 2, _dorsal(skeleton, "l3", "c7")
+    if name == "lower_back":
+        return j["l3"], _dorsal(skeleton, "sacrum", "t12")
+    up = _unit(j["sacrum"] - j["hip"])
+    back = np.array([-up[1], up[0]])
+    if name == "glute":
+        return j["hip"], back
+    if name == "pelvis":
+        return j["hip"], _unit(back + 0.35 * up)
+    if name == "ankle":
+        return j["ankle"], _unit(j["ankle"] - j["hip"])
+    thigh = _unit(j["knee"] - j["hip"])
+    projection = j["hip"] + thigh * float(np.dot(j["pad"] - j["hip"], thigh))
+    behind = _unit(j["pad"] - projection)
+    if name == "pad":
+        return j["pad"], behind
+    return j["pivot"] + 0.7 * (j["pad"] - j["pivot"]), behind  # 7/10 of the way out: clear of the thigh
+
+
+def _inside(paths: list[Path], point: np.ndarray) -> bool:
+    return any(path.contains_point(tuple(point)) for path in paths)
+
+
+def _exit_point(
+    paths: list[Path], origin: np.ndarray, direction: np.ndarray, reach: float
+) -> np.ndarray | None:
+    """Where a ray from `origin` first leaves every path for good (m), or None if it starts outside."""
+    if not _inside(paths, origin):
+        return None
+    steps = np.linspace(0.0, reach, 240)
+    last = 0.0
+    for s in steps[1:]:
+        if _inside(paths, origin + s * direction):
+            last = s
+    low, high = last, last + steps[1]
+    for _ in range(24):
+        middle = (low + high) / 2
+        low, high = (middle, high) if _inside(paths, origin + middle * direction) else (low, middle)
+    return origin + low * direction
+
+
+def _distance_to_outline(path: Path, point: np.ndarray) -> float:
+    """Distance (m) from `point` to the nearest edge of a closed outline."""
+    corners = path.vertices
+    a, b = corners, np.roll(corners, -1, axis=0)
+    ab = b - a
+    t = np.clip(np.einsum("ij,ij->i", point - a, ab) / np.maximum(np.einsum("ij,ij->i", ab, ab), 1e-18), 0, 1)
+    nearest = a + t[:, None] * ab
+    return float(np.min(np.hypot(*(nearest - point).T)))
+
+
+def part_paths(artists: PoseArtists, names: tuple[str, ...]) -> list[Path]:
+    """The drawn outlines (m) of the named parts that are on the picture."""
+    return [Path(artists.polygons[n].get_xy(), closed=True) for n in names if n in artists.polygons]
+
+
+def find_target(name: str, artists: PoseArtists) -> CueTarget:
+    """The point on the drawn outline of the target's part, open to free space, where its pointer ends."""
+    solids = part_paths(artists, BODY_PARTS + MOVING_EQUIPMENT)
+    part = part_paths(artists, TARGETS[name][1])
+    origin, facing = _aim(name, artists.skeleton)
+    for offset in FAN:
+        direction = _rotate(facing, offset)
+        point = _exit_point(solids, origin, direction, 0.5 * artists.body.height)
+        if point is not None and min(_distance_to_outline(p, point) for p in part) <= ON_PART:
+            return CueTarget(
+                name, (float(point[0]), float(point[1])), (float(direction[0]), float(direction[1]))
+            )
+    raise ValueError(f"target {name!r}: no point of its part is open to free space in this drawing")
+
+
+def _segments_cross(p1, p2, q1, q2) -> bool:
+    """Whether segments p1-p2 and q1-q2 cross or touch."""
+
+    def side(a, b, c) -> float:
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    d1, d2 = side(q1, q2, p1), side(q1, q2, p2)
+    d3, d4 = side(p1, p2, q1), side(p1, p2, q2)
+    return (d1 * d2 <= 0) and (d3 * d4 <= 0)
+
+
+def _circle(centre: np.ndarray, radius: float) -> Path:
+    angles = np.linspace(0, 2 * math.pi, 33)
+    return Path(np.column_stack([centre[0] + radius * np.cos(angles), centre[1] + radius * np.sin(angles)]))
+
+
+def _shortened(badge: np.ndarray, target: np.ndarray, radius: float, gap: float) -> Path:
+    """The pointer from the badge's edge to just short of the target, as a path to test for crossings."""
+    direction = _unit(target - badge)
+    return Path(np.array([badge + direction * radius, target - direction * gap]))
+
+
+@dataclass(frozen=True)
+class Spot:
+    """A possible badge: its centre (m) and how far from ideal it is (lower is better)."""
+
+    centre: np.ndarray
+    cost: float
+
+
+def _spots(target: CueTarget, artists: PoseArtists, radius: float, limits) -> list[Spot]:
+    """Badge centres around `target` whose badge is clear of the body and whose pointer crosses nothing."""
+    (x0, x1), (y0, y1) = limits
+    solids = part_paths(artists, BODY_PARTS + MOVING_EQUIPMENT)
+    fixed = artists.obstacles
+    point, facing = np.array(target.point), np.array(target.facing)
+    found = []
+    for distance, offset in itertools.product(DISTANCES, OFFSETS):
+        centre = point + distance * artists.body.height * _rotate(facing, offset)
+        margin = 1.6 * radius
+        if not (x0 + margin <= centre[0] <= x1 - margin and y0 + margin <= centre[1] <= y1 - margin):
+            continue
+        disc = _circle(centre, radius * 1.35)
+        if any(s.intersects_path(disc, filled=True) for s in solids):
+            continue
+        pointer = _shortened(centre, point, radius, 0.004)
+        if any(s.intersects_path(pointer, filled=False) for s in solids) or _inside(
+            solids, pointer.vertices[0]
+        ):
+            continue
+        on_equipment = sum(p.intersects_path(disc, filled=True) for p in fixed)
+        across_equipment = sum(p.intersects_path(pointer, filled=False) for p in fixed)
+        found.append(
+            Spot(centre, distance + abs(offset) / 400 + 0.5 * on_equipment + 0.15 * across_equipment)
+        )
+    return sorted(found, key=lambda spot: spot.cost)[:18]
+
+
+def _compatible(chosen: list[tuple[Spot, CueTarget]], radius: float) -> bool:
+    """No two badges touch, no two pointers cross, no pointer runs through another badge."""
+    for (a, ta), (b, tb) in itertools.combinations(chosen, 2):
+        if np.hypot(*(a.centre - b.centre)) < 3.0 * radius:
+            return False
+        if _segments_cross(a.centre, np.array(ta.point), b.centre, np.array(tb.point)):
+            return False
+        for spot, (other, target) in ((a, (b, tb)), (b, (a, ta))):
+            if _shortened(other.centre, np.array(target.point), radius, 0.0).intersects_path(
+                _circle(spot.centre, radius * 1.2), filled=True
+            ):
+                return False
+    return True
+
+
+def _crowding(spots, radius: float) -> float:
+    """A cost for badges closer than five radii: apart, each reads as its own."""
+    return sum(
+        max(0.0, 5.0 * radius - float(np.hypot(*(a.centre - b.centre)))) * 4.0
+        for a, b in itertools.combinations(spots, 2)
+    )
+
+
+def layout_badges(targets: list[CueTarget], artists: PoseArtists, radius: float) -> list[np.ndarray]:
+    """The badge centres (m), one per target: the cheapest set that keeps every rule of the card."""
+    ax = artists.ax
+    limits = (sorted(ax.get_xlim()), sorted(ax.get_ylim()))
+    options = [_spots(target, artists, radius, limits) for target in targets]
+    best: tuple[float, list[Spot]] | None = None
+    for combo in itertools.product(*options):
+        cost = sum(spot.cost for spot in combo) + _crowding(combo, radius)
+        if best is not None and cost >= best[0]:
+            continue
+        if _compatible(list(zip(combo, targets)), radius):
+            best = (cost, list(combo))
+    if best is None:
+        raise ValueError("cue card: no layout keeps every badge and pointer clear; move a target")
+    return [spot.centre for spot in best[1]]
+
+
+def badge_radius(ax: Axes) -> float:
+    """A badge's radius in metres on `ax`: big enough for a bold number at the label size."""
+    ax.apply_aspect()
+    (ax0, _), (ax1, _) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
+    points = 0.95 * FONT_SIZES["label"]
+    return points * ax.figure.dpi / 72.0 / abs(ax1 - ax0)
+
+
+def draw_badges(ax: Axes, targets: list[CueTarget], centres: list[np.ndarray], radius: float) -> None:
+    """Numbered badges with a thin pointer each, ending on a dot at the target."""
+    for number, (target, centre) in enumerate(zip(targets, centres), start=1):
+        point = np.array(target.point)
+        start = centre + _unit(point - centre) * radius
+        ax.plot(
+            [start[0], point[0]],
+            [start[1], point[1]],
+            color=COLORS["outline"],
+            linewidth=1.0,
+            zorder=6.5,
+            gid=f"cue_pointer_{number}",
+        )
+        ax.plot(*point, marker="o", markersize=3.5, color=COLORS["outline"], zorder=6.6)
+        ax.add_patch(
+            Circle(
+                centre,
+                radius,
+                facecolor=COLORS["outline"],
+                edgecolor="white",
+                linewidth=1.0,
+                zorder=6.7,
+                gid=f"cue_badge_{number}",
+            )
+        )
+        ax.text(
+            *centre,
+            str(number),
+            ha="center",
+            va="center",
+            fontsize=FONT_SIZES["label"],
+            fontweight="bold",
+            color="white",
+            zorder=6.8,
+        )
+
+
+def _cue_list(figure, cues) -> None:
+    """The three cues, numbered like the badges, beside the picture."""
+    for number, (cue, top) in enumerate(zip(cues, (0.70, 0.48, 0.26)), start=1):
+        figure.text(
+            0.60,
+            top,
+            f"{number}",
+            fontsize=FONT_SIZES["title"] + 2,
+            fontweight="bold",
+            color="white",
+            va="top",
+            ha="center",
+            bbox={"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"},
+        )
+        figure.text(
+            0.64,
+            top + 0.005,
+            textwrap.fill(cue.text, 34),
+            fontsize=FONT_SIZES["title"],
+            va="top",
+            ha="left",
+            color=COLORS["outline"],
+            linespacing=1.35,
+        )
+
+
+@styled
+def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
+    """A printable cue card (A5 landscape), one layout for all variants.
+
+    Parameters
+    ----------
+    variant : str
+        "cable", "machine" or "bodyweight".
+    body : Body or None, optional
+        Segment lengths (m); the default body when None.
+
+    Returns
+    -------
+    CourseFigure
+        The correct top with three numbered pointers, each ending on what its cue is about, and
+        the three cues beside it (saved as PNG and PDF).
+    """
+    body = body or default_body()
+    figure = new_figure(8.27, 5.83)  # A5 landscape, in inches
+    ax = figure.add_axes((0.01, 0.04, 0.55, 0.80))
+    artists = draw_pose(ax, preset_pose(variant, "correct_top"), body, variant, angles=False, caption=False)
+    mark_panel(ax, "correct", "Correct top")
+    for name, patch in artists.polygons.items():
+        patch.set_gid(f"part_{name}")
+    cues = top_cues(variant)
+    targets = [find_target(name, artists) for name in cue_target_names(variant)]
+    radius = badge_radius(ax)
+    draw_badges(ax, targets, layout_badges(targets, artists, radius), radius)
+    _cue_list(figure, cues)
+    figure.suptitle(
+        f"{VARIANT_TITLES[variant]}: cue card", fontsize=FONT_SIZES["title"] + 3, fontweight="bold"
+    )
+    alt = (
+        f"Cue card for the {VARIANT_TITLES[variant].lower()}: the correct top position (tick, solid frame) "
+        "with three numbered pointers, each ending on what its cue is about, and the three numbered cues "
+        "beside it: "
+        + " ".join(
+            f"{i}. {cue.text} (points at {TARGETS[target.name][0]})."
+            for i, (cue, target) in enumerate(zip(cues, targets), start=1)
+        )
+    )
+    return CourseFigure(name=f"cue_card_{variant}", figure=figure, alt_text=alt, formats=(".png", ".pdf"))

@@ -1,0 +1,117 @@
+"""The head and neck: a face that looks where the person looks, on a neck that rises from C7.
+
+Checked at every preset and across the explorer's slider ranges (data/explorer_ranges.csv).
+"""
+
+import math
+
+import numpy as np
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kickback.data_files import read_table
+from kickback.draw.anatomy import trunk_outline
+from kickback.draw.head import (
+    EYE,
+    HEAD_TURN_LIMIT,
+    NOSE_TIP,
+    _in_head,
+    face_direction,
+    head_and_neck,
+    head_radius,
+)
+from kickback.model.anthropometrics import default_body
+from kickback.model.pose import PRESET_NAMES, Pose, preset_pose
+from kickback.model.skeleton import build_skeleton
+from kickback.model.variants import VARIANTS
+
+BODY = default_body()
+RANGES = {}
+for row in read_table("explorer_ranges"):
+    RANGES.setdefault(row["variant"], {})[row["field"]] = (float(row["low"]), float(row["high"]))
+
+
+def explorer_poses(variant):
+    return st.builds(
+        Pose,
+        **{field: st.floats(low, high, allow_nan=False) for field, (low, high) in RANGES[variant].items()},
+    )
+
+
+def degrees_below_horizontal(direction):
+    return math.degrees(math.atan2(-direction[1], abs(direction[0])))
+
+
+def segments_cross(p1, p2, q1, q2):
+    def side(a, b, c):
+        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+
+    return side(q1, q2, p1) * side(q1, q2, p2) < 0 and side(p1, p2, q1) * side(p1, p2, q2) < 0
+
+
+def check_head(pose, variant):
+    skeleton = build_skeleton(pose, BODY, variant)
+    shapes = head_and_neck(skeleton, BODY)
+    j = skeleton.joints
+    # where the eyes look
+    if variant == "bodyweight":
+        along = -shapes.eye[1] / shapes.gaze[1]
+        assert shapes.gaze[1] < 0 and along > 0, "on all fours the eyes look down at the floor"
+        landing = shapes.eye[0] + along * shapes.gaze[0]
+        hands = j["knuckles"][0]
+        assert hands - 0.10 <= landing <= hands + 0.40, (
+            f"looks at the floor {landing - hands:+.2f} m from the hands"
+        )
+    else:
+        assert 5.0 <= degrees_below_horizontal(shapes.gaze) <= 35.0, (
+            "standing, the eyes look forward, a little down"
+        )
+        assert shapes.gaze[0] > 0
+    # the head turns on the neck no further than is easy
+    neck_line = np.subtract(j["neck"], j["c7"])
+    neck_line /= np.hypot(*neck_line)
+    face = face_direction(skeleton, BODY)
+    between = math.degrees(math.acos(np.clip(np.dot(face, neck_line), -1, 1)))
+    assert 90 - 18 - HEAD_TURN_LIMIT - 1e-6 <= between <= 90 + HEAD_TURN_LIMIT + 1e-6
+    # the neck leaves the thorax at C7: its base is on the trunk's outline, either side of C7
+    outline, back = trunk_outline(skeleton, BODY)
+    back_top, front_top = outline[len(back) - 1], outline[len(back) + 1]
+    for point in (back_top, front_top):
+        assert np.min(np.hypot(*(shapes.head - point).T)) < 1e-9
+    c7 = np.array(j["c7"])
+    assert np.hypot(*(c7 - (back_top + front_top) / 2)) < 0.6 * BODY.geometry["trunk_width"]
+    # the nose is the face's most forward point, and the profile never crosses itself
+    radius = head_radius(BODY)
+    nose = _in_head(shapes.eye, face, radius, [np.subtract(NOSE_TIP, EYE)])[0]
+    foremost = shapes.head[np.argmax(shapes.head @ face)]
+    assert np.hypot(*(foremost - nose)) < 0.25 * radius, "the nose is the face's most forward point"
+    ring = np.vstack([shapes.head, shapes.head[:1]])
+    edges = list(zip(ring[:-1], ring[1:]))
+    for i, (a, b) in enumerate(edges):
+        for c, d in edges[i + 2 : len(edges) - (1 if i == 0 else 0)]:
+            assert not segments_cross(a, b, c, d), "the head's outline crosses itself"
+    assert shapes.head[:, 1].min() > 0.0, "the head is above the floor"
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("preset", PRESET_NAMES)
+def test_head_at_every_preset(variant, preset):
+    check_head(preset_pose(variant, preset), variant)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_head_across_the_explorer_ranges(variant):
+    @settings(max_examples=25, deadline=None)
+    @given(explorer_poses(variant))
+    def check(pose):
+        check_head(pose, variant)
+
+    check()
+
+
+def test_standing_face_looks_lower_as_the_trunk_leans_further():
+    upright, leaning = (
+        face_direction(build_skeleton(Pose(trunk_lean=lean), BODY, "cable"), BODY) for lean in (0.0, 60.0)
+    )
+    assert degrees_below_horizontal(leaning) > degrees_below_horizontal(upright)
