@@ -15,7 +15,7 @@ from matplotlib.patches import Circle, Polygon
 from matplotlib.path import Path
 
 from ..model.anthropometrics import Body
-from ..model.leg_height import split_leg_height
+from ..model.leg_height import LegHeight, split_leg_height
 from ..model.pose import Pose
 from ..model.skeleton import Skeleton, build_skeleton
 from ..model.variants import check_variant
@@ -53,9 +53,19 @@ def describe_thigh_angle(apparent: float) -> str:
     return f"thigh {abs(apparent):.0f}° {'behind' if apparent > 0 else 'in front of'} vertical"
 
 
-def describe_angles(pose: Pose) -> dict[str, str]:
-    """Short labels for the angle marks: hip, lower back, and how the thigh's angle adds up."""
+def drawn_leg_height(pose: Pose, skeleton: Skeleton) -> LegHeight:
+    """The thigh's height as this skeleton draws it: on all fours an arch tips the chest up a little."""
     height = split_leg_height(pose)
+    tilt = float(skeleton.extras.get("thorax_tilt", 0.0))
+    return LegHeight(hip=height.hip, lumbar=height.lumbar, trunk=height.trunk + tilt)
+
+
+def describe_angles(pose: Pose, height: LegHeight | None = None) -> dict[str, str]:
+    """Short labels for the angle marks: hip, lower back, and how the thigh's angle adds up.
+
+    `height` is the split as drawn (`drawn_leg_height`); by default, the pose's own.
+    """
+    height = height or split_leg_height(pose)
     terms = [("hip extension", "hip flexion", height.hip), ("arch", "rounding", height.lumbar)]
     terms.append(("trunk lean", "trunk lean back", height.trunk))
     parts = []
@@ -244,7 +254,7 @@ def update_pose(artists: PoseArtists, pose: Pose) -> None:
     if "hip_arc" in artists.lines:
         _update_angle_marks(artists, pose, skeleton)
     if "sum" in artists.texts:
-        artists.texts["sum"].set_text(describe_angles(pose)["sum"])
+        artists.texts["sum"].set_text(describe_angles(pose, drawn_leg_height(pose, skeleton))["sum"])
 
 
 def _update_angle_marks(artists: PoseArtists, pose: Pose, skeleton: Skeleton) -> None:
@@ -253,8 +263,9 @@ def _update_angle_marks(artists: PoseArtists, pose: Pose, skeleton: Skeleton) ->
     height = artists.body.height
     labels = describe_angles(pose)
     hip = np.array(j["hip"])
-    reference = down_angle_to_math(pose.trunk_lean + pose.lumbar_extension)
-    thigh = down_angle_to_math(split_leg_height(pose).apparent)
+    drawn = drawn_leg_height(pose, skeleton)
+    reference = down_angle_to_math(drawn.trunk + drawn.lumbar)  # the trunk line as drawn
+    thigh = down_angle_to_math(drawn.apparent)
     line_end = hip + 0.2 * height * np.array(
         [math.cos(math.radians(reference)), math.sin(math.radians(reference))]
     )

@@ -6,17 +6,16 @@ import numpy as np
 
 from ..content.mistakes import read_mistakes
 from ..model.anthropometrics import Body, default_body
-from ..model.leg_height import split_leg_height
 from ..model.pose import preset_pose
-from .body import body_paths, describe_angles, draw_pose, view_limits
+from ..model.skeleton import build_skeleton
+from .body import body_paths, describe_angles, draw_pose, drawn_leg_height, view_limits
 from .course_figure import VARIANT_TITLES, CourseFigure, describe_thigh
 from .cue_card import build_cue_card
-from .curves import (
-    decorate,
-)
+from .machine import describe_machine
 from .pose_marks import blend, draw_ghost, draw_trail, mark_lower_back
+from .set_timeline import draw_mistake_traces
 from .shapes import mark_panel
-from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, styled
+from .style import COLORS, FONT_SIZES, new_figure, styled
 
 PANELS: tuple[tuple[str, str, str], ...] = (
     # (preset pose, panel kind, title)
@@ -70,16 +69,19 @@ def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
         fontweight="bold",
     )
     return CourseFigure(
-        name=f"{variant}_form", figure=figure, alt_text=describe_form_figure(variant, described)
+        name=f"{variant}_form", figure=figure, alt_text=describe_form_figure(variant, described, body)
     )
 
 
-def describe_form_figure(variant: str, panels: list) -> str:
-    """Alt text for a form figure, written from the same poses the panels draw."""
+def describe_form_figure(variant: str, panels: list, body: Body | None = None) -> str:
+    """Alt text for a form figure, written from the same poses and skeletons the panels draw."""
+    body = body or default_body()
     parts = [f"{VARIANT_TITLES[variant]}, three side views of a person, working leg in blue."]
+    if variant == "machine":
+        parts.append(describe_machine())
     for title, pose in panels:
-        height = split_leg_height(pose)
-        words = describe_angles(pose)
+        height = drawn_leg_height(pose, build_skeleton(pose, body, variant))
+        words = describe_angles(pose, height)
         marker = "Marked correct with a tick and a solid frame. " if "Correct" in title else ""
         if "Arched" in title:
             marker = (
@@ -87,10 +89,9 @@ def describe_form_figure(variant: str, panels: list) -> str:
                 "is drawn over it and the lower back is hatched. "
             )
         parts.append(
-            f"{title}: {marker}Hip {pose.hip_extension:.0f} degrees "
-            f"({words['hip'].replace('°', ' degrees')}), "
+            f"{title}: {marker}{words['hip'].replace('°', ' degrees').capitalize()}, "
             f"{words['back'].replace('°', ' degrees')}, "
-            f"trunk leaning {pose.trunk_lean:.0f} degrees; {describe_thigh(height.apparent)}."
+            f"trunk leaning {height.trunk:.0f} degrees; {describe_thigh(height.apparent)}."
         )
     return " ".join(parts)
 
@@ -167,13 +168,6 @@ MISTAKE_POSES: dict[str, tuple[str, str]] = {
     "incomplete_rom": ("correct_top", "too_little_range"),
     "pelvic_rotation": ("correct_top", "pelvis_rotated"),
 }
-MISTAKE_TRACES: dict[str, tuple[str, str]] = {
-    # which angle shows the mistake over time, and its label
-    "momentum": ("hip_extension", "hip extension (°)"),
-    "excessive_load": ("hip_extension", "hip extension (°)"),
-    "weak_core": ("trunk_lean", "trunk lean (°)"),
-}
-
 
 REGION_WORDS: dict[str, str] = {
     "arched_back": "the lower back arches",
@@ -269,27 +263,10 @@ def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure
         figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, FIGURE_WIDTH / 2) + 1.3)
         words = _side_mistake_panels(figure, mistake, variant, body, row["title"])
     else:
-        from ..form.simulate import simulate_set
-
-        angle, label = MISTAKE_TRACES[mistake]
-        reps = 8 if mistake == "excessive_load" else 3
         figure = new_figure(FIGURE_WIDTH, 3.6)
-        axes = figure.subplots(1, 2, sharex=True, sharey=True)
-        words = []
-        for ax, label_set, kind in zip(axes, (None, mistake), ("correct", "mistake")):
-            recording = simulate_set(variant, label_set, reps=reps, seed=1, noise_deg=0.5)
-            values = recording.angles[angle]
-            ax.plot(recording.time_s, values, color=COLORS[kind], linestyle=LINESTYLES[kind], linewidth=2.0)
-            decorate(ax, xlabel="time (s)", ylabel=label if kind == "correct" else "")
-            mark_panel(ax, kind, "Correct: 2-1-3 tempo" if kind == "correct" else row["title"])
-            words.append(
-                f"{'Correct' if kind == 'correct' else row['title']}: {label} from {values.min():.0f} "
-                f"to {values.max():.0f} over {recording.time_s[-1]:.0f} seconds."
-            )
-        figure.subplots_adjust(left=0.08, right=0.99, bottom=0.16, top=0.8, wspace=0.06)
-    figure.suptitle(
-        f"{row['title']} ({VARIANT_TITLES[variant].lower()})", fontsize=FONT_SIZES["title"], fontweight="bold"
-    )
+        words = draw_mistake_traces(figure, mistake, variant, row["title"])
+    heading = f"{row['title']} on the {VARIANT_TITLES[variant].lower()}"
+    figure.suptitle(heading, fontsize=FONT_SIZES["title"], fontweight="bold")
     alt = (
         f"{row['title']}, shown on the {VARIANT_TITLES[variant].lower()}: "
         "correct (tick, solid frame) and the mistake (cross, dashed frame). " + " ".join(words)

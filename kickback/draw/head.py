@@ -16,10 +16,11 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..model.anthropometrics import Body
+from ..model.hinge import VARIANT_NAME as HINGE
 from ..model.skeleton import Skeleton
+from ..model.variants import QUADRUPED
 from .anatomy import trunk_outline
 
-QUADRUPED = "bodyweight"
 STANDING_GAZE_DOWN = 15.0  # degrees below horizontal: standing, the eyes look forward and a little down
 FLOOR_AHEAD_OF_HANDS = 0.12  # m: on all fours the eyes rest on the floor this far ahead of the knuckles
 EYES_BELOW_FACE = 10.0  # degrees the eyes look below the face's own forward line (the rest is the head)
@@ -101,6 +102,8 @@ def face_direction(skeleton: Skeleton, body: Body) -> np.ndarray:
     j = skeleton.joints
     neck_line = _unit(np.subtract(j["neck"], j["c7"]))
     neutral = _turn(neck_line, -90.0 + _neck_lean(skeleton))
+    if skeleton.variant == HINGE:  # a hinge keeps the neck neutral: the head continues the spine's line
+        return neutral
     if skeleton.variant == QUADRUPED:
         ahead = np.array([j["knuckles"][0] + FLOOR_AHEAD_OF_HANDS, 0.0])
         eye_guess = np.asarray(j["neck"]) + head_radius(body) * (0.8 * neutral + 0.7 * neck_line)
@@ -116,9 +119,9 @@ def _neck_lean(skeleton: Skeleton) -> float:
     """How far (degrees) the neck leans forward of the head's own vertical when the head is carried level.
 
     Standing, the cervical spine leans forward about this much while the face looks level; on
-    all fours the head simply continues the line of the neck.
+    all fours and in a hinge the head simply continues the line of the neck.
     """
-    return 0.0 if skeleton.variant == QUADRUPED else 18.0
+    return 0.0 if skeleton.variant in (QUADRUPED, HINGE) else 18.0
 
 
 def _in_head(centre: np.ndarray, face: np.ndarray, radius: float, points) -> np.ndarray:

@@ -21,10 +21,11 @@ from matplotlib.transforms import Bbox
 from ..model.anthropometrics import Body, default_body
 from ..model.hinge import RDL_BOTTOM_LEAN, hinge_skeleton
 from ..model.skeleton import Skeleton
-from .anatomy import foot_outline, hand_outline, head_outline, pelvis_outline, trunk_outline
+from .anatomy import foot_outline, hand_outline, pelvis_outline, trunk_outline
 from .body import describe_hip
 from .course_figure import CourseFigure
 from .equipment import draw_floor
+from .head import head_and_neck
 from .labels import Label, add_label, place_label
 from .shapes import arc_points, mark_panel, segment_points, tube_outline
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, styled
@@ -57,7 +58,6 @@ LAYERS: tuple[tuple[str, str, float], ...] = (
     ("free_foot", "body_far", 2.0),
     ("free_shank", "body_far", 2.1),
     ("free_thigh", "body_far", 2.2),
-    ("neck", "body", 2.9),
     ("head", "body", 2.95),
     ("trunk", "body", 3.0),
     ("pelvis", "body", 3.05),
@@ -76,8 +76,8 @@ def rdl_shapes(skeleton: Skeleton, body: Body) -> dict[str, np.ndarray]:
     g = body.geometry
     thigh, shank, arm = g["thigh_width"] / 2, g["shank_width"] / 2, g["arm_width"] / 2
     shapes = {"pelvis": pelvis_outline(skeleton, body), "trunk": trunk_outline(skeleton, body)[0]}
-    shapes["head"] = head_outline(skeleton, body)[0]
-    shapes["neck"] = tube_outline(segment_points(j["shoulder"], j["neck"]), arm * 1.25)
+    head = head_and_neck(skeleton, body)
+    shapes["head"] = head.head
     shapes["upper_arm"] = tube_outline(segment_points(j["shoulder_joint"], j["elbow"]), [arm * 1.15, arm])
     shapes["forearm"] = tube_outline(segment_points(j["elbow"], j["wrist"]), [arm * 0.95, arm * 0.7])
     shapes["hand"] = hand_outline(j["wrist"], j["knuckles"], False, arm * 0.62)
@@ -121,7 +121,7 @@ def draw_rdl_body(ax: Axes, skeleton: Skeleton, body: Body) -> list[Path]:
             )
         )
         paths.append(Path(outlines[name], closed=True))
-    eye = head_outline(skeleton, body)[1]
+    eye = head_and_neck(skeleton, body).eye
     ax.plot([eye[0]], [eye[1]], marker="o", markersize=2.2, color=COLORS["outline"], zorder=3.0)
     back = trunk_outline(skeleton, body)[1]
     ax.plot(back[:, 0], back[:, 1], color=COLORS["outline"], linewidth=1.3, zorder=3.06)
