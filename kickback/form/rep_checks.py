@@ -163,7 +163,7 @@ def _check_lift(data: _SetData, rep: Rep) -> list[Finding]:
     if rep.concentric_s < limit:
         message = (
             f"Rep {rep.number}: the lift took {rep.concentric_s:.1f} s (at least {limit:.0f} s); "
-            "momentum did part of the glute's work."
+            "likely momentum."
         )
         found.append(
             _finding("momentum", "lift_time", rep.number, rep.concentric_s, limit, "s", limit / 2, message)
