@@ -30,7 +30,8 @@ def test_check_prints_the_reps_and_the_findings():
     code, out, err = run("check", EXAMPLES / "cable_momentum_angles.csv", "--variant", "cable")
     assert code == 0 and err == ""
     assert "8 reps, tempo 0.5-0-1.5" in out
-    assert "momentum (lift_time) in reps 1, 2, 3" in out and "Cue: Slow down" in out
+    assert "Using momentum (the time taken to lift) in reps 1, 2, 3" in out and "Cue: Slow down" in out
+    assert "lift_time" not in out and "- momentum (" not in out
 
 
 def test_check_json_is_one_object_with_reps_and_findings():

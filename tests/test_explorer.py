@@ -133,7 +133,7 @@ def test_a_preset_redraws_once(explorer):
 
 def test_arched_back_preset_is_flagged_and_correct_top_is_not(explorer):
     explorer.apply_preset("arched_back")
-    assert "arched back" in explorer.readouts.findings
+    assert "✗ Arching the lower back" in explorer.readouts.findings
     explorer.apply_preset("correct_top")
     assert "✓" in explorer.readouts.findings and "✗" not in explorer.readouts.findings
 
@@ -221,8 +221,8 @@ def test_a_smaller_own_range_clears_a_short_top_and_the_course_range_flags_it():
 
     widget = explore("cable")
     widget.sliders["hip_extension"].value = 10
-    assert "✗ incomplete rom" in widget.readouts.findings  # short of the course's 20°
+    assert "✗ Incomplete range of motion" in widget.readouts.findings  # short of the course's 20°
     widget.hip_range.value = 10
     assert "✗" not in widget.readouts.findings  # the top of a 10° hip
     widget.hip_range.value = 20
-    assert "✗ incomplete rom" in widget.readouts.findings  # back to the course's range
+    assert "✗ Incomplete range of motion" in widget.readouts.findings  # back to the course's range

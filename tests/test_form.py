@@ -179,7 +179,9 @@ def test_the_report_as_plain_values_and_in_words(tmp_path):
     text = report.describe()
     assert (
         "8 reps, tempo 2-1-3" in text
-        and "weak_core (trunk_excursion) in reps 1, 2" in text
+        and "Lack of core engagement (the trunk moving) in reps 1, 2" in text
+        and "weak_core" not in text
+        and "trunk_excursion" not in text
         and "Cue: Draw your belly gently in" in text
     )
 

@@ -1,9 +1,15 @@
 """The 'spot the mistake' exercise: its answers are what the form checker finds."""
 
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
 from kickback.content.mistakes import describe_checks, read_mistakes, show_mistake
-from kickback.content.spot_cases import CASES, NO_MISTAKE, judge
+from kickback.content.pose_readouts import read_slider_ranges
+from kickback.content.spot_cases import CASES, NO_MISTAKE, STILL_MISTAKES, judge, mistake_titles, spot_choices
 from kickback.form.findings import check_pose
 from kickback.form.thresholds import read_thresholds
+from kickback.model.pose import Pose
 from kickback.widgets.spot_the_mistake import spot_the_mistake
 
 
@@ -72,3 +78,51 @@ def test_how_the_checker_spots_a_mistake_is_said_in_plain_words():
             words = line.split(" (")[0]
             assert not any(name in words for name in thresholds), line
             assert "_" not in words, line
+
+
+# --- only what a still picture can show -------------------------------------------------------------
+
+
+@st.composite
+def explorer_poses(draw):
+    """A variant and any pose its explorer sliders can make (data/explorer_ranges.csv)."""
+    variant = draw(st.sampled_from(["cable", "machine", "bodyweight"]))
+    angles = {
+        field: draw(st.floats(low, high, allow_nan=False))
+        for field, (low, high) in read_slider_ranges(variant).items()
+    }
+    return variant, Pose(**angles)
+
+
+@given(explorer_poses())
+def test_every_mistake_the_checker_finds_in_a_still_is_one_of_the_choices(variant_and_pose):
+    variant, pose = variant_and_pose
+    found = {finding.mistake for finding in check_pose(pose, variant)}
+    assert found <= set(STILL_MISTAKES)
+    assert found <= set(spot_choices())
+
+
+def test_the_choices_are_the_still_mistakes_and_no_mistake_never_the_ones_that_need_time():
+    choices = spot_choices()
+    assert list(choices) == [*STILL_MISTAKES, NO_MISTAKE]
+    titles = mistake_titles()
+    assert all(choices[key] == titles[key] for key in STILL_MISTAKES)
+    over_time = set(read_mistakes()) - set(STILL_MISTAKES)
+    assert over_time >= {"momentum", "excessive_load", "weak_core"}
+    assert not over_time & set(choices)
+    for case in CASES:
+        assert case.answer() <= set(choices)
+
+
+def test_the_widget_and_its_static_twin_offer_the_same_choices():
+    widget = spot_the_mistake()
+    assert [key for _, key in widget.choices.options] == list(spot_choices())
+    text = widget._repr_mimebundle_()["text/plain"]
+    for key, title in mistake_titles().items():
+        assert (title in text) == (key in spot_choices()), title
+
+
+@pytest.mark.parametrize("choice", ["momentum", "weak_core", "excessive_load", "bad"])
+def test_a_choice_that_is_not_offered_is_refused_by_name(choice):
+    with pytest.raises(ValueError, match=f"choice must be one of .*got '{choice}'"):
+        judge(CASES[0], choice)

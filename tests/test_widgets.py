@@ -1,6 +1,11 @@
 """Driving the widgets from Python: the slider moves the picture and the words."""
 
-from kickback.model.pose import Pose
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from kickback.content.pose_readouts import read_slider_ranges
+from kickback.model.pose import Pose, start_pose
 from kickback.widgets.pose_viewer import PoseViewer, describe_pose, try_a_slider
 
 
@@ -13,6 +18,29 @@ def test_moving_the_slider_changes_the_picture_and_the_words():
     assert demo.viewer.renders == renders + 1
     assert demo.viewer.pose.hip_extension == 25
     assert "Hip extension 25°" in demo.words.value
+
+
+@pytest.mark.parametrize("variant", ["cable", "machine", "bodyweight"])
+def test_the_first_slider_spans_the_variants_own_hip_range_and_starts_at_its_start_pose(variant):
+    demo = try_a_slider(variant)
+    low, high = read_slider_ranges(variant)["hip_extension"]
+    assert (demo.slider.min, demo.slider.max) == (low, high)
+    assert demo.slider.value == start_pose(variant).hip_extension == demo.viewer.pose.hip_extension
+    assert f"Hip extension {demo.slider.value}°" in demo.words.value
+
+
+DEMOS = {variant: try_a_slider(variant) for variant in ("cable", "machine", "bodyweight")}
+
+
+@settings(max_examples=25)
+@given(st.sampled_from(sorted(DEMOS)), st.data())
+def test_the_slider_value_is_always_the_pictures_hip_angle(variant, data):
+    demo = DEMOS[variant]
+    value = data.draw(st.integers(demo.slider.min, demo.slider.max))
+    demo.slider.value = value
+    assert demo.slider.value == value  # never clipped: the whole range is the variant's own
+    assert demo.viewer.pose.hip_extension == value
+    assert f"Hip extension {value}°" in demo.words.value
 
 
 def test_the_viewer_keeps_one_figure():
@@ -52,3 +80,15 @@ def test_the_best_lever_follows_the_model_and_is_drawn_thick():
         )
     assert rank_levers(hip_extension=10, knee_flexion=90)[0][0] == "glmax"
     assert rank_levers(hip_extension=-80, knee_flexion=90)[0][0] != "glmax"
+
+
+def test_the_levers_widget_says_what_an_effective_lever_is_in_its_words_picture_and_twin():
+    from kickback.draw.lever_view import EFFECTIVE_LEVER_WORDS
+    from kickback.widgets.levers import compare_levers
+
+    widget = compare_levers()
+    texts = " ".join(t.get_text() for t in widget.picture.figure.findobj(lambda a: hasattr(a, "get_text")))
+    for said in (widget.words.value, texts.replace("\n", " "), widget._repr_mimebundle_()["text/plain"]):
+        assert EFFECTIVE_LEVER_WORDS in said
+        assert "pull left" not in said
+    assert "moment arm × force share" in EFFECTIVE_LEVER_WORDS

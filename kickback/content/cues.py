@@ -71,5 +71,5 @@ def show_steps(variant: str, kind: str) -> Table:
     return Table(
         ("step" if kind != "cue" else "cue", KIND_TITLES[kind]),
         rows,
-        "Source: the course article, in our words (data/cues.csv).",
+        "Source: the course article, in our words.",
     )

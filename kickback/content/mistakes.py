@@ -7,6 +7,7 @@ from ..form.findings import CUES
 from ..form.thresholds import read_thresholds
 from ..table import Table
 from ..validate import check_choice
+from .plain_words import plain_text
 
 
 def read_mistakes() -> dict[str, dict[str, str]]:
@@ -50,7 +51,7 @@ def describe_checks(mistake: str) -> list[str]:
         words = CHECK_WORDS.get(check, f"{check} = {{value}} {{unit}}").format(
             value=row.written, unit=unit, percent=f"{row.value:.0%}"
         )
-        lines.append(f"{words.replace(' °', '°')} ({row.source})")
+        lines.append(f"{words.replace(' °', '°')} ({plain_text(row.source)})")
     return lines
 
 
@@ -79,7 +80,7 @@ def show_mistake(mistake: str) -> Table:
             ("The cue", CUES[mistake]),
         ],
         (
-            "Thresholds and their sources: data/thresholds.csv "
-            "(a 'teaching heuristic' is a course choice, not a study's number)."
+            "Each limit names its source in brackets; a 'teaching heuristic' is a course choice, "
+            "not a study's number."
         ),
     )

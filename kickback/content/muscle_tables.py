@@ -39,7 +39,7 @@ def show_muscles(role: str | None = None) -> Table:
         rows,
         (
             "Roles as the course article names them; "
-            "anatomy from OpenStax Anatomy and Physiology 2e, chapter 11 (data/muscles.csv)."
+            "anatomy from OpenStax Anatomy and Physiology 2e, chapter 11."
         ),
     )
 
@@ -149,8 +149,8 @@ def show_moment_arms(
         headers,
         rows,
         (
-            f"Moment arm in mm, knee at {knee_flexion:g}°; from data/moment_arms.csv (OpenSim 4.6); "
-            "the older model's gluteus maximus is the mean of its three parts."
+            f"Moment arm in mm, knee at {knee_flexion:g}°; from the Rajagopal et al. 2016 and "
+            "gait2392 models (OpenSim 4.6); the older model's gluteus maximus is the mean of its three parts."
         ),
     )
 
@@ -193,8 +193,8 @@ def show_levers(*, hip_extension: float, knee_flexion: float = 0.0) -> Table:
             "muscle can still pull at its present length. The hamstrings cross the knee too: bending the "
             "knee (on all fours, on the machine) shortens them, and with the hip extended they are so short "
             "that they pull weakly, so the gluteus maximus, which does not cross the knee, does more of the "
-            "work. Moment arms and muscle lengths: Rajagopal et al. 2016 model (data/moment_arms.csv, "
-            "data/muscle_parameters.csv); force-length curve after Thelen 2003. The tendon is taken not to "
+            "work. Moment arms and muscle lengths: Rajagopal et al. 2016 model; "
+            "force-length curve after Thelen 2003. The tendon is taken not to "
             "stretch (a teaching simplification): read it as a ranking, not as forces. "
             "Adductor magnus: its back (ischial) part, the part that extends the hip."
         ),
@@ -218,7 +218,7 @@ def show_strength_curve() -> Table:
     return Table(
         ("group", "strongest at", "strength standing straight (share of peak)"),
         rows,
-        "Measured maximal isometric hip extension (Anderson, Madigan & Nussbaum 2007, J Biomech 40:3105; "
-        "data/strength_curve.csv). The course reads the fitted curve from hip flexed 90° to standing "
+        "Measured maximal isometric hip extension (Anderson, Madigan & Nussbaum 2007, J Biomech 40:3105). "
+        "The course reads the fitted curve from hip flexed 90° to standing "
         "straight, never past it.",
     )

@@ -131,11 +131,35 @@ _TABLE_HEADERS = (
 )
 
 
-def _table_cells(week: Week) -> tuple[str, ...]:
+STEP_WORDS: dict[str, str] = {
+    # a week's equipment -> its load step where the step is not a percentage (see data/progression.csv)
+    "none": "more reps (no equipment to add load)",
+    "band": "a stronger band",
+    "dumbbell": "a heavier dumbbell",
+}
+
+
+def load_step_words(week: Week, following: Week | None = None) -> str:
+    """The week's load step in words: a % range, the next exercise, or what the equipment allows.
+
+    A plan without bands or dumbbells never says "next band": its step is more reps, or the next
+    exercise where the following week changes exercise.
+    """
+    if week.load_step_pct:
+        return f"{_percent_range(week.load_step_pct)} %"
+    if following is not None and following.exercise != week.exercise:
+        return f"next exercise: {following.name}"
+    return STEP_WORDS.get(week.equipment, "next band, dumbbell or exercise")
+
+
+def _table_rows(plan: Plan) -> list[tuple[str, ...]]:
+    following = [*plan.weeks[1:], None]
+    return [_table_cells(week, after) for week, after in zip(plan.weeks, following)]
+
+
+def _table_cells(week: Week, following: Week | None = None) -> tuple[str, ...]:
     name = week.name + (" (advanced step)" if week.advanced else "")
-    step = (
-        f"{_percent_range(week.load_step_pct)} %" if week.load_step_pct else "next band, dumbbell or exercise"
-    )
+    step = load_step_words(week, following)
     return (
         str(week.number),
         name,
@@ -165,23 +189,25 @@ def show_plan(plan: Plan) -> Table:
     plan = _check_plan(plan)
     caption = (
         f"{_headline(plan)} Sets and reps per leg. {plan.weeks[0].progress_when} "
-        f"Rules and sources: data/progression.csv. Education, not medical advice."
+        "Rules from ACSM 2009, the course article and coaching heuristics (the planner lists each). "
+        "Education, not medical advice."
     )
-    return Table(_TABLE_HEADERS, [_table_cells(week) for week in plan.weeks], caption)
+    return Table(_TABLE_HEADERS, _table_rows(plan), caption)
 
 
 def describe_plan(plan: Plan) -> str:
     """The plan in words: a line per week, when to progress, the notes, the rules with their sources."""
     plan = _check_plan(plan)
     lines = [_headline(plan), ""]
-    for week in plan.weeks:
+    for week, after in zip(plan.weeks, [*plan.weeks[1:], None]):
         advanced = " (the article's advanced step)" if week.advanced else ""
+        equipment = "no equipment" if week.equipment == "none" else week.equipment
         lines.append(
-            f"Week {week.number}: {week.name}{advanced} ({week.equipment}), "
+            f"Week {week.number}: {week.name}{advanced} ({equipment}), "
             f"{week.sets} sets of {week.reps[0]}-{week.reps[1]} reps "
             f"per leg, tempo {format_article(week.tempo)} "
             f"(up-hold-down; four-digit {format_four_digit(week.tempo)}), "
-            f"rest {week.rest_s} s. {week.note}"
+            f"rest {week.rest_s} s; load step: {load_step_words(week, after)}. {week.note}"
         )
     lines += ["", f"When to progress: {plan.weeks[0].progress_when}"]
     lines += [f"Note: {note}" for note in plan.notes]
@@ -207,8 +233,7 @@ def _html_fragment(plan: Plan, *, live: bool = False) -> str:
     e = html.escape
     head = "".join(f'<th scope="col">{e(cell)}</th>' for cell in _TABLE_HEADERS)
     body = "".join(
-        "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in _table_cells(week)) + "</tr>"
-        for week in plan.weeks
+        "<tr>" + "".join(f"<td>{e(cell)}</td>" for cell in cells) + "</tr>" for cells in _table_rows(plan)
     )
     notes = "".join(f"<li>{e(note)}</li>" for note in plan.notes)
     rules = "".join(

@@ -11,6 +11,7 @@ from dataclasses import dataclass, fields
 
 from ..data_files import read_table
 from ..form.findings import check_pose
+from ..form.report import mistake_title
 from ..form.thresholds import hip_normal_extension, hip_range_bounds, personal_hip_range
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach, split_leg_height
@@ -169,7 +170,7 @@ def describe_findings(pose: Pose, variant: str, hip_range: float | None = None) 
     if not findings:
         return "✓ Form, judged as the top of a rep: nothing wrong in this pose."
     lines = [
-        f"✗ {finding.mistake.replace('_', ' ')}: {finding.message} Cue: {finding.cue}" for finding in findings
+        f"✗ {mistake_title(finding.mistake)}: {finding.message} Cue: {finding.cue}" for finding in findings
     ]
     return "\n".join(["Form, judged as the top of a rep:"] + lines)
 

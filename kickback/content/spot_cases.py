@@ -10,6 +10,13 @@ from ..model.pose import Pose, preset_pose
 
 NO_MISTAKE = "no mistake"
 
+STILL_MISTAKES: tuple[str, ...] = ("arched_back", "incomplete_rom", "pelvic_rotation")
+"""The mistakes a still picture can show: the ones `check_pose` judges in a single pose.
+
+Momentum, too much weight and a weak core only show over time (a set's angle traces, lesson 09),
+so every case here is a still and the exercise offers only these, plus "no mistake".
+"""
+
 
 @dataclass(frozen=True)
 class Case:
@@ -48,9 +55,30 @@ def mistake_titles() -> dict[str, str]:
     return {**titles, NO_MISTAKE: "No mistake: this is a good top position"}
 
 
-def judge(case: Case, choice: str) -> tuple[bool, str]:
-    """Whether `choice` names what the checker finds in `case`, and why, in words (with ✓ or ✗)."""
+def spot_choices() -> dict[str, str]:
+    """The answers the exercise offers, id -> title: the mistakes a still can show, then "no mistake"."""
     titles = mistake_titles()
+    return {key: titles[key] for key in (*STILL_MISTAKES, NO_MISTAKE)}
+
+
+def judge(case: Case, choice: str) -> tuple[bool, str]:
+    """Whether `choice` names what the checker finds in `case`, and why, in words (with ✓ or ✗).
+
+    Parameters
+    ----------
+    case : Case
+        The pose on screen.
+    choice : str
+        One of `spot_choices()`'s ids.
+
+    Returns
+    -------
+    (bool, str)
+        Whether the choice is right, and the verdict in words.
+    """
+    titles = spot_choices()
+    if choice not in titles:
+        raise ValueError(f"choice must be one of {', '.join(titles)}; got {choice!r}")
     answer = case.answer()
     findings = check_pose(case.pose, case.variant)
     why = (

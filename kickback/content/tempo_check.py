@@ -198,6 +198,6 @@ def show_comparison(comparison: TempoComparison) -> Table:
     ]
     caption = (
         f"Tempo {comparison.tempo} (four-digit {format_four_digit(comparison.tempo)}); "
-        f"on tempo = within {read_tempo_settings()['on_tempo_tolerance_s']:g} s (data/tempo.csv)."
+        f"on tempo = within {read_tempo_settings()['on_tempo_tolerance_s']:g} s (a coaching heuristic)."
     )
     return Table(("phase", "asked", "measured", "verdict"), rows, caption)

@@ -112,7 +112,7 @@ def compare_cable_taut_and_resting() -> Table:
             (f"cable taut ({load.stack_mass_kg:.0f} kg stack)", f"{parts.total:.0f} N·m"),
             ("stack resting on the pile", f"{parts.leg:.0f} N·m (the leg's own weight only)"),
         ],
-        "Model: Winter's proportions for 1.75 m and 75 kg; the stack is a teaching default (data/loads.csv).",
+        "Model: Winter's proportions for 1.75 m and 75 kg; the stack is a teaching default.",
     )
 
 
@@ -178,7 +178,7 @@ def show_machine_resistance() -> Table:
     return Table(
         ("hip extension", "the machine's part", "the leg's own weight", "total"),
         rows,
-        "Model: a 20 kg cam machine (a teaching default, data/loads.csv); body 1.75 m, 75 kg (Winter).",
+        "Model: a 20 kg cam machine (a teaching default); body 1.75 m, 75 kg (Winter).",
     )
 
 
@@ -207,7 +207,7 @@ def compare_machine_kinds(mass_kg: float = 20.0) -> Table:
     return Table(
         ("hip extension", "cam machine", "plate-loaded lever"),
         rows,
-        f"The machine's part only, {mass:.0f} kg each (model idealisations, data/loads.csv); "
+        f"The machine's part only, {mass:.0f} kg each (model idealisations); "
         "the leg's own weight comes on top.",
     )
 
@@ -307,7 +307,7 @@ def compare_knee_angles(hip_extension: float = 10.0) -> Table:
     return Table(
         ("muscle", "length, knee straight → bent 90°", "lever at the hip, knee straight → bent 90°"),
         rows,
-        f"Hip extended {hip:.0f}°. Rajagopal et al. 2016 musculoskeletal model (data/moment_arms.csv).",
+        f"Hip extended {hip:.0f}°. Rajagopal et al. 2016 musculoskeletal model.",
     )
 
 

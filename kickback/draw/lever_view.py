@@ -7,6 +7,7 @@ on its bar, and is named in the title.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from textwrap import fill
 from typing import Any
 
 from matplotlib.patches import Polygon
@@ -29,6 +30,12 @@ LEVER_WORDS: dict[str, str] = {
     "glmed": "gluteus medius",
     "glmin": "gluteus minimus",
 }
+EFFECTIVE_LEVER_WORDS = (
+    "Effective lever = moment arm × force share: how well the muscle is placed, times the share of "
+    "its greatest force it can still make at this length."
+)
+"""The one sentence that says what the bars measure, in the picture and in the widget's words."""
+CAPTION_WIDTH_CHARS = 100
 OUTLINE_WIDTH = 1.0
 BEST_OUTLINE_WIDTH = 3.2
 
@@ -48,15 +55,15 @@ class LeverArtists:
 
 def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> LeverArtists:
     """The whole body with the hip muscles as shapes (left), their effective levers (mm) as bars (right)."""
-    figure = new_figure(8.6, 3.3)
-    body_ax = figure.add_axes((0.0, 0.02, 0.5, 0.70))
-    bar_ax = figure.add_axes((0.70, 0.15, 0.22, 0.60))
+    figure = new_figure(8.6, 3.7)
+    body_ax = figure.add_axes((0.0, 0.02, 0.5, 0.66))
+    bar_ax = figure.add_axes((0.70, 0.13, 0.22, 0.54))
     pose_artists = draw_pose(body_ax, pose, body, variant, angles=False, caption=False)
     for name in ("thigh", "shank", "foot"):  # grey leg, so the muscles stand out on it
         if name in pose_artists.polygons:
             pose_artists.polygons[name].set_facecolor(COLORS["body"])
     body_ax.set_xlim(-0.64 * body.height, 0.52 * body.height)  # the whole body: foot to head and hands
-    body_ax.set_ylim(-0.03 * body.height, 0.50 * body.height)
+    body_ax.set_ylim(-0.03 * body.height, 0.62 * body.height)  # room for the foot at the top
     muscles = {muscle.id: muscle for muscle in read_muscles() if muscle.id in LEVER_WORDS}
     order = [muscle_id for muscle_id in LEVER_WORDS if muscle_id in muscles]
     shapes: dict[str, Polygon] = {}
@@ -85,13 +92,14 @@ def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> Le
     bar_ax.invert_yaxis()
     bar_ax.set_xlim(-10, 95)
     bar_ax.axvline(0, color=COLORS["outline"], linewidth=0.8)
-    bar_ax.set_xlabel("effective lever (mm): moment arm × pull left", fontsize=FONT_SIZES["small"])
+    bar_ax.set_xlabel("effective lever (mm)", fontsize=FONT_SIZES["small"])
     bar_ax.tick_params(axis="x", labelsize=FONT_SIZES["small"])
     bar_ax.set_title("Rajagopal 2016 model", fontsize=FONT_SIZES["small"], color=COLORS["outline"])
     title = figure.text(0.02, 0.97, "", fontsize=FONT_SIZES["title"], fontweight="bold", va="top")
     figure.text(
         0.02,
-        0.835,
+        0.85,
+        fill(EFFECTIVE_LEVER_WORDS, CAPTION_WIDTH_CHARS) + "\n"
         "Thick outline: the best effective lever. Shapes are schematic; hatched bars: synergists.",
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],

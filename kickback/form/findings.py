@@ -194,7 +194,7 @@ def _arched(
         if lumbar <= limit:
             return []
         message = (
-            f"{who}: the lower back arched {lumbar:.0f}° past neutral (limit {limit:.0f}°); "
+            f"{who}: the lower back arched {lumbar:.0f}° past neutral (up to {limit:.0f}° is allowed); "
             "that height came from the spine, not the hip."
         )
         return [_finding("arched_back", "lumbar_extension", rep, lumbar, limit, "deg", limit, message)]
@@ -219,7 +219,7 @@ def _pelvis(rep: int | None, rotation: float, hike: float = 0.0) -> list[Finding
     limit = threshold("pelvic_rotation_max")
     if abs(rotation) > limit:
         message = (
-            f"{_rep_words(rep)}: the pelvis turned {abs(rotation):.0f}° (limit {limit:.0f}°); "
+            f"{_rep_words(rep)}: the pelvis turned {abs(rotation):.0f}° (up to {limit:.0f}° is allowed); "
             "the hips did not stay square."
         )
         found.append(
@@ -230,7 +230,7 @@ def _pelvis(rep: int | None, rotation: float, hike: float = 0.0) -> list[Finding
         side = "working" if hike > 0 else "standing"
         message = (
             f"{_rep_words(rep)}: the pelvis tilted {abs(hike):.0f}° up on the {side} side "
-            f"(limit {hike_limit:.0f}°): a hip hike, so the hips did not stay level."
+            f"(up to {hike_limit:.0f}° is allowed): a hip hike, so the hips did not stay level."
         )
         found.append(
             _finding("pelvic_rotation", "pelvic_hike", rep, abs(hike), hike_limit, "deg", hike_limit, message)
@@ -257,8 +257,8 @@ def _short_top(
         else f"the {variant} kickback's top is about {target:.0f}°"
     )
     message = (
-        f"{_rep_words(rep)}: {what} {peak:.0f}° of extension; {whose} "
-        f"(limit {limit:.0f}°), so the glute did not finish the rep."
+        f"{_rep_words(rep)}: {what} {peak:.0f}° of extension; {whose}, "
+        f"and a rep should reach at least {limit:.0f}°, so the glute did not finish the rep."
     )
     margin = threshold("rom_shortfall_max")
     return [_finding("incomplete_rom", "top_position", rep, peak, limit, "deg", margin, message)]

@@ -91,7 +91,7 @@ def _check_trunk(data: _SetData, rep: Rep) -> list[Finding]:
         return []
     message = (
         f"Rep {rep.number}: the trunk moved through {moved:.0f}° while the leg worked "
-        f"(limit {limit:.0f}°); the core did not hold it still."
+        f"(up to {limit:.0f}° is allowed); the core did not hold it still."
     )
     if data.side_view:
         message += (
@@ -123,7 +123,8 @@ def _check_core_part(data: _SetData, rep: Rep, angle: str) -> list[Finding]:
     if moved <= limit or float(np.abs(values).max()) > threshold(position_limit):
         return []
     message = (
-        f"Rep {rep.number}: {words} through {moved:.0f}° while the leg worked (limit {limit:.0f}°); "
+        f"Rep {rep.number}: {words} through {moved:.0f}° while the leg worked "
+        f"(up to {limit:.0f}° is allowed); "
         "on all fours the core did not hold the trunk still."
     )
     return [_finding("weak_core", check, rep.number, moved, limit, "deg", limit, message)]
@@ -227,7 +228,7 @@ def _check_rebound(data: _SetData, rep: Rep, previous: Rep | None) -> list[Findi
     message = (
         f"Rep {rep.number}: the leg reached the bottom still moving at {fraction:.0%} "
         "of its fastest lowering speed "
-        f"(limit {limit:.0%}) and bounced into the lift."
+        f"(up to {limit:.0%} is allowed) and bounced into the lift."
     )
     return [_finding("momentum", "rebound", rep.number, fraction, limit, "fraction", 0.2, message)]
 
@@ -369,7 +370,7 @@ def _range_drop(early: Sequence[Rep], late: Sequence[Rep]) -> list[Finding]:
     message = (
         f"The hip's peak fell from {first:.0f}° in the first {len(early)} reps "
         f"to {last:.0f}° in the last {len(late)} "
-        f"({drop:.0f}° less; limit {limit:.0f}°): the load outlasted the glute."
+        f"({drop:.0f}° less; up to {limit:.0f}° is allowed): the load outlasted the glute."
     )
     return [_finding("excessive_load", "range_drop", None, drop, limit, "deg", limit, message)]
 

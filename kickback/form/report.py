@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..data_files import read_table
 from .findings import (
     SEVERITIES,
     CannotJudge,
@@ -89,6 +90,39 @@ class SetReport:
 
 # --- the report in words ------------------------------------------------------------------------
 
+CHECK_WORDS: dict[str, str] = {
+    # check id (Finding.check) -> what the checker looked at, in plain words, for the findings' headers
+    "lumbar_extension": "the lower back's arch",
+    "thigh_to_trunk": "the thigh behind the trunk line",
+    "pelvic_rotation": "the pelvis turning",
+    "pelvic_hike": "the pelvis hiking on one side",
+    "top_position": "how high the leg gets at the top",
+    "lowering_time": "the time taken to lower",
+    "lift_time": "the time taken to lift",
+    "peak_speed": "the leg's fastest speed",
+    "top_hold": "the pause at the top",
+    "rebound": "the bounce at the bottom",
+    "trunk_excursion": "the trunk moving",
+    "lumbar_excursion": "the lower back moving",
+    "pelvic_hike_excursion": "the pelvis moving on one side",
+    "range_drop": "the top dropping over the set",
+}
+
+
+def mistake_title(mistake: str) -> str:
+    """A mistake's title from data/mistakes.csv (e.g. "Arching the lower back"), for headers."""
+    titles = {row["id"]: row["title"] for row in read_table("mistakes")}
+    return titles.get(mistake, mistake.replace("_", " "))
+
+
+def check_words(check: str) -> str:
+    """What a check looked at, in plain words; a mistake appearing late in the set is named by its title."""
+    if check in CHECK_WORDS:
+        return CHECK_WORDS[check]
+    if check.endswith("_appearing"):
+        return f"{mistake_title(check.removesuffix('_appearing')).lower()} appearing late in the set"
+    return check.replace("_", " ")
+
 
 def _describe_set(report: SetReport) -> list[str]:
     count = len(report.reps)
@@ -129,7 +163,10 @@ def _describe_findings(findings: Sequence[Finding], *, judged: bool) -> list[str
         worst = max(group, key=lambda f: (SEVERITIES.index(f.severity), abs(f.measured - f.limit)))
         reps = [str(f.rep) for f in group if f.rep is not None]
         where = f" in rep{'s' if len(reps) > 1 else ''} {', '.join(reps)}" if reps else ""
-        lines.append(f"- {mistake} ({check}){where}, at worst {worst.severity}. {worst.message}")
+        lines.append(
+            f"- {mistake_title(mistake)} ({check_words(check)}){where}, at worst {worst.severity}. "
+            f"{worst.message}"
+        )
         lines.append(f"  Cue: {worst.cue}")
     return lines
 
@@ -153,7 +190,8 @@ def _describe_rest(report: SetReport) -> list[str]:
     if report.cannot_judge:
         lines += ["", "Cannot judge:"]
         lines += [
-            f"- {item.mistake or item.check}{f' (rep {item.rep})' if item.rep else ''}: {item.reason}"
+            f"- {mistake_title(item.mistake) if item.mistake else check_words(item.check)}"
+            f"{f' (rep {item.rep})' if item.rep else ''}: {item.reason}"
             for item in report.cannot_judge
         ]
     return lines + _describe_notes(report.notes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..draw.lever_view import draw_lever_figure, update_lever_figure
+from ..draw.lever_view import EFFECTIVE_LEVER_WORDS, draw_lever_figure, update_lever_figure
 from ..draw.style import render_png
 from ..model.anthropometrics import default_body
 from ..model.pose import Pose, start_pose
@@ -66,15 +66,15 @@ class MuscleLevers(StaticTwin, widgets.VBox):
             f"<p>At hip extension {pose.hip_extension:.0f}° (knee {pose.knee_flexion:.0f}°) "
             "the best lever is the "
             f"<b>{best}</b> (drawn thick and solid).</p>"
-            "<p>Effective hip-extension levers (moment arm × how hard the muscle can still pull at its "
-            f"length; Rajagopal 2016 model):</p><ol>{items}</ol>"
+            f"<p>{EFFECTIVE_LEVER_WORDS}</p>"
+            f"<p>Effective hip-extension levers (Rajagopal 2016 model), best first:</p><ol>{items}</ol>"
         )
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
         return (
             "[Slider 'hip extension' on all fours; the hip muscles on the body, effective levers as bars.] "
-            "Effective levers at the start: " + "; ".join(self.ranking_text)
+            f"{EFFECTIVE_LEVER_WORDS} Effective levers at the start: " + "; ".join(self.ranking_text)
         )
 
 

@@ -6,6 +6,7 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from ..content.pose_readouts import read_slider_ranges
 from ..draw.body import describe_hip, describe_thigh_angle, draw_pose, update_pose, view_limits
 from ..draw.pelvis import draw_rear_view, update_rear_view
 from ..draw.style import COLORS, FONT_SIZES, new_figure, render_png
@@ -96,15 +97,20 @@ def describe_pose(pose: Pose) -> str:
 
 
 class SliderDemo(StaticTwin, widgets.VBox):
-    """One slider ("hip extension") that moves the working leg: the first widget a learner meets."""
+    """One slider ("hip extension") that moves the working leg: the first widget a learner meets.
+
+    The slider spans the variant's own hip range (`data/explorer_ranges.csv`, as the explorer), so
+    it starts at the variant's start pose and its value always matches the picture.
+    """
 
     def __init__(self, variant: str = "cable", body: Body | None = None) -> None:
         self.viewer = PoseViewer(variant, body=body)
         start = self.viewer.pose
+        low, high = read_slider_ranges(self.viewer.variant)["hip_extension"]
         self.slider = widgets.IntSlider(
             value=int(round(start.hip_extension)),
-            min=-30,
-            max=40,
+            min=low,
+            max=high,
             step=1,
             description="hip extension",
             continuous_update=True,

@@ -2,9 +2,15 @@
 
 Thin: the numbers come from `kickback.load`, the drawing from `kickback.plots`; one persistent
 figure is redrawn in place and sent as a PNG, with the curve described in words beside it.
+Every load starts at its own defaults (`data/loads.csv`, as the committed resistance_profiles
+figure), so the widget's first picture of each load matches the figure's numbers.
 """
 
 from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import replace
 
 import ipywidgets as widgets
 
@@ -19,82 +25,110 @@ from ..draw.curves import (
 )
 from ..draw.style import FONT_SIZES, new_figure, render_png
 from ..model.anthropometrics import Body, default_body
-from ..model.loads import (
-    BandLoad,
-    CableLoad,
-    DumbbellLoad,
-    MachineLoad,
-    read_load_table,
-)
+from ..model.bands import MiniBandLoad
+from ..model.loads import BandLoad, CableLoad, DumbbellLoad, Load, MachineLoad, read_load_table
+from ..model.pose import start_pose
+from ..model.skeleton import pose_joints
 from .static_twin import StaticTwin
 
+CABLE_TITLE = "Cable, low pulley"
+"""The cable case's title in `profile_cases` at the default (low) pulley."""
 
-def _limits(load: str, field: str) -> tuple[float, float, float]:
-    """Default, low and high of a load field from data/loads.csv."""
-    row = read_load_table()[(load, field)]
-    return float(row["default"]), float(row["low"]), float(row["high"])
+HIP_HEIGHT_BAND_M = 0.15
+"""A pulley within this distance (m) of the standing hip is called "at hip height" (a wording choice)."""
+
+LOW_PULLEY_TOP_M = 0.30
+"""A pulley at or below this height (m) is called a "low pulley" (a wording choice; the default is 0.10 m)."""
+
+SLIDER_STYLE = {"description_width": "170px"}
+
+# The weight slider of each load: its name, the data/loads.csv row it follows and the highest value it
+# offers (a course choice below the model's limit, so the slider's steps stay fine).
+WEIGHT_FIELDS: dict[type, tuple[str, str, str, float]] = {
+    DumbbellLoad: ("dumbbell (kg)", "dumbbell", "mass_kg", 40.0),
+    CableLoad: ("stack (kg)", "cable", "stack_mass_kg", 60.0),
+    MachineLoad: ("machine (kg)", "machine", "mass_kg", 60.0),
+}
+# The band-stiffness slider drives both bands; each starts at its own default.
+BAND_FIELDS: dict[type, str] = {BandLoad: "band", MiniBandLoad: "mini_band"}
+BAND_TOP_N_PER_M = 600.0
 
 
-def _slider(
-    description: str,
-    load: str,
-    field: str,
-    step: float,
-    *,
-    low: float | None = None,
-    high: float | None = None,
-) -> widgets.FloatSlider:
-    default, table_low, table_high = _limits(load, field)
-    slider = widgets.FloatSlider(
-        value=default,
-        min=table_low if low is None else low,
-        max=table_high if high is None else high,
+def slider(description: str, value: float, low: float, high: float, step: float) -> widgets.FloatSlider:
+    """One of the widget's sliders: the same width, label width and update rule for all of them."""
+    control = widgets.FloatSlider(
+        value=value,
+        min=low,
+        max=high,
         step=step,
         description=description,
         continuous_update=False,
-        style={"description_width": "170px"},
+        style=SLIDER_STYLE,
         layout=widgets.Layout(width="460px"),
     )
-    slider.add_class("kickback-slider")
-    return slider
+    control.add_class("kickback-slider")
+    return control
+
+
+def table_value(load: str, field: str) -> float:
+    """A load field's default from data/loads.csv."""
+    return float(read_load_table()[(load, field)]["default"])
+
+
+def standing_hip_height(body: Body) -> float:
+    """Height of the hip joint above the floor (m) in the cable variant's start pose."""
+    return float(pose_joints(start_pose("cable"), body, "cable")["hip"][1])
+
+
+def cable_title(pulley_height_m: float, hip_height_m: float) -> str:
+    """The cable case's title for a pulley `pulley_height_m` above the floor (m), said against the hip.
+
+    >>> cable_title(0.10, 0.92), cable_title(0.90, 0.92), cable_title(1.6, 0.92)
+    ('Cable, low pulley', 'Cable, pulley at hip height', 'Cable, pulley above hip height')
+    """
+    if abs(pulley_height_m - hip_height_m) <= HIP_HEIGHT_BAND_M:
+        return "Cable, pulley at hip height"
+    if pulley_height_m > hip_height_m:
+        return "Cable, pulley above hip height"
+    if pulley_height_m <= LOW_PULLEY_TOP_M:
+        return CABLE_TITLE
+    return "Cable, pulley below hip height"
+
+
+def weight_of(load: Load | None) -> float | None:
+    """The load's weight (kg) that the weight slider shows, or None for a load without one."""
+    if isinstance(load, CableLoad):
+        return load.stack_mass_kg
+    if isinstance(load, (MachineLoad, DumbbellLoad)):
+        return load.mass_kg
+    return None
 
 
 class ProfileExplorer(StaticTwin, widgets.VBox):
-    """Pick a way to load the kickback, move the pulley, change the band or the body, and read the curve."""
+    """Pick a way to load the kickback, move the pulley, change the band or the body, and read the curve.
+
+    Choosing a load puts every load slider back to that load's defaults (`data/loads.csv`); the weight
+    slider is named after the load and the band slider drives whichever band is chosen. Sliders that
+    do not change the chosen load are greyed out.
+    """
 
     def __init__(self) -> None:
         self.cases = {case.title: case for case in profile_cases()}
         self._shared_tops: dict[tuple[float, float, str], float] = {}
+        self._quiet = False
         self.case_picker = widgets.Dropdown(
-            options=list(self.cases),
-            value="Cable, low pulley",
-            description="load",
-            style={"description_width": "170px"},
+            options=list(self.cases), value=CABLE_TITLE, description="load", style=SLIDER_STYLE
         )
-        self.pulley_height = _slider("pulley height (m)", "cable", "pulley_height_m", 0.05, high=1.5)
-        self.pulley_distance = _slider("pulley in front (m)", "cable", "pulley_distance_m", 0.05)
-        self.stack = _slider("stack or plates (kg)", "cable", "stack_mass_kg", 2.5, high=60)
-        self.band = _slider("band stiffness (N/m)", "band", "stiffness_n_per_m", 10, high=600)
-        self.height = widgets.FloatSlider(
-            value=1.75,
-            min=1.40,
-            max=2.05,
-            step=0.01,
-            description="body height (m)",
-            continuous_update=False,
-            style={"description_width": "170px"},
-            layout=widgets.Layout(width="460px"),
+        self.pulley_height = slider(
+            "pulley height (m)", table_value("cable", "pulley_height_m"), 0.0, 1.5, 0.05
         )
-        self.mass = widgets.FloatSlider(
-            value=75,
-            min=40,
-            max=130,
-            step=1,
-            description="body mass (kg)",
-            continuous_update=False,
-            style={"description_width": "170px"},
-            layout=widgets.Layout(width="460px"),
+        self.pulley_distance = slider(
+            "pulley in front (m)", table_value("cable", "pulley_distance_m"), 0.3, 2.0, 0.05
         )
+        self.weight = slider("stack (kg)", table_value("cable", "stack_mass_kg"), 0.0, 60.0, 2.5)
+        self.band = slider("band stiffness (N/m)", table_value("band", "stiffness_n_per_m"), 0, 600, 10)
+        self.height = slider("body height (m)", 1.75, 1.40, 2.05, 0.01)
+        self.mass = slider("body mass (kg)", 75, 40, 130, 1)
         self.figure = new_figure(8.6, 3.6)
         self.ax = self.figure.add_subplot()
         self.figure.subplots_adjust(left=0.09, right=0.70, bottom=0.15, top=0.82)
@@ -111,31 +145,49 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
         self.words = widgets.HTML()
         self.words.add_class("kickback-readout")
         self.renders = 0
+        self.start_load()
         self.redraw()
         self.static_png = self.image.value
-        for control in (
-            self.case_picker,
-            self.pulley_height,
-            self.pulley_distance,
-            self.stack,
-            self.band,
-            self.height,
-            self.mass,
-        ):
+        self.case_picker.observe(lambda _: self.choose_load(), names="value")
+        for control in self.sliders():
             control.observe(lambda _: self.redraw(), names="value")
-        super().__init__(
-            [
-                self.case_picker,
-                self.pulley_height,
-                self.pulley_distance,
-                self.stack,
-                self.band,
-                self.height,
-                self.mass,
-                self.image,
-                self.words,
-            ]
-        )
+        super().__init__([self.case_picker, *self.sliders(), self.image, self.words])
+
+    def sliders(self) -> list[widgets.FloatSlider]:
+        """The load and body sliders, in the order they are shown."""
+        return [self.pulley_height, self.pulley_distance, self.weight, self.band, self.height, self.mass]
+
+    @contextmanager
+    def quietly(self) -> Iterator[None]:
+        """Move several sliders at once with a single redraw at the end."""
+        self._quiet = True
+        try:
+            yield
+        finally:
+            self._quiet = False
+
+    def choose_load(self) -> None:
+        """A new load was picked: put its sliders at its defaults, then redraw once."""
+        with self.quietly():
+            self.start_load()
+        self.redraw()
+
+    def start_load(self) -> None:
+        """Name, range and start each load slider for the chosen load, at its defaults (data/loads.csv)."""
+        load = self.cases[self.case_picker.value].load
+        name, table, field, top = WEIGHT_FIELDS.get(type(load), ("weight (kg)", "", "", 60.0))
+        self.weight.description = name
+        self.weight.max = top
+        self.weight.value = table_value(table, field) if table else self.weight.min
+        self.weight.disabled = not table
+        band = BAND_FIELDS.get(type(load))
+        self.band.max = BAND_TOP_N_PER_M
+        self.band.value = table_value(band, "stiffness_n_per_m") if band else self.band.min
+        self.band.disabled = band is None
+        self.pulley_height.value = table_value("cable", "pulley_height_m")
+        self.pulley_distance.value = table_value("cable", "pulley_distance_m")
+        for control in (self.pulley_height, self.pulley_distance):
+            control.disabled = not isinstance(load, CableLoad)
 
     def body(self) -> Body:
         """The body the sliders describe."""
@@ -146,25 +198,28 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
         )
 
     def case(self) -> ProfileCase:
-        """The chosen load with the sliders' values put in."""
+        """The chosen load with the sliders' values put in; a cable's title follows its pulley."""
         base = self.cases[self.case_picker.value]
         load = base.load
         if isinstance(load, CableLoad):
-            load = CableLoad(
-                self.stack.value, self.pulley_height.value, self.pulley_distance.value, load.pulley_ratio
+            height = self.pulley_height.value
+            load = replace(
+                load,
+                stack_mass_kg=self.weight.value,
+                pulley_height_m=height,
+                pulley_distance_m=self.pulley_distance.value,
             )
-        elif isinstance(load, MachineLoad):
-            load = MachineLoad(self.stack.value, load.kind, load.lever_arm_m)
-        elif isinstance(load, BandLoad):
-            load = BandLoad(
-                self.band.value, load.rest_length_m, load.anchor_height_m, load.anchor_distance_m, load.attach
-            )
-        elif isinstance(load, DumbbellLoad):
-            load = DumbbellLoad(min(self.stack.value, 40.0))
+            return ProfileCase(cable_title(height, standing_hip_height(self.body())), base.variant, load)
+        if isinstance(load, (MachineLoad, DumbbellLoad)):
+            load = replace(load, mass_kg=self.weight.value)
+        elif isinstance(load, (BandLoad, MiniBandLoad)):
+            load = replace(load, stiffness_n_per_m=self.band.value)
         return ProfileCase(base.title, base.variant, load)
 
     def redraw(self) -> None:
         """Recompute the curve, move it in place, render it and say it in words."""
+        if self._quiet:
+            return
         case = self.case()
         self.ax.set_title(case.title, pad=28, fontsize=FONT_SIZES["label"], fontweight="bold")
         body = self.body()
@@ -187,7 +242,8 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
         return (
-            f"[Resistance-profile explorer: load, pulley, stack, band and body sliders.] {self.description}"
+            "[Resistance-profile explorer: load, pulley, weight, band-stiffness and body sliders; "
+            f"each load starts at its defaults.] {self.description}"
         )
 
 

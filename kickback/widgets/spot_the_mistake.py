@@ -4,21 +4,23 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..content.spot_cases import CASES, Case, judge, mistake_titles
+from ..content.spot_cases import CASES, Case, judge, spot_choices
 from .pose_viewer import PoseViewer
 from .static_twin import StaticTwin
 
 
 class SpotTheMistake(StaticTwin, widgets.VBox):
-    """Show a pose, let the learner pick its mistake by keyboard or mouse, explain, move on."""
+    """Show a pose, let the learner pick its mistake by keyboard or mouse, explain, move on.
+
+    Every pose is a still, so the choices are only the mistakes a still can show (`spot_choices`).
+    """
 
     def __init__(self, cases: tuple[Case, ...] = CASES) -> None:
         self.cases = cases
         self.index = 0
         self.viewer = PoseViewer(cases[0].variant, cases[0].pose, pelvis_view=True, labels=False)
-        titles = mistake_titles()
         self.choices = widgets.RadioButtons(
-            options=[(title, key) for key, title in titles.items()],
+            options=[(title, key) for key, title in spot_choices().items()],
             value=None,
             description="It shows:",
             layout=widgets.Layout(width="auto"),
@@ -76,8 +78,11 @@ class SpotTheMistake(StaticTwin, widgets.VBox):
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
-        options = "; ".join(mistake_titles().values())
-        return f"[Spot the mistake: {len(self.cases)} poses to judge. Choices: {options}.]"
+        options = "; ".join(spot_choices().values())
+        return (
+            f"[Spot the mistake: {len(self.cases)} still poses to judge. "
+            f"Choices (the mistakes a still can show, or none): {options}.]"
+        )
 
 
 def spot_the_mistake() -> SpotTheMistake:
