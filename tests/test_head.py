@@ -16,10 +16,13 @@ from kickback.draw.head import (
     EYE,
     HEAD_TURN_LIMIT,
     NOSE_TIP,
+    PROFILE,
     _in_head,
+    _smooth_open,
     face_direction,
     head_and_neck,
     head_radius,
+    neck_line,
 )
 from kickback.model.anthropometrics import default_body
 from kickback.model.pose import PRESET_NAMES, Pose, preset_pose
@@ -43,11 +46,20 @@ def degrees_below_horizontal(direction):
     return math.degrees(math.atan2(-direction[1], abs(direction[0])))
 
 
-def segments_cross(p1, p2, q1, q2):
-    def side(a, b, c):
-        return (b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0])
+def crossings(outline):
+    """How many pairs of non-neighbouring edges of the closed `outline` cross each other."""
+    a, b = outline, np.roll(outline, -1, axis=0)
 
-    return side(q1, q2, p1) * side(q1, q2, p2) < 0 and side(p1, p2, q1) * side(p1, p2, q2) < 0
+    def side(p, q, r):
+        return (q[..., 0] - p[..., 0]) * (r[..., 1] - p[..., 1]) - (q[..., 1] - p[..., 1]) * (
+            r[..., 0] - p[..., 0]
+        )
+
+    a1, b1, a2, b2 = a[:, None], b[:, None], a[None, :], b[None, :]
+    crossed = (side(a2, b2, a1) * side(a2, b2, b1) < 0) & (side(a1, b1, a2) * side(a1, b1, b2) < 0)
+    index = np.arange(len(outline))
+    neighbours = np.abs(index[:, None] - index[None, :]) % (len(outline) - 1) <= 1
+    return int(np.triu(crossed & ~neighbours, 1).sum())
 
 
 def check_head(pose, variant):
@@ -69,10 +81,9 @@ def check_head(pose, variant):
         )
         assert shapes.gaze[0] > 0
     # the head turns on the neck no further than is easy
-    neck_line = np.subtract(j["neck"], j["c7"])
-    neck_line /= np.hypot(*neck_line)
+    neck = neck_line(skeleton, BODY)
     face = face_direction(skeleton, BODY)
-    between = math.degrees(math.acos(np.clip(np.dot(face, neck_line), -1, 1)))
+    between = math.degrees(math.acos(np.clip(np.dot(face, neck), -1, 1)))
     assert 90 - 18 - HEAD_TURN_LIMIT - 1e-6 <= between <= 90 + HEAD_TURN_LIMIT + 1e-6
     # the neck leaves the thorax at C7: its base is on the trunk's outline, either side of C7
     outline, back = trunk_outline(skeleton, BODY)
@@ -86,12 +97,23 @@ def check_head(pose, variant):
     nose = _in_head(shapes.eye, face, radius, [np.subtract(NOSE_TIP, EYE)])[0]
     foremost = shapes.head[np.argmax(shapes.head @ face)]
     assert np.hypot(*(foremost - nose)) < 0.25 * radius, "the nose is the face's most forward point"
-    ring = np.vstack([shapes.head, shapes.head[:1]])
-    edges = list(zip(ring[:-1], ring[1:]))
-    for i, (a, b) in enumerate(edges):
-        for c, d in edges[i + 2 : len(edges) - (1 if i == 0 else 0)]:
-            assert not segments_cross(a, b, c, d), "the head's outline crosses itself"
+    assert crossings(shapes.head) == 0, "the head's outline crosses itself"
     assert shapes.head[:, 1].min() > 0.0, "the head is above the floor"
+    if variant != "bodyweight":
+        check_head_over_the_trunk(skeleton, shapes)
+
+
+def check_head_over_the_trunk(skeleton, shapes):
+    """Standing, the ear sits on or just behind the trunk's line (hip to C7) and the face does not jut:
+    the nose is at most a head's radius and a quarter in front of it (level with it when upright)."""
+    j = skeleton.joints
+    hip, c7 = np.asarray(j["hip"]), np.asarray(j["c7"])
+    along = (c7 - hip) / np.hypot(*(c7 - hip))
+    forward = np.array([along[1], -along[0]])
+    radius = head_radius(BODY)
+    ear = shapes.ear.mean(axis=0)
+    assert -0.6 * radius <= (ear - hip) @ forward <= 0.05 * radius, "the ear is over the shoulders"
+    assert ((shapes.head - hip) @ forward).max() <= 1.25 * radius, "the head juts forward of the trunk"
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -115,3 +137,15 @@ def test_standing_face_looks_lower_as_the_trunk_leans_further():
         face_direction(build_skeleton(Pose(trunk_lean=lean), BODY, "cable"), BODY) for lean in (0.0, 60.0)
     )
     assert degrees_below_horizontal(leaning) > degrees_below_horizontal(upright)
+
+
+def test_the_face_is_a_few_smooth_strokes():
+    """Brow, nose and chin at most: no row of small bumps that reads as teeth at a small size."""
+    profile = _smooth_open(np.array(PROFILE, dtype=float), 3)
+    face = profile[(profile[:, 0] > 0.3) & (profile[:, 1] < 0.4)]
+    forward = face[:, 0]
+    bumps = np.sum((forward[1:-1] > forward[:-2]) & (forward[1:-1] > forward[2:]))
+    assert 1 <= bumps <= 3
+    steps = np.diff(profile, axis=0)
+    headings = np.degrees(np.unwrap(np.arctan2(steps[:, 1], steps[:, 0])))
+    assert np.abs(np.diff(headings)).max() < 45.0, "no sharp corner in the face's profile"

@@ -204,3 +204,44 @@ def test_the_machine_in_words_gives_the_table_s_numbers():
     words = describe_machine()
     assert f"{int(DIMS['stack_plates'])} plates" in words
     assert f"{DIMS['pad_position']:.0%}" in words and "back of the thigh" in words
+
+
+def test_the_beam_reaches_the_pivot_and_its_hub_and_cable_show_over_the_trunk():
+    """The illustrator's complaint: the pivot sat on the hip with no visible link to the frame. The beam
+    must run from the tower to the pivot, drawn over the trunk and pelvis (on the body's near side), with
+    its hub and the cable round the cam drawn where they show."""
+    ax = Figure().add_subplot()
+    artists = draw_pose(
+        ax, preset_pose("machine", "correct_top"), BODY, "machine", angles=False, caption=False
+    )
+    skeleton = artists.skeleton
+    pivot = np.array(skeleton.joints["pivot"])
+    beam = static_parts(skeleton, DIMS)["beam"]
+    assert beam[:, 0].min() <= pivot[0] <= beam[:, 0].max()
+    assert beam[:, 1].min() < pivot[1] < beam[:, 1].max()
+    body_z = max(artists.polygons[name].get_zorder() for name in ("trunk", "pelvis"))
+    assert np.allclose(artists.polygons["beam"].get_xy()[:4], beam)
+    assert artists.polygons["beam"].get_zorder() > body_z
+    hub = artists.circles["hub"]
+    assert np.allclose(hub.center, pivot) and hub.radius > 0.6 * DIMS["cam_radius"]
+    assert hub.get_zorder() > body_z
+    cable = np.column_stack(artists.lines["machine_cable"].get_data())
+    assert artists.lines["machine_cable"].get_zorder() > body_z
+    assert np.hypot(*(cable[-1] - pivot)) < DIMS["cam_radius"]  # it runs along the beam to the cam
+    wrap = np.column_stack(artists.lines["cable_wrap"].get_data())
+    from_pivot = np.hypot(*(wrap - pivot).T)
+    cam = artists.polygons["cam"].get_xy()
+    assert from_pivot[1:].max() <= np.hypot(*(cam - pivot).T).max() + 1e-9  # on the cam's rim
+    assert from_pivot[1:].min() > 0.4 * DIMS["cam_radius"]
+    swept = np.degrees(np.ptp(np.unwrap(np.arctan2(*(wrap[1:] - pivot).T[::-1]))))
+    assert swept > 90  # wrapped round it, not a tangent
+    assert artists.lines["cable_wrap"].get_zorder() > artists.polygons["cam"].get_zorder()
+
+
+def test_the_cable_round_the_cam_follows_the_pose():
+    ax = Figure().add_subplot()
+    artists = draw_pose(ax, preset_pose("machine", "start"), BODY, "machine", angles=False, caption=False)
+    before = np.column_stack(artists.lines["cable_wrap"].get_data())
+    update_pose(artists, preset_pose("machine", "correct_top"))
+    after = np.column_stack(artists.lines["cable_wrap"].get_data())
+    assert not np.allclose(before, after)

@@ -349,3 +349,43 @@ def test_placement_laws_hold_in_every_explorer_pose(state):
         _, up, _ = pelvis_frame(skeleton)
         for start, end in fibre_lines(skeleton, SHAPES["glmax"], h):
             assert (end - start) @ up < 0
+
+
+@pytest.mark.parametrize("variant, name", POSES)
+def test_the_iliotibial_band_runs_down_the_middle_of_the_outer_thigh(variant, name):
+    """Along the thigh the band's centre lies in front of every hamstring and well behind the thigh's front
+    edge (the illustrator's complaint: it ran along the front edge), from the hip region to the knee."""
+    from kickback.draw.body import draw_pose
+    from kickback.draw.style import new_figure
+
+    pose = preset_pose(variant, name)
+    skeleton = build_skeleton(pose, BODY, variant)
+    ax = new_figure(4, 4).add_subplot()
+    thigh = draw_pose(ax, pose, BODY, variant, angles=False, caption=False).polygons["thigh"].get_xy()
+    hip, knee = np.array(skeleton.joints["hip"]), np.array(skeleton.joints["knee"])
+    length = np.hypot(*(knee - hip))
+    femur = (knee - hip) / length
+    back = np.array([femur[1], -femur[0]])
+
+    def across(points, at):
+        """Offsets toward the back of the thigh (m) of an outline's points near `at` of the thigh's length."""
+        closed = np.vstack([points, points[:1]])
+        dense = np.vstack([a + np.linspace(0, 1, 40)[:, None] * (b - a) for a, b in zip(closed, closed[1:])])
+        near = np.abs((dense - hip) @ femur / length - at) < 0.02
+        return (dense[near] - hip) @ back
+
+    itb = muscle_outline(skeleton, ITB_SHAPE, BODY.height)
+    ends = (place_points(skeleton, ITB_SHAPE.outline[:1], BODY.height) - hip) @ femur / length
+    assert ends[0] < 0.05  # it starts up at the hip, under the gluteus maximus
+    assert ((place_points(skeleton, ITB_SHAPE.outline[-1:], BODY.height) - knee) @ femur)[
+        0
+    ] > 0  # past the knee
+    for at in (0.3, 0.5, 0.7, 0.9):
+        band = across(itb, at)
+        centre = (band.min() + band.max()) / 2
+        hamstrings = across(muscle_outline(skeleton, SHAPES["bflh"], BODY.height), at).min()
+        edges = across(thigh, at)
+        middle, width = (edges.min() + edges.max()) / 2, edges.max() - edges.min()
+        assert edges.min() < centre < hamstrings, at  # between the front of the thigh and the hamstrings
+        assert band.max() < hamstrings, at  # wholly in front of the biceps femoris
+        assert abs(centre - middle) < width / 6, at  # in the middle third, not along the front edge

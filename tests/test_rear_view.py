@@ -167,3 +167,100 @@ def test_a_turned_rear_view_looks_different_from_the_square_one():
     top = preset_pose("bodyweight", "correct_top")
     changed = np.mean(np.abs(picture(top) - picture(top.replace(pelvic_rotation=20))).sum(axis=2) > 60)
     assert changed > 0.02  # a visible share of the picture, not a few pixels
+
+
+# --- the illustrator's review: a joined leg, a floor seen from above, arms as the side view has them ---
+
+
+def inside(outline: np.ndarray, points: np.ndarray) -> np.ndarray:
+    from matplotlib.path import Path
+
+    return Path(outline, closed=True).contains_points(np.atleast_2d(points), radius=1e-9)
+
+
+def explorer_pose(variant, data):
+    """A pose anywhere in the explorer's ranges (turn and hike included), from one of the presets."""
+    from kickback.model.pose import PRESET_NAMES
+
+    angles = {
+        field: data.draw(st.floats(low, high)) for field, (low, high) in read_slider_ranges(variant).items()
+    }
+    return preset_pose(variant, data.draw(st.sampled_from(PRESET_NAMES))).replace(**angles)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@given(data=st.data())
+def test_the_shin_starts_at_the_knee_disc_at_every_turn_and_hike(variant, data):
+    """Thigh and shank share the knee: a disc round the drawn knee lies inside both outlines."""
+    shapes = rear_view_shapes(explorer_pose(variant, data), BODY, variant)
+    knee = shapes.lines["working_knee"][0]
+    ring = knee + 0.5 * BODY.geometry["shank_width"] / 2 * np.column_stack(
+        [np.cos(np.linspace(0, 2 * np.pi, 16)), np.sin(np.linspace(0, 2 * np.pi, 16))]
+    )
+    assert inside(shapes.parts["working_leg"], ring).all()
+    assert inside(shapes.parts["working_shank"], ring).all()
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@given(data=st.data())
+def test_no_part_of_the_working_leg_folds_over_itself(variant, data):
+    """The M / teardrop the illustrator saw was a tube folded over a short, foreshortened segment:
+    each drawn segment of the working leg is a convex outline, turning one way all round."""
+    shapes = rear_view_shapes(explorer_pose(variant, data), BODY, variant)
+    for name in ("working_leg", "working_shank", "working_foot"):
+        outline = shapes.parts[name]
+        edges = np.roll(outline, -1, axis=0) - outline
+        following = np.roll(edges, -1, axis=0)
+        turns = edges[:, 0] * following[:, 1] - edges[:, 1] * following[:, 0]
+        assert (turns >= -1e-12).all(), name
+
+
+def test_on_all_fours_the_mat_is_a_floor_seen_from_above_with_hands_and_knee_on_it():
+    shapes = shapes_at("bodyweight")
+    mat = shapes.lines["floor"]
+    near, far = mat[:2], mat[2:4]
+    assert np.ptp(far[:, 0]) < 0.9 * np.ptp(near[:, 0])  # it recedes: a trapezoid, not an upright panel
+    assert far[:, 1].min() > near[:, 1].max()
+    contacts = shapes.lines["contacts"]
+    assert len(contacts) == 3 and inside(mat, contacts).all()  # two hands and the stance knee
+    for name, point in (("stance_arm", contacts[0]), ("working_arm", contacts[1])):
+        lowest = shapes.parts[name][:, 1].min()
+        assert abs(lowest - point[1]) < 0.03, name  # the arm ends on the mat, not above it or sunk in
+    stance = shapes.parts["stance_leg"]
+    assert inside(stance, contacts[2]).all()  # the stance knee rests on the mat where its shadow is
+    assert stance[:, 1].min() > near[:, 1].max()  # and the shin lies on the mat, not past its near edge
+
+
+@pytest.mark.parametrize("variant", STANDING)
+def test_standing_the_arms_reach_forward_to_the_handles_not_down_the_sides(variant):
+    shapes = shapes_at(variant)
+    for name in ("stance_arm", "working_arm"):
+        arm = shapes.parts[name]
+        assert arm[:, 1].min() > -0.03, name  # not hanging down past the hip joints (at y = 0)
+        half = BODY.geometry["shoulder_width"] / 2
+        assert np.abs(arm[:, 0]).min() < 0.6 * half, name  # the forearms come in to the handles in front
+
+
+def test_on_the_machine_the_stance_foot_stands_on_the_platform():
+    shapes = shapes_at("machine")
+    platform, ground = shapes.lines["platform"], shapes.lines["floor"]
+    assert platform[:, 1].min() == pytest.approx(ground[:, 1].max())  # the platform stands on the ground
+    foot = shapes.parts["stance_leg"][:, 1].min()
+    assert 0 <= foot - platform[:, 1].max() < 0.01  # the foot on the platform's top
+    assert "platform" not in shapes_at("cable").lines
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_ghost_shows_only_the_pelvis_and_the_working_leg(variant):
+    """Dashes over the unchanged trunk hid it: the ghost is the square pose's pelvis and working leg."""
+    from kickback.draw.pelvis import draw_rear_view
+
+    pose = preset_pose(variant, "pelvis_rotated")
+    artists = draw_rear_view(new_figure(3, 3).add_subplot(), pose, BODY, variant=variant)
+    ghost = np.column_stack(artists.lines["ghost"].get_data())
+    ghost = ghost[~np.isnan(ghost[:, 0])]
+    square = rear_view_shapes(pose.replace(pelvic_rotation=0.0, pelvic_hike=0.0), BODY, variant)
+    shown = np.vstack([square.parts[n] for n in ("pelvis", "working_leg", "working_shank", "working_foot")])
+    assert all(np.abs(shown - point).sum(axis=1).min() < 1e-9 for point in ghost)
+    trunk = square.parts["trunk"]
+    assert not all(np.abs(ghost - point).sum(axis=1).min() < 1e-9 for point in trunk)

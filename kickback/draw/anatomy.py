@@ -1,4 +1,7 @@
-"""Outlines of the body's parts for the side view: pelvis, trunk, head with a face, hands and feet.
+"""Outlines of the body's parts for the side view: torso (pelvis and trunk), head, hands and feet.
+
+The torso is one smooth outline whose back follows the spine's curve, so the lower back's
+hollow deepens as it arches (`torso_lines`).
 
 Pure geometry (numpy arrays of (x, y) points in metres); `body.py` turns them into patches.
 Each part is drawn in its own frame (e.g. the pelvis's tilt, the foot's sole), so it moves
@@ -8,17 +11,46 @@ schematic), scaled from `data/body_geometry.csv`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from ..model.anthropometrics import Body
 from ..model.skeleton import SPINE_STEPS, Skeleton, foot_profile
 from .shapes import tube_outline
 
-# Depth of the trunk behind and in front of its centre line (fractions of the trunk's drawn
-# thickness) along the spine from the sacrum (0) to C7 (1): a hollow at the lumbar spine behind,
-# shoulder blades above it; belly and chest in front.
-_BACK_DEPTH = ((0.0, 0.44), (0.19, 0.36), (0.375, 0.42), (0.62, 0.52), (0.86, 0.50), (1.0, 0.30))
-_FRONT_DEPTH = ((0.0, 0.50), (0.2, 0.56), (0.375, 0.53), (0.62, 0.56), (0.84, 0.50), (1.0, 0.34))
+# Depth of the torso behind and in front of the spine's centre line (fractions of the trunk's drawn
+# thickness) along the spine, from the hip joint (about -0.25) through the sacrum (0) to C7 (1):
+# the buttock behind the hip, the sacrum, the lower back, the shoulder blades above it; the
+# lower belly, belly and chest in front. The lumbar hollow is not in these tables: it comes from
+# the spine's own curve and `_HOLLOW`, so it deepens as the lower back arches.
+_BACK_DEPTH = (
+    (-0.30, 0.56),
+    (-0.14, 0.53),
+    (0.0, 0.47),
+    (0.19, 0.44),
+    (0.375, 0.44),
+    (0.62, 0.52),
+    (0.86, 0.50),
+    (1.0, 0.30),
+)
+_FRONT_DEPTH = (
+    (-0.30, 0.50),
+    (0.0, 0.50),
+    (0.2, 0.51),
+    (0.375, 0.52),
+    (0.62, 0.56),
+    (0.84, 0.50),
+    (1.0, 0.34),
+)
+_HOLLOW = 0.45  # trunk widths the back sinks toward the spine at L3 per (radian of lumbar bend) squared
+_BELLY = 0.35  # share of the back's sinking that the belly moves forward with it (the trunk keeps its bulk)
+_SMOOTH = 0.30  # width (trunk widths) over which the outline's direction and depth are smoothed
+_ROUND = 0.7  # width (trunk widths) over which the back and front lines are rounded, so no bend is sharp
+_STEP = 0.004  # m between the points of the drawn torso outline
+_SEAT = 0.44  # how far (trunk widths) the buttock reaches below the hip joint
+_MARK_GAP = 0.06  # trunk widths between the back's outline and the band that marks the lower back
+_MARK_REACH = 0.32  # trunk widths from the line sacrum-to-T12 (behind the back) to the band's outer edge
 
 
 def smooth_closed(points: np.ndarray, rounds: int = 3) -> np.ndarray:
@@ -48,48 +80,140 @@ def _dorsal(tangent: np.ndarray) -> np.ndarray:
     return np.array([-tangent[1], tangent[0]])
 
 
+def _smoothed(values: np.ndarray, width: float) -> np.ndarray:
+    """`values` (evenly spaced) averaged over a Gaussian `width` points wide, ends held level."""
+    sigma = max(width, 1e-9) / 2
+    reach = int(3 * sigma) + 1
+    kernel = np.exp(-0.5 * (np.arange(-reach, reach + 1) / sigma) ** 2)
+    padded = np.pad(values, reach, mode="edge")
+    return np.convolve(padded, kernel / kernel.sum(), mode="valid")
+
+
+def _smoothed_line(points: np.ndarray, width: float) -> np.ndarray:
+    """An open line's points averaged over a Gaussian `width` points wide: its bends rounded, its two
+    ends kept where they were and its end directions kept (the line is mirrored through each end)."""
+    sigma = max(width, 1e-9) / 2
+    reach = min(int(3 * sigma) + 1, len(points) - 1)
+    kernel = np.exp(-0.5 * (np.arange(-reach, reach + 1) / sigma) ** 2)
+    kernel /= kernel.sum()
+    head = 2 * points[0] - points[reach:0:-1]
+    tail = 2 * points[-1] - points[-2 : -reach - 2 : -1]
+    padded = np.vstack([head, points, tail])
+    return np.column_stack([np.convolve(padded[:, i], kernel, mode="valid") for i in (0, 1)])
+
+
+def _heading(vector: np.ndarray) -> float:
+    return float(np.arctan2(vector[1], vector[0]))
+
+
+def lumbar_bend(skeleton: Skeleton) -> float:
+    """How far (radians) the lumbar spine turns backward from sacrum to T12: its lordosis plus any arch."""
+    spine = skeleton.spine
+    first, last = spine[2] - spine[1], spine[SPINE_STEPS + 1] - spine[SPINE_STEPS]
+    turn = _heading(last) - _heading(first)
+    return float((turn + np.pi) % (2 * np.pi) - np.pi)
+
+
+@dataclass(frozen=True)
+class TorsoLines:
+    """The torso's back and front lines from the hip joint's level up to C7, as dense smooth curves (m).
+
+    `at_spine` are the indices (in `back` and `front`) level with each point of the skeleton's
+    spine; `up` and `dorsal` are the unit vectors of the pelvis at the hip, for the buttock.
+    """
+
+    back: np.ndarray
+    front: np.ndarray
+    at_spine: np.ndarray
+    up: np.ndarray
+    dorsal: np.ndarray
+
+
+def torso_lines(skeleton: Skeleton, body: Body) -> TorsoLines:
+    """The torso's back and front, one smooth line each, following the spine's curve (m).
+
+    Both lines stand off the spine's centre line (hip, sacrum, lumbar curve, thorax, C7) along its
+    normal, by depths that change smoothly along the spine (`_BACK_DEPTH`, `_FRONT_DEPTH`); the
+    direction and depth are smoothed so the sacrum's bend leaves no notch. The back sinks toward
+    the lumbar spine with the square of the lumbar bend (`_HOLLOW`; a drawing choice: the skin
+    hollows faster than the spine bends), so the hollow of the lower back deepens visibly as the
+    back arches and flattens as it rounds.
+    """
+    spine = np.asarray(skeleton.spine, dtype=float)
+    width = body.geometry["trunk_width"]
+    vertex_u = np.concatenate([[0.0], np.cumsum(np.hypot(*np.diff(spine, axis=0).T))])
+    count = max(int(np.ceil(vertex_u[-1] / _STEP)), 8)
+    u = np.unique(np.concatenate([np.linspace(0.0, vertex_u[-1], count + 1), vertex_u]))
+    centre = np.column_stack([np.interp(u, vertex_u, spine[:, 0]), np.interp(u, vertex_u, spine[:, 1])])
+    spacing = vertex_u[-1] / count
+    tangent = np.gradient(centre, axis=0)
+    heading = _smoothed(np.unwrap(np.arctan2(tangent[:, 1], tangent[:, 0])), _SMOOTH * width / spacing)
+    dorsal = np.column_stack([-np.sin(heading), np.cos(heading)])
+    s = (u - vertex_u[1]) / (vertex_u[-1] - vertex_u[1])
+    lumbar = np.clip(s / ((vertex_u[SPINE_STEPS + 1] - vertex_u[1]) / (vertex_u[-1] - vertex_u[1])), 0, 1)
+    hollow = _HOLLOW * max(lumbar_bend(skeleton), 0.0) ** 2 * np.sin(np.pi * lumbar) ** 2
+    back_depth = _smoothed(np.interp(s, *zip(*_BACK_DEPTH)) - hollow, _SMOOTH * width / spacing)
+    front_depth = _smoothed(np.interp(s, *zip(*_FRONT_DEPTH)) + _BELLY * hollow, _SMOOTH * width / spacing)
+    at_spine = np.searchsorted(u, vertex_u)
+    up = np.array([np.cos(heading[0]), np.sin(heading[0])])
+    rounding = _ROUND * width / spacing
+    return TorsoLines(
+        back=_smoothed_line(centre + dorsal * (back_depth * width)[:, None], rounding),
+        front=_smoothed_line(centre - dorsal * (front_depth * width)[:, None], rounding),
+        at_spine=at_spine,
+        up=up,
+        dorsal=dorsal[0],
+    )
+
+
 def trunk_outline(skeleton: Skeleton, body: Body) -> tuple[np.ndarray, np.ndarray]:
-    """The trunk from the sacrum to the neck, and its back's contour (m).
+    """The trunk from the sacrum to the neck, and its back's contour, one point level with each
+    point of the spine from the sacrum to C7 (m).
 
     The back contour follows the spine's own curve, so a deeper lordosis hollows it visibly.
     """
-    spine = skeleton.spine[1:]
-    width = body.geometry["trunk_width"]
-    steps = np.hypot(*np.diff(spine, axis=0).T)
-    s = np.concatenate([[0.0], np.cumsum(steps)]) / steps.sum()
-    tangents = np.gradient(spine, axis=0)
-    tangents /= np.hypot(tangents[:, 0], tangents[:, 1])[:, None]
-    dorsal = np.column_stack([-tangents[:, 1], tangents[:, 0]])
-    back_depth = np.interp(s, *zip(*_BACK_DEPTH)) * width
-    front_depth = np.interp(s, *zip(*_FRONT_DEPTH)) * width
-    back = spine + dorsal * back_depth[:, None]
-    front = spine - dorsal * front_depth[:, None]
-    top = spine[-1] + tangents[-1] * 0.04 * width
-    outline = np.vstack([back, [top], front[::-1]])
+    lines = torso_lines(skeleton, body)
+    levels = lines.at_spine[1:]
+    back, front = lines.back[levels], lines.front[levels]
+    outline = np.vstack([back, [_crown(skeleton, body)], front[::-1]])
     return outline, back
 
 
+def _crown(skeleton: Skeleton, body: Body) -> np.ndarray:
+    """The top of the trunk, just above C7 on the spine's line (m)."""
+    spine = np.asarray(skeleton.spine, dtype=float)
+    return spine[-1] + _unit(spine[-1] - spine[-2]) * 0.04 * body.geometry["trunk_width"]
+
+
+def _seat(lines: TorsoLines, body: Body) -> np.ndarray:
+    """The buttock and the underside of the pelvis: a half-ellipse below the hip joint from the
+    front line round to the back line, meeting both without a corner (m), end points left out."""
+    start, end = lines.front[0], lines.back[0]
+    middle, half = (start + end) / 2, float(np.hypot(*(end - start))) / 2
+    phi = np.linspace(np.pi, 2 * np.pi, 25)[1:-1]
+    depth = _SEAT * body.geometry["trunk_width"]
+    return middle + np.outer(half * np.cos(phi), lines.dorsal) + np.outer(depth * np.sin(phi), lines.up)
+
+
+def torso_outline(skeleton: Skeleton, body: Body) -> np.ndarray:
+    """The whole torso, pelvis included, as one closed smooth outline (m).
+
+    From the buttock up the back (sacrum, lower back's hollow, shoulder blades) to the neck, down
+    the chest and belly to the front of the hip, and under the pelvis back to the buttock. Its
+    neck points are those of `trunk_outline`, so the neck joins it the same way.
+    """
+    lines = torso_lines(skeleton, body)
+    return np.vstack([lines.back, [_crown(skeleton, body)], lines.front[::-1], _seat(lines, body)])
+
+
 def pelvis_outline(skeleton: Skeleton, body: Body) -> np.ndarray:
-    """The pelvis and buttock in the pelvis's own frame: it tilts as one piece with the pelvis."""
-    hip = np.array(skeleton.joints["hip"])
-    up = _unit(np.array(skeleton.joints["sacrum"]) - hip)
-    back = _dorsal(up)
-    w = body.geometry["trunk_width"]
-    top = body.geometry["pelvis_length"]
-    local = np.array(
-        [
-            (top, 0.44 * w),
-            (0.4 * top, 0.52 * w),
-            (-0.10 * w, 0.58 * w),
-            (-0.34 * w, 0.46 * w),
-            (-0.44 * w, 0.22 * w),
-            (-0.36 * w, -0.10 * w),
-            (-0.14 * w, -0.40 * w),
-            (0.3 * top, -0.48 * w),
-            (top, -0.50 * w),
-        ]
-    )
-    return smooth_closed(_in_frame(hip, up, back, local), 2)
+    """The pelvis and buttock: the torso below the sacrum, on the same smooth back and front lines (m).
+
+    It tilts as one piece with the pelvis; its top edge runs straight across at the sacrum's level.
+    """
+    lines = torso_lines(skeleton, body)
+    sacrum = lines.at_spine[1]
+    return np.vstack([lines.back[: sacrum + 1], lines.front[sacrum::-1], _seat(lines, body)])
 
 
 def head_outline(skeleton: Skeleton, body: Body) -> tuple[np.ndarray, np.ndarray]:
@@ -140,10 +264,19 @@ def hand_outline(wrist: np.ndarray, knuckles: np.ndarray, flat: bool, radius: fl
 
 
 def lower_back_region(skeleton: Skeleton, body: Body) -> np.ndarray:
-    """The band of the back from the sacrum to T12, where an arch happens (m), for marking a fault."""
-    _, back = trunk_outline(skeleton, body)
-    lumbar = back[: SPINE_STEPS + 1]
-    centre = skeleton.spine[1 : SPINE_STEPS + 2]
-    outside = lumbar + (lumbar - centre) * 0.15
-    inside = lumbar - (lumbar - centre) * 0.85
-    return np.vstack([outside, inside[::-1]])
+    """A band in the free space just behind the lower back, from the sacrum to T12 (m), for marking a fault.
+
+    Its inner edge runs a little off the back's outline, parallel to it, so the hollow stays in
+    sight; its outer edge is straight, from the sacrum's level to T12's. So the band is thickest
+    where the back is most hollow, and thickens as the lower back arches.
+    """
+    lines = torso_lines(skeleton, body)
+    width = body.geometry["trunk_width"]
+    back = lines.back[lines.at_spine[1] : lines.at_spine[SPINE_STEPS + 1] + 1]
+    tangent = np.gradient(back, axis=0)
+    tangent /= np.hypot(tangent[:, 0], tangent[:, 1])[:, None]
+    inner = back + np.column_stack([-tangent[:, 1], tangent[:, 0]]) * _MARK_GAP * width
+    chord = back[-1] - back[0]
+    share = np.linspace(1.0, 0.0, 9)[:, None]
+    outer = back[0] + share * chord + _dorsal(_unit(chord)) * _MARK_REACH * width
+    return smooth_closed(np.vstack([inner, outer]), 2)

@@ -19,7 +19,7 @@ from ..model.leg_height import LegHeight, split_leg_height
 from ..model.pose import Pose
 from ..model.skeleton import Skeleton, build_skeleton
 from ..model.variants import check_variant
-from .anatomy import foot_outline, hand_outline, pelvis_outline, trunk_outline
+from .anatomy import foot_outline, hand_outline, pelvis_outline, torso_outline, trunk_outline
 from .artists import PoseArtists
 from .equipment import draw_floor, draw_moving_equipment, draw_static_equipment, update_moving_equipment
 from .head import HeadShapes, head_and_neck
@@ -78,8 +78,21 @@ def describe_angles(pose: Pose, height: LegHeight | None = None) -> dict[str, st
     return {
         "hip": describe_hip(pose.hip_extension),
         "back": describe_back(pose.lumbar_extension),
-        "sum": f"{describe_thigh_angle(height.apparent)}\n= {sum_text}",
+        "sum": f"{describe_thigh_angle(height.apparent)}\n= {sum_text}{describe_chest_tip(pose, height)}",
     }
+
+
+def describe_chest_tip(pose: Pose, height: LegHeight) -> str:
+    """Why the drawn trunk lean differs from the pose's, in words ("" when it does not).
+
+    On all fours the hands and shoulders stay put, so a sagging lower back tips the chest up.
+    """
+    tip = split_leg_height(pose).trunk - height.trunk
+    if abs(tip) < 0.5:
+        return ""
+    back = "sags" if pose.lumbar_extension > 0 else "moves"
+    way = "up" if tip > 0 else "down"
+    return f"\n(chest tips {way} {abs(tip):.0f}° as the lower back {back};\nhands and shoulders stay put)"
 
 
 def _radii(body: Body) -> dict[str, float]:
@@ -94,8 +107,9 @@ def _radii(body: Body) -> dict[str, float]:
     }
 
 
-def _shapes(skeleton: Skeleton, body: Body, head: HeadShapes) -> dict[str, np.ndarray]:
-    """Every body polygon's outline for one skeleton (the head and neck already shaped: `head`)."""
+def _shapes(skeleton: Skeleton, body: Body, head: HeadShapes | None = None) -> dict[str, np.ndarray]:
+    """Every body polygon's outline for one skeleton (the head and neck shaped once: `head`, if given)."""
+    head = head or head_and_neck(skeleton, body)
     j = {name: np.array(point) for name, point in skeleton.joints.items()}
     r = _radii(body)
     flat_hand = skeleton.variant == "bodyweight"
@@ -106,7 +120,7 @@ def _shapes(skeleton: Skeleton, body: Body, head: HeadShapes) -> dict[str, np.nd
         ),
         "support_foot": foot_outline(j["support_heel"], j["support_toe"], j["support_ankle"], body),
         "pelvis": pelvis_outline(skeleton, body),
-        "trunk": trunk_outline(skeleton, body)[0],
+        "trunk": torso_outline(skeleton, body),  # pelvis included: one smooth outline, no notch
         "neck_join": head.neck,
         "head": head.head,
         "upper_arm": tube_outline(
@@ -127,9 +141,9 @@ BODY_LAYERS: tuple[tuple[str, str, float], ...] = (
     ("support_shank", "body_far", 2.1),
     ("support_thigh", "body_far", 2.2),
     ("head", "body", 2.95),
+    ("pelvis", "body", 2.99),  # inside the torso's outline, under it: the torso is one smooth shape
     ("trunk", "body", 3.0),
     ("neck_join", "body", 3.01),  # no outline: covers the top of the thorax where the neck leaves it
-    ("pelvis", "body", 3.05),
     ("upper_arm", "body_far", 3.2),
     ("forearm", "body_far", 3.3),
     ("hand", "body_far", 3.4),
@@ -275,16 +289,7 @@ def _update_angle_marks(artists: PoseArtists, pose: Pose, skeleton: Skeleton) ->
     artists.lines["hip_arc"].set_data(arc[:, 0], arc[:, 1])
     obstacles = body_paths(artists) + artists.obstacles
     taken = list(artists.reserved)
-    middle = arc[len(arc) // 2]
-    place_label(
-        artists.texts["hip"],
-        labels["hip"],
-        tuple(middle),
-        obstacles=obstacles,
-        taken=taken,
-        distances=(0.14 * height, 0.20 * height, 0.27 * height, 0.35 * height),
-        prefer=(250, 290, 225, 315, 200, 340, 180, 160, 135, 110, 20, 45, 70, 90, 270),
-    )
+    # the lower back first: it has the less room (its side of the body), the hip label more
     l3 = np.array(j["l3"])
     dorsal = np.array(_back_direction(skeleton))
     place_label(
@@ -295,6 +300,16 @@ def _update_angle_marks(artists: PoseArtists, pose: Pose, skeleton: Skeleton) ->
         taken=taken,
         distances=tuple(share * height for share in (0.12, 0.18, 0.22, 0.26, 0.30, 0.34, 0.40)),
         prefer=_toward(dorsal),
+    )
+    middle = arc[len(arc) // 2]
+    place_label(
+        artists.texts["hip"],
+        labels["hip"],
+        tuple(middle),
+        obstacles=obstacles,
+        taken=taken,
+        distances=(0.14 * height, 0.20 * height, 0.27 * height, 0.35 * height),
+        prefer=(250, 290, 225, 315, 200, 340, 180, 160, 135, 110, 20, 45, 70, 90, 270),
     )
 
 

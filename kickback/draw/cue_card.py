@@ -1,7 +1,7 @@
 """The cue cards: the correct top of a variant, three numbered pointers, and the three cues beside it.
 
 One layout for all three variants. Each cue names what it is about in data/cues.csv (`target`:
-the belly, the back, the glute, the pelvis, the working ankle, the machine's pad or lever). The
+the belly, the back, the glute, the pelvis, the working foot, the machine's pad or lever). The
 pointer's end is found on the drawn picture: a ray from a joint of the posed skeleton, in a
 direction that part faces, is followed to where it leaves the body and the moving equipment, so
 the pointer ends exactly on that part's outline, on the side open to free space. Each badge then
@@ -27,7 +27,7 @@ from ..model.anthropometrics import Body, default_body
 from ..model.pose import preset_pose
 from ..model.skeleton import Skeleton
 from .artists import PoseArtists
-from .body import BODY_LAYERS, draw_pose
+from .body import BODY_LAYERS, draw_pose, view_limits
 from .course_figure import VARIANT_TITLES, CourseFigure
 from .shapes import mark_panel
 from .style import COLORS, FONT_SIZES, new_figure, styled
@@ -39,10 +39,13 @@ TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "lower_back": ("the lower back", ("trunk",)),
     "glute": ("the buttock (gluteus maximus)", ("pelvis",)),
     "pelvis": ("the top of the pelvis (the hip bones)", ("pelvis",)),
-    "ankle": ("the working ankle", ("foot", "shank", "cuff")),
+    "ankle": ("the working foot, at the end of the moving leg", ("foot", "shank", "cuff")),
     "pad": ("the machine's roller pad", ("roller",)),
     "lever": ("the machine's lever arm", ("lever",)),
 }
+CARD_SIZE = (8.27, 5.83)  # inches: A5 landscape
+CARD_PANEL = (0.55, 0.80)  # the picture's width and greatest height, figure fractions
+CARD_TITLE_ROOM = 0.15  # figure fraction above the picture: its panel title and the card's title
 MOVING_EQUIPMENT = ("cuff", "roller", "lever", "cam", "chest_pad", "chest_arm")
 BODY_PARTS = tuple(name for name, _, _ in BODY_LAYERS)
 ON_PART = 0.006  # m: a pointer's end lies this close to its part's outline, at most
@@ -314,11 +317,49 @@ def draw_badges(ax: Axes, targets: list[CueTarget], centres: list[np.ndarray], r
         )
 
 
-def _cue_list(figure, cues) -> None:
-    """The three cues, numbered like the badges, beside the picture."""
-    for number, (cue, top) in enumerate(zip(cues, (0.70, 0.48, 0.26)), start=1):
+@dataclass(frozen=True)
+class CardLayout:
+    """Where things go on a cue card, in figure fractions: the picture, the title, and each cue.
+
+    `cues` holds (badge x, top y, text x, wrap width in characters) for the three cues.
+    """
+
+    panel: tuple[float, float, float, float]
+    title_y: float
+    cues: tuple[tuple[float, float, float, int], ...]
+
+
+def card_layout(variant: str, body: Body) -> CardLayout:
+    """Lay out a card for the variant's picture: cues beside a tall picture, below a low one.
+
+    The picture keeps the variant's aspect. Standing (tall) it sits left with the cues beside it;
+    on all fours (low and wide) beside-by-side would leave wide empty bands above and below, so the
+    picture spans most of the card and the cues sit in three columns under it. Either way the
+    block (title, picture, cues) is centred on the page.
+    """
+    (x0, x1), (y0, y1) = view_limits(body, variant)
+    aspect = (y1 - y0) / (x1 - x0) * CARD_SIZE[0] / CARD_SIZE[1]  # height per width, in fractions
+    width, tallest = CARD_PANEL
+    if width * aspect >= 0.6:
+        height = min(tallest, width * aspect)
+        bottom = (1.0 - height - CARD_TITLE_ROOM) / 2
+        tops = [bottom + height * share for share in (0.95, 0.62, 0.29)]
+        cues = tuple((0.60, top, 0.64, 34) for top in tops)
+        return CardLayout((0.015, bottom, width, height), bottom + height + CARD_TITLE_ROOM - 0.02, cues)
+    cue_room = 0.2
+    height = min(1.0 - CARD_TITLE_ROOM - cue_room - 0.06, 0.96 * aspect)
+    width = height / aspect
+    bottom = (1.0 - height - CARD_TITLE_ROOM - cue_room) / 2 + cue_room
+    cues = tuple((0.04 + 0.32 * k, bottom - 0.05, 0.075 + 0.32 * k, 26) for k in range(3))
+    panel = ((1.0 - width) / 2, bottom, width, height)
+    return CardLayout(panel, bottom + height + CARD_TITLE_ROOM - 0.02, cues)
+
+
+def _cue_list(figure, cues, layout: CardLayout) -> None:
+    """The three cues, numbered like the badges, beside or below the picture."""
+    for number, (cue, (badge_x, top, text_x, wrap)) in enumerate(zip(cues, layout.cues), start=1):
         figure.text(
-            0.60,
+            badge_x,
             top,
             f"{number}",
             fontsize=FONT_SIZES["title"] + 2,
@@ -329,9 +370,9 @@ def _cue_list(figure, cues) -> None:
             bbox={"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"},
         )
         figure.text(
-            0.64,
+            text_x,
             top + 0.005,
-            textwrap.fill(cue.text, 34),
+            textwrap.fill(cue.text, wrap),
             fontsize=FONT_SIZES["title"],
             va="top",
             ha="left",
@@ -358,8 +399,9 @@ def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
         the three cues beside it (saved as PNG and PDF).
     """
     body = body or default_body()
-    figure = new_figure(8.27, 5.83)  # A5 landscape, in inches
-    ax = figure.add_axes((0.01, 0.04, 0.55, 0.80))
+    figure = new_figure(*CARD_SIZE)
+    layout = card_layout(variant, body)
+    ax = figure.add_axes(layout.panel)
     artists = draw_pose(ax, preset_pose(variant, "correct_top"), body, variant, angles=False, caption=False)
     mark_panel(ax, "correct", "Correct top")
     for name, patch in artists.polygons.items():
@@ -368,9 +410,12 @@ def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
     targets = [find_target(name, artists) for name in cue_target_names(variant)]
     radius = badge_radius(ax)
     draw_badges(ax, targets, layout_badges(targets, artists, radius), radius)
-    _cue_list(figure, cues)
+    _cue_list(figure, cues, layout)
     figure.suptitle(
-        f"{VARIANT_TITLES[variant]}: cue card", fontsize=FONT_SIZES["title"] + 3, fontweight="bold"
+        f"{VARIANT_TITLES[variant]}: cue card",
+        fontsize=FONT_SIZES["title"] + 3,
+        fontweight="bold",
+        y=layout.title_y,
     )
     alt = (
         f"Cue card for the {VARIANT_TITLES[variant].lower()}: the correct top position (tick, solid frame) "

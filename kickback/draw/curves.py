@@ -186,7 +186,42 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     top = max(float(np.max(total)), float(np.max(own)), 1.0)
     bottom = min(float(np.min(total)), float(np.min(own)), 0.0)
     ax.set_ylim(*profile_limits(top, bottom))
-    return f"{case.title} ({describe_load(case.load)}): {summary.describe()}."
+    note = own_weight_note(hip[inside], total[inside], own[inside])
+    for text in [t for t in ax.texts if t.get_gid() == "own_note"]:
+        text.remove()
+    if note:
+        ax.text(
+            0.98,
+            0.97,
+            note,
+            transform=ax.transAxes,
+            ha="right",
+            va="top",
+            gid="own_note",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
+            linespacing=1.15,
+        )
+    extra = f" {note.replace(chr(10), ' ')}." if note else ""
+    return f"{case.title} ({describe_load(case.load)}): {summary.describe()}.{extra}"
+
+
+def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray) -> str:
+    """What the dotted leg's-weight line shows where it is hard to see or surprising ("" otherwise).
+
+    With no load the dotted line lies under the total (they are the same). Where the total drops below
+    the leg's own weight, the load's part is negative: its line of pull has passed to the other side of
+    the hip, so it helps the lift there (an anchored band near the top, on all fours).
+    """
+    load = np.asarray(total) - np.asarray(own)
+    if np.all(np.abs(load) < 0.5):
+        return "leg's own weight (dotted):\nthe same as the total"
+    helping = np.asarray(hip)[load < -0.5]
+    if helping.size:
+        return (
+            f"from {hip_in_words(float(helping.min()))}:\nthe load helps the lift\n(its pull crosses the hip)"
+        )
+    return ""
 
 
 GLMAX_STYLES = {"glmax1": "-", "glmax2": (0, (6, 2)), "glmax3": (0, (2, 1.5))}

@@ -19,7 +19,7 @@ from matplotlib.path import Path
 
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach
-from ..model.pose import Pose, read_normal_range
+from ..model.pose import Pose, preset_pose, read_normal_range
 from .body import draw_pose, update_pose
 from .pelvis import PelvisArtists, draw_rear_view, update_rear_view
 from .shapes import reach_line_points, tube_outline
@@ -58,6 +58,22 @@ def encode_png(rgba: np.ndarray, level: int = PNG_COMPRESSION) -> bytes:
         + chunk(b"IDAT", zlib.compress(rows, level))  # the array's own buffer: no copy
         + chunk(b"IEND", b"")
     )
+
+
+def reach_key_text(variant: str, typical: float) -> str:
+    """The key of the dashed reach line: the hip's own limit, and the variant's taught top beside it.
+
+    The line is how far the hip alone can take the thigh (`typical` degrees of hip extension, back
+    neutral). On all fours the taught top stops lower (thigh level), so a learner at the correct top
+    is not short of the line: the key says where the taught top is.
+    """
+    taught = preset_pose(variant, "correct_top").hip_extension
+    lines = ["hip's own limit", "(back neutral):"]
+    if abs(taught - typical) >= 0.5:
+        lines += [f"{typical:.0f}°; taught top", f"here: {taught:.0f}°"]
+    else:
+        lines.append(f"{typical:.0f}° = taught top")
+    return "\n".join(lines)
 
 
 class ExplorerView:
@@ -102,6 +118,7 @@ class ExplorerView:
         )
         self.pelvis: PelvisArtists = draw_rear_view(self.top, pose, self.body, words=False, variant=variant)
         self.top.set_title("seen from behind", fontsize=FONT_SIZES["small"] + 1, color=COLORS["outline"])
+        self.reach_key.set_text(reach_key_text(variant, read_normal_range("hip_extension").typical))
         self._background = None
         self.move(pose)
 
@@ -135,7 +152,7 @@ class ExplorerView:
         self.figure.add_artist(
             Line2D(
                 [0.745, 0.83],
-                [0.19, 0.19],
+                [0.225, 0.225],
                 color=COLORS["correct"],
                 linestyle=LINESTYLES["mistake"],
                 linewidth=1.6,
@@ -144,8 +161,8 @@ class ExplorerView:
         )
         self.reach_key = self.figure.text(
             0.745,
-            0.165,
-            f"hip alone, back\nneutral: {typical:.0f}° of\nhip extension",
+            0.2,
+            reach_key_text("cable", typical),
             fontsize=FONT_SIZES["small"],
             color=COLORS["outline"],
             va="top",

@@ -2,13 +2,26 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
+from matplotlib.path import Path
 
 from ..content.mistakes import read_mistakes
 from ..model.anthropometrics import Body, default_body
-from ..model.pose import preset_pose
+from ..model.pose import Pose, preset_pose
 from ..model.skeleton import build_skeleton
-from .body import body_paths, describe_angles, draw_pose, drawn_leg_height, view_limits
+from ..model.variants import QUADRUPED
+from .artists import PoseArtists
+from .body import (
+    body_paths,
+    describe_angles,
+    describe_chest_tip,
+    draw_pose,
+    drawn_leg_height,
+    update_pose,
+    view_limits,
+)
 from .course_figure import VARIANT_TITLES, CourseFigure, describe_thigh
 from .cue_card import build_cue_card
 from .machine import describe_machine
@@ -32,13 +45,44 @@ def _panel_height(body: Body, variant: str, width: float) -> float:
     return width * (y1 - y0) / (x1 - x0)
 
 
-def _draw_arched_panel(ax, variant: str, body: Body, *, angles: bool = True, caption: bool = True) -> None:
-    """The arched-back pose, a ghost of the correct top over it, and the lower back hatched."""
-    artists = draw_pose(
-        ax, preset_pose(variant, "arched_back"), body, variant, angles=angles, caption=caption
-    )
-    draw_ghost(ax, preset_pose(variant, "correct_top"), body, variant)
+def chest_offset(variant: str, reference: Pose, shown: Pose, body: Body) -> np.ndarray:
+    """How far (metres, x and y) to move a ghost of `reference` so its chest (C7) sits on `shown`'s.
+
+    Standing, an arch moves the chest as well as the pelvis; a ghost left where it is would make the
+    head and shoulders look moved too. Set on the chest, the ghost differs only where the fault is:
+    the lower back, the pelvis and the leg. On all fours the hands and shoulders hold the chest
+    already (the model keeps them still), so there is nothing to move.
+    """
+    if variant == QUADRUPED:
+        return np.zeros(2)
+    shown_c7 = np.array(build_skeleton(shown, body, variant).joints["c7"], dtype=float)
+    reference_c7 = np.array(build_skeleton(reference, body, variant).joints["c7"], dtype=float)
+    return shown_c7 - reference_c7
+
+
+def draw_aligned_ghost(ax, reference: Pose, shown: Pose, body: Body, variant: str) -> PoseArtists:
+    """`draw_ghost` of `reference`, shifted by `chest_offset` so it lines up with `shown` at the chest."""
+    ghost = draw_ghost(ax, reference, body, variant)
+    offset = chest_offset(variant, reference, shown, body)
+    for patch in ghost.polygons.values():
+        patch.set_xy(np.asarray(patch.get_xy(), dtype=float) + offset)
+    return ghost
+
+
+def _draw_arched_panel(
+    ax, variant: str, body: Body, *, angles: bool = True, caption: bool = True
+) -> tuple[PoseArtists, PoseArtists]:
+    """The arched-back pose, a ghost of the correct top set on its chest, and the lower back hatched."""
+    shown = preset_pose(variant, "arched_back")
+    artists = draw_pose(ax, shown, body, variant, angles=angles, caption=caption)
+    ghost = draw_aligned_ghost(ax, preset_pose(variant, "correct_top"), shown, body, variant)
+    before = set(ax.patches)
     mark_lower_back(artists)
+    if angles:  # place the labels again, off the ghost and the hatched lower back too
+        marks = [Path(patch.get_xy(), closed=True) for patch in ax.patches if patch not in before]
+        artists.obstacles.extend([*body_paths(ghost), *marks])
+        update_pose(artists, shown)
+    return artists, ghost
 
 
 @styled
@@ -53,7 +97,14 @@ def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
     figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, panel) + 1.35)
     axes = figure.subplots(1, 3)
     height = figure.get_figheight()
-    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.5 / height, top=1 - 0.78 / height, wspace=0.04)
+    caption_room = (
+        0.8 if variant == QUADRUPED else 0.5
+    )  # on all fours the arched caption says why the chest tips
+    figure.set_size_inches(FIGURE_WIDTH, height + caption_room - 0.5)
+    height = figure.get_figheight()
+    figure.subplots_adjust(
+        left=0.01, right=0.99, bottom=caption_room / height, top=1 - 0.78 / height, wspace=0.04
+    )
     described = []
     for ax, (preset, kind, title) in zip(axes, PANELS):
         pose = preset_pose(variant, preset)
@@ -71,6 +122,12 @@ def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
     return CourseFigure(
         name=f"{variant}_form", figure=figure, alt_text=describe_form_figure(variant, described, body)
     )
+
+
+def _tip_words(pose: Pose, height) -> str:
+    """The caption's note on the chest tipping (all fours, back arched), for alt text; "" if none."""
+    note = describe_chest_tip(pose, height).replace("\n", " ").strip()
+    return f" {note.replace('°', ' degrees')}" if note else ""
 
 
 def describe_form_figure(variant: str, panels: list, body: Body | None = None) -> str:
@@ -91,18 +148,54 @@ def describe_form_figure(variant: str, panels: list, body: Body | None = None) -
         parts.append(
             f"{title}: {marker}{words['hip'].replace('°', ' degrees').capitalize()}, "
             f"{words['back'].replace('°', ' degrees')}, "
-            f"trunk leaning {height.trunk:.0f} degrees; {describe_thigh(height.apparent)}."
+            f"trunk leaning {height.trunk:.0f} degrees{_tip_words(pose, height)}; "
+            f"{describe_thigh(height.apparent)}."
         )
     return " ".join(parts)
 
 
 STEP_PHASES: tuple[tuple[str, float, str], ...] = (
-    # (title, share of the way from start to top, which way the leg moves)
+    # (title, least share of the way from start to top, which way the leg moves); the moving steps are
+    # pushed further along where the foot would still be on the floor (`step_shares`)
     ("Set up", 0.0, ""),
     ("Lift", 0.45, "up"),
     ("Top", 1.0, ""),
     ("Lower", 0.25, "down"),
 )
+FOOT_CLEARANCE = (
+    0.05  # m: in a moving step the working foot's lowest point is at least this far off the floor
+)
+
+
+def foot_clearance(pose: Pose, body: Body, variant: str) -> float:
+    """How high (m) the working foot's lowest point (toe or heel) is above the floor, or the mat's top."""
+    joints = build_skeleton(pose, body, variant).joints
+    return float(min(joints["toe"][1], joints["heel"][1]))
+
+
+def step_shares(variant: str, body: Body) -> list[float]:
+    """The share of the way from start to top each step panel shows.
+
+    A moving step (lift, lower) must show the foot clearly off the floor, or the leg looks as if it
+    drags: its share is at least the first at which the foot clears the floor by FOOT_CLEARANCE. Lift
+    and lower are kept apart, so the two panels differ.
+    """
+    start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
+    grid = np.linspace(0.0, 1.0, 81)
+    clear = next(
+        (float(s) for s in grid if foot_clearance(blend(start, top, s), body, variant) >= FOOT_CLEARANCE), 1.0
+    )
+    lift = max(STEP_PHASES[1][1], clear)
+    lower = max(STEP_PHASES[3][1], clear)
+    if abs(lift - lower) < 0.1:
+        lower = lift + (1.0 - lift) / 2
+    return [STEP_PHASES[0][1], lift, STEP_PHASES[2][1], lower]
+
+
+def in_words(label: str) -> str:
+    """An angle label for alt text: "°" spelt out, singular for 1 ("hip extended 1 degree")."""
+    words = label.replace("°", " degrees")
+    return re.sub(r"(?<![\d.])1 degrees", "1 degree", words)
 
 
 def _step_texts(variant: str) -> list[str]:
@@ -128,7 +221,10 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
     height = figure.get_figheight()
     figure.subplots_adjust(left=0.01, right=0.99, bottom=0.95 / height, top=1 - 0.7 / height, wspace=0.04)
     words = []
-    for number, (ax, (title, share, way), text) in enumerate(zip(axes, STEP_PHASES, texts), start=1):
+    shares = step_shares(variant, body)
+    for number, (ax, (title, _, way), share, text) in enumerate(
+        zip(axes, STEP_PHASES, shares, texts), start=1
+    ):
         pose = blend(start, top, share)
         draw_pose(ax, pose, body, variant, angles=False, caption=False)
         if way:
@@ -149,8 +245,7 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
         )
         words.append(
             f"Step {number}, {title.lower()}: {text} The drawing shows "
-            f"{describe_angles(pose)['hip'].replace('°', ' degrees')}, "
-            f"{describe_angles(pose)['back'].replace('°', ' degrees')}"
+            f"{in_words(describe_angles(pose)['hip'])}, {in_words(describe_angles(pose)['back'])}"
             + (f", with a dotted trail of the ankle moving {way}." if way else ".")
         )
     figure.suptitle(

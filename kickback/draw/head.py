@@ -1,11 +1,13 @@
 """The head and neck in profile: a skull with brow, nose, lips and chin on a neck rising from C7.
 
-The cervical spine runs from C7 (the top of the thorax) to the base of the skull at the model's
-`neck` point, at the model's neck angle. The head turns on it toward where the person looks:
-on all fours at the floor just ahead of the hands (the neck stays long, in line with the back);
-standing, forward and a little down. The head's turn on the neck is kept within a comfortable
-range, so the neck never looks broken. Proportions are drawing choices (a teaching
-illustration), scaled from the model's head-and-neck length; the shapes are pure numpy.
+The cervical spine runs from C7 (the top of the thorax) to the base of the skull: on all fours
+at the model's `neck` point (the neck long, in line with the back); standing, along the trunk's
+line, a little more upright, so the ear sits over the shoulders and the head never juts forward.
+The head turns on it toward where the person looks: on all fours at the floor just ahead of the
+hands; standing, forward and a little down (lower as the trunk leans further). The head's turn
+on the neck is kept within a comfortable range, so the neck never looks broken. Proportions are
+drawing choices (a teaching illustration), scaled from the model's head-and-neck length; the
+shapes are pure numpy.
 """
 
 from __future__ import annotations
@@ -22,13 +24,17 @@ from ..model.variants import QUADRUPED
 from .anatomy import trunk_outline
 
 STANDING_GAZE_DOWN = 15.0  # degrees below horizontal: standing, the eyes look forward and a little down
+GAZE_DOWN_PER_LEAN = 0.25  # standing, the gaze drops this many degrees more per degree the trunk leans
 FLOOR_AHEAD_OF_HANDS = 0.12  # m: on all fours the eyes rest on the floor this far ahead of the knuckles
 EYES_BELOW_FACE = 10.0  # degrees the eyes look below the face's own forward line (the rest is the head)
 HEAD_TURN_LIMIT = 35.0  # degrees the head may nod or lift on the neck from its neutral carriage
+NECK_BEHIND_TRUNK = 5.0  # standing, the neck rises this many degrees more upright than the trunk's line
 
 # The skull and face in the head's frame, in head radii: x forward (the way the face looks), y up.
 # From the nape, over the back of the skull to the crown, down the forehead, brow, nose, lips,
 # chin, and under the jaw to the throat.
+# A few smooth strokes only (forehead and brow, nose, mouth and chin), so the face still reads
+# as a face at the size of a cue card and never breaks into a saw-tooth.
 PROFILE = (
     (-0.62, -0.50),
     (-0.86, -0.22),
@@ -38,26 +44,21 @@ PROFILE = (
     (0.02, 1.03),
     (0.46, 0.92),
     (0.78, 0.62),
-    (0.90, 0.34),
-    (0.97, 0.18),
-    (0.90, 0.06),
-    (1.02, -0.08),
-    (1.17, -0.25),
-    (1.09, -0.32),
-    (0.98, -0.34),
-    (1.02, -0.44),
-    (0.96, -0.51),
-    (1.00, -0.58),
-    (0.93, -0.67),
-    (1.02, -0.83),
-    (0.92, -0.95),
-    (0.62, -0.94),
+    (0.92, 0.30),
+    (0.97, 0.10),
+    (1.00, -0.04),
+    (1.12, -0.24),
+    (1.01, -0.36),
+    (1.00, -0.60),
+    (0.97, -0.82),
+    (0.86, -0.95),
+    (0.62, -0.96),
     (0.40, -0.90),
 )
 NAPE, THROAT = PROFILE[0], PROFILE[-1]
 BASE_OF_SKULL = (-0.12, -0.58)  # where the top of the neck (the model's `neck` point) meets the skull
 EYE = (0.64, 0.10)
-NOSE_TIP = (1.17, -0.25)
+NOSE_TIP = (1.12, -0.24)
 EAR = ((-0.14, -0.08), (0.13, 0.19))  # centre and half-width, half-height of the ear
 
 
@@ -97,22 +98,50 @@ def head_radius(body: Body) -> float:
     return (body.length("head_neck") - body.geometry["neck_length"]) / 2
 
 
+def skull_base(skeleton: Skeleton, body: Body) -> np.ndarray:
+    """Where the neck meets the skull (m).
+
+    On all fours and in a hinge, the model's own `neck` point (the neck long, in line with the
+    back). Standing, the neck rises from C7 along the trunk's line (hip to C7), a little more
+    upright (`NECK_BEHIND_TRUNK`), so the ear sits over the shoulders and the head never juts
+    forward of the trunk.
+    """
+    j = skeleton.joints
+    if skeleton.variant in (QUADRUPED, HINGE):
+        return np.asarray(j["neck"], dtype=float)
+    c7 = np.asarray(j["c7"], dtype=float)
+    trunk_line = _unit(c7 - np.asarray(j["hip"], dtype=float))
+    return c7 + body.geometry["neck_length"] * _turn(trunk_line, NECK_BEHIND_TRUNK)
+
+
+def neck_line(skeleton: Skeleton, body: Body) -> np.ndarray:
+    """The cervical spine's direction from C7 to the base of the skull (unit vector)."""
+    return _unit(skull_base(skeleton, body) - np.asarray(skeleton.joints["c7"], dtype=float))
+
+
 def face_direction(skeleton: Skeleton, body: Body) -> np.ndarray:
     """The way the face points (unit vector): toward the gaze, turned on the neck no further than is easy."""
     j = skeleton.joints
-    neck_line = _unit(np.subtract(j["neck"], j["c7"]))
-    neutral = _turn(neck_line, -90.0 + _neck_lean(skeleton))
+    neck_line_ = neck_line(skeleton, body)
+    neutral = _turn(neck_line_, -90.0 + _neck_lean(skeleton))
     if skeleton.variant == HINGE:  # a hinge keeps the neck neutral: the head continues the spine's line
         return neutral
     if skeleton.variant == QUADRUPED:
         ahead = np.array([j["knuckles"][0] + FLOOR_AHEAD_OF_HANDS, 0.0])
-        eye_guess = np.asarray(j["neck"]) + head_radius(body) * (0.8 * neutral + 0.7 * neck_line)
+        eye_guess = np.asarray(j["neck"]) + head_radius(body) * (0.8 * neutral + 0.7 * neck_line_)
         gaze = _unit(ahead - eye_guess)
     else:
-        gaze = _turn(np.array([1.0, 0.0]), -STANDING_GAZE_DOWN)
+        gaze = _turn(np.array([1.0, 0.0]), -_standing_gaze_down(skeleton))
     wanted = _turn(gaze, EYES_BELOW_FACE)
     turn = max(-HEAD_TURN_LIMIT, min(HEAD_TURN_LIMIT, _signed_angle(neutral, wanted)))
     return _turn(neutral, turn)
+
+
+def _standing_gaze_down(skeleton: Skeleton) -> float:
+    """Degrees below horizontal the eyes look standing: a little down, lower as the trunk leans forward."""
+    trunk = np.subtract(skeleton.joints["c7"], skeleton.joints["hip"])
+    lean = max(math.degrees(math.atan2(trunk[0], trunk[1])), 0.0)
+    return STANDING_GAZE_DOWN + GAZE_DOWN_PER_LEAN * lean
 
 
 def _neck_lean(skeleton: Skeleton) -> float:
@@ -167,14 +196,14 @@ def head_and_neck(skeleton: Skeleton, body: Body) -> HeadShapes:
     """
     radius = head_radius(body)
     face = face_direction(skeleton, body)
-    base = np.asarray(skeleton.joints["neck"], dtype=float)
+    base = skull_base(skeleton, body)
     centre = base - _in_head(np.zeros(2), face, radius, [BASE_OF_SKULL])[0]
     back_base, front_base, inside = _trunk_top(skeleton, body)
     nape, throat = _in_head(centre, face, radius, [NAPE, THROAT])
     neck_back = _curve(back_base, nape, toward=front_base - back_base, depth=0.006)
     neck_front = _curve(throat, front_base, toward=back_base - front_base, depth=0.004)
     profile = _in_head(centre, face, radius, PROFILE)
-    head = np.vstack([[inside], neck_back[:-1], _smooth_open(profile, 2)[1:-1], neck_front[1:]])
+    head = np.vstack([[inside], neck_back[:-1], _smooth_open(profile, 3)[1:-1], neck_front[1:]])
     rise = 0.35
     neck = _seam(
         np.array(

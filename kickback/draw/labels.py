@@ -63,7 +63,7 @@ def _leader(box: Bbox, anchor: Sequence[float]) -> np.ndarray:
     target = np.asarray(anchor, dtype=float)
     direction = target - centre
     half = np.array([box.width / 2, box.height / 2])
-    with np.errstate(divide="ignore"):
+    with np.errstate(divide="ignore", over="ignore"):
         scale = np.min(np.where(np.abs(direction) > 1e-12, half / np.abs(direction), np.inf))
     start = centre + direction * min(scale, 1.0)
     return np.array([start, target - direction * 0.02])
@@ -95,6 +95,30 @@ def text_box(ax: Axes, text: str, fontsize: float, centre: Sequence[float], pad_
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
+class LabelBox(Bbox):
+    """A placed label's box, with its leader line (two points, data units) so later labels keep off both."""
+
+    leader: np.ndarray | None = None
+
+
+def _crosses(segment: np.ndarray | None, box: Box) -> bool:
+    """Whether a leader segment passes through `box` (touching its edge counts)."""
+    if segment is None:
+        return False
+    low, high = segment.min(axis=0), segment.max(axis=0)
+    if not _overlap((low[0], low[1], high[0] + 1e-12, high[1] + 1e-12), box):
+        return False
+    return Path(segment).intersects_bbox(Bbox([box[:2], box[2:]]), filled=False)
+
+
+def _clashes(box: Box, leader: np.ndarray, others: Sequence[tuple[Box, np.ndarray | None]]) -> int:
+    """How many other labels this one clashes with: box on box, box on their leader, leader on their box."""
+    return sum(
+        _overlap(box, other) or _crosses(other_leader, box) or _crosses(leader, other)
+        for other, other_leader in others
+    )
+
+
 def _overlap(a: Box, b: Box) -> bool:
     return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
@@ -120,16 +144,22 @@ def place_label(
     """Put `label` at the first free spot around `anchor`, leader line to `anchor`; returns its box.
 
     Tries each distance (m) in turn, each preferred direction (degrees, counter-clockwise from +x)
-    at that distance. If no spot is free it takes the one touching the fewest obstacles (the
-    axes' edge and other labels count as ten).
+    at that distance, then the other directions of DIRECTIONS, then a little farther out. If no spot
+    is free it takes the one touching the fewest obstacles (the axes' edge and other labels count as
+    ten). Another label is touched if the boxes overlap, if this
+    box lies on its leader line, or if this leader line runs through its box: a leader through a
+    word makes it unreadable. The box appended to `taken` carries its leader for the labels after.
     """
     ax = label.axes
     (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
     half_x, half_y = _half_size(ax, text, label.get_fontsize())
     shapes = [(path, (*path.vertices.min(axis=0), *path.vertices.max(axis=0))) for path in obstacles]
-    others = [(b.x0, b.y0, b.x1, b.y1) for b in taken]
+    others = [((b.x0, b.y0, b.x1, b.y1), getattr(b, "leader", None)) for b in taken]
     best: tuple[int, Box] | None = None
     spots = [(d, a) for d in distances for a in prefer]
+    spots += [(d, a) for d in distances for a in DIRECTIONS if a not in prefer]  # then any way round
+    farther = (1.25 * max(distances), 1.5 * max(distances))
+    spots += [(d, a) for d in farther for a in (*prefer, *(a for a in DIRECTIONS if a not in prefer))]
     if label.last_spot is not None:  # stay put while that spot is free: no jitter, and quick
         spots.insert(0, label.last_spot)
     chosen = spots[0]
@@ -138,7 +168,8 @@ def place_label(
         cx, cy = anchor[0] + distance * math.cos(a), anchor[1] + distance * math.sin(a)
         box = (cx - half_x, cy - half_y, cx + half_x, cy + half_y)
         outside = not (x0 <= box[0] and box[2] <= x1 and y0 <= box[1] and box[3] <= y1)
-        hits = 10 * outside + 10 * sum(_overlap(box, other) for other in others)
+        leader = _leader(Bbox([box[:2], box[2:]]), anchor)
+        hits = 10 * outside + 10 * _clashes(box, leader, others)
         if best is not None and hits >= best[0]:
             continue
         hits += _hits(box, shapes)
@@ -146,11 +177,12 @@ def place_label(
             best, chosen = (hits, box), (distance, direction)
         if hits == 0:
             break
-    box = Bbox([best[1][:2], best[1][2:]])
+    box = LabelBox([best[1][:2], best[1][2:]])
     label.last_spot = chosen
     label.set_text(text)
     label.set_position(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
     leader = _leader(box, anchor)
     label.leader.set_data(leader[:, 0], leader[:, 1])
+    box.leader = leader
     taken.append(box)
     return box

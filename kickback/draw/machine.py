@@ -6,9 +6,11 @@ the drawing conventions there size the parts, the set-up rows place them):
 - a base rail on the floor carrying the platform the stance foot stands on and a weight-stack tower
   in front (plates, guide rods, selector pin and rod, top pulley);
 - a beam from the tower that carries the lever's pivot at the hip's height, in line with the hip
-  joint (`pivot` in `kickback.model.skeleton`), handles on it where the hands hold;
-- a cable from the stack over the pulleys to a cam on the pivot: the cam is what keeps the machine's
-  own torque even (`MachineLoad(kind="cam")` in `kickback.model.loads`);
+  joint (`pivot` in `kickback.model.skeleton`), ending in a round hub there, handles on it where the
+  hands hold. It runs on the near side of the body: drawn over the trunk and pelvis, under the arms
+  and the working leg, so it reads as one piece from the tower to the hub beside the hip;
+- a cable from the stack over the pulleys to a cam on the pivot, wrapped round the cam's rim: the cam
+  is what keeps the machine's own torque even (`MachineLoad(kind="cam")` in `kickback.model.loads`);
 - the lever arm, a thin outlined steel bar (not a limb), from the pivot to a roller pad resting on
   the back of the working thigh at `pad_position` of its length from the hip: where the model's
   pad pushes (`measure_pad_force`);
@@ -41,6 +43,9 @@ PLATES = "#A6A6A6"
 UPRIGHT = 0.04  # m, width of a tower upright (drawing convention, as the cable tower's)
 PULLEY = 0.035  # m, radius of a cable pulley (drawing convention)
 CHEST_ARM_ANCHOR = 0.06  # m above the pivot beam: where the chest pad's arm meets the tower
+HUB = 0.06  # m, radius of the round hub at the beam's end that carries the pivot (drawing convention)
+BEAM_Z = 3.15  # the beam, its hub, the cable and its pulleys: over trunk and pelvis, under arms and leg
+WRAP_TURN = 160.0  # degrees of the cam's rim the cable wraps, from its underside round the back
 
 # Moving parts: outline name -> (facecolor, z-order). Above the static machine and, where they lie on
 # the side nearest the viewer (cam, lever, roller), above the working leg.
@@ -191,6 +196,28 @@ def cam_outline(skeleton: Skeleton, dims: dict[str, float], thigh_angle: float) 
     )
 
 
+def cable_wrap(skeleton: Skeleton, dims: dict[str, float], thigh_angle: float) -> np.ndarray:
+    """The cable's last stretch (m): from its run under the beam onto the cam's rim and round it.
+
+    The cable comes back along the beam at `cable_path`'s height, meets the cam's underside and lies
+    on the rim (the spiral as turned by `thigh_angle`) for WRAP_TURN degrees round the back.
+    """
+    largest = dims["cam_radius"]
+    pivot = np.array(skeleton.joints["pivot"], dtype=float)
+    at = np.radians(np.linspace(-90.0, -90.0 - WRAP_TURN, 24))
+    turn = np.mod(at + math.radians(thigh_angle) + math.pi / 2, 2 * math.pi)
+    radius = largest * (0.55 + 0.45 * turn / (2 * math.pi)) * 0.97  # in the rim's groove
+    rim = pivot + np.column_stack([radius * np.cos(at), radius * np.sin(at)])
+    lead = pivot + np.array([0.9 * largest, -0.8 * largest])  # on the run, just ahead of the cam
+    return np.vstack([lead, rim])
+
+
+def _thigh_angle(skeleton: Skeleton) -> float:
+    """The thigh's angle behind hanging (degrees): the lever's, and so the cam's, turn."""
+    thigh = np.array(skeleton.joints["knee"]) - np.array(skeleton.joints["hip"])
+    return math.degrees(math.atan2(-thigh[0], -thigh[1]))
+
+
 def roller_outline(skeleton: Skeleton, dims: dict[str, float]) -> np.ndarray:
     """The roller pad seen end on: a circle round the model's pad point, resting on the thigh (m)."""
     turn = np.linspace(0.0, 2 * math.pi, 40, endpoint=False)
@@ -206,7 +233,7 @@ def moving_parts(
     dims = dims or equipment("machine")
     j = {name: np.array(point) for name, point in skeleton.joints.items()}
     pad, holder, outward = chest_pad(skeleton, body, dims)
-    thigh_angle = math.degrees(math.atan2(-(j["knee"] - j["hip"])[0], -(j["knee"] - j["hip"])[1]))
+    thigh_angle = _thigh_angle(skeleton)
     return {
         "chest_arm": chest_arm(skeleton, dims, holder, outward),
         "chest_pad": pad,
@@ -228,8 +255,9 @@ def describe_machine() -> str:
     return (
         "The machine stands on a base rail on the floor: a platform under the standing foot and, in front, "
         f"a weight-stack tower ({int(dims['stack_plates'])} plates on two guide rods, a selector pin). "
-        "A cable runs from the stack over two pulleys and along a beam to a cam on the lever's pivot, at "
-        "the hip's height and in line with the hip joint. The lever arm, a thin grey outlined bar, turns on "
+        "A cable runs from the stack over two pulleys and along a beam to the beam's round hub beside the "
+        "hip, and wraps round a cam on the lever's pivot there, at the hip's height and in line with the "
+        "hip joint. The lever arm, a thin grey outlined bar, turns on "
         f"the pivot; its round roller pad rests on the back of the thigh, {dims['pad_position']:.0%} of "
         "the way from the hip to the knee, where it pushes. A chest pad on an arm from the tower rests "
         "on the lower chest, and the hands hold handles on the beam."
@@ -260,14 +288,6 @@ def draw_machine(ax: Axes, skeleton: Skeleton) -> list[Path]:
     for name in plates:
         _patch(ax, parts[name], 1.05, facecolor=PLATES, linewidth=0.6)
     _draw_stack_details(ax, skeleton, dims, parts, plates)
-    _patch(ax, parts["beam"], 1.1)
-    pivot = skeleton.joints["pivot"]
-    ax.add_patch(Circle(pivot, 0.06, facecolor=METAL, edgecolor=grey, linewidth=1.0, zorder=1.12))
-    cable, top, low = cable_path(skeleton, dims)
-    ax.plot(cable[:, 0], cable[:, 1], color=COLORS["cable"], linewidth=1.0, zorder=1.15)
-    for wheel in (top, low):
-        ax.add_patch(Circle(wheel, PULLEY, facecolor="white", edgecolor=grey, linewidth=1.2, zorder=1.2))
-        ax.add_patch(Circle(wheel, 0.008, facecolor=grey, edgecolor="none", zorder=1.21))
     grip = np.array(skeleton.joints["handle"])
     ax.plot(
         [grip[0], grip[0]],
@@ -305,13 +325,44 @@ def _draw_stack_details(
     )
 
 
+def _add_beam(artists: PoseArtists, skeleton: Skeleton, dims: dict[str, float]) -> None:
+    """The beam with its hub at the pivot, the cable and its pulleys. They do not move, but they lie over
+    the trunk and pelvis (which do), so they are kept with the moving artists: a blitted redraw then
+    puts them back in the right order."""
+    ax, grey = artists.ax, COLORS["equipment"]
+    artists.polygons["beam"] = _patch(ax, static_parts(skeleton, dims)["beam"], BEAM_Z)
+    pivot = skeleton.joints["pivot"]
+    artists.circles["hub"] = Circle(
+        pivot, HUB, facecolor=METAL, edgecolor=grey, linewidth=1.0, zorder=BEAM_Z + 0.01
+    )
+    ax.add_patch(artists.circles["hub"])
+    cable, top, low = cable_path(skeleton, dims)
+    (artists.lines["machine_cable"],) = ax.plot(
+        cable[:, 0], cable[:, 1], color=COLORS["cable"], linewidth=1.0, zorder=BEAM_Z + 0.02
+    )
+    for name, wheel in (("top_pulley", top), ("beam_pulley", low)):
+        artists.circles[name] = Circle(
+            wheel, PULLEY, facecolor="white", edgecolor=grey, linewidth=1.2, zorder=BEAM_Z + 0.03
+        )
+        artists.circles[f"{name}_axle"] = Circle(
+            wheel, 0.008, facecolor=grey, edgecolor="none", zorder=BEAM_Z + 0.04
+        )
+        ax.add_patch(artists.circles[name])
+        ax.add_patch(artists.circles[f"{name}_axle"])
+
+
 def add_moving_machine(artists: PoseArtists, skeleton: Skeleton) -> None:
-    """The chest pad and its arm, the cam, the lever arm and its roller, and the pivot's hub."""
+    """The chest pad and its arm, the cam with the cable round it, the lever arm and its roller, the
+    pivot's axle, and the beam, its hub and the cable (which lie over the moving trunk)."""
     ax = artists.ax
+    _add_beam(artists, skeleton, equipment("machine"))
     for name, (face, z) in MOVING_PARTS.items():
         artists.polygons[name] = _patch(
             ax, np.zeros((3, 2)), z, facecolor=face, edgecolor=COLORS["outline"], linewidth=0.9
         )
+    (artists.lines["cable_wrap"],) = ax.plot(
+        [], [], color=COLORS["cable"], linewidth=1.6, zorder=MOVING_PARTS["cam"][1] + 0.02
+    )
     artists.circles["pivot"] = Circle(
         skeleton.joints["pivot"],
         0.025,
@@ -329,6 +380,9 @@ def add_moving_machine(artists: PoseArtists, skeleton: Skeleton) -> None:
 
 def move_machine(artists: PoseArtists, skeleton: Skeleton) -> None:
     """Move the machine's moving parts to the pose in `skeleton`."""
-    for name, outline in moving_parts(skeleton, artists.body).items():
+    dims = equipment("machine")
+    for name, outline in moving_parts(skeleton, artists.body, dims).items():
         artists.polygons[name].set_xy(outline)
+    wrap = cable_wrap(skeleton, dims, _thigh_angle(skeleton))
+    artists.lines["cable_wrap"].set_data(wrap[:, 0], wrap[:, 1])
     artists.circles["roller_axle"].set_center(skeleton.joints["pad"])

@@ -187,11 +187,11 @@ SHAPES: dict[str, MuscleShape] = {
     "bflh": MuscleShape(
         outline=(
             _pelvic(-6.0, 5.0),
-            ("thigh", 0.25, 0.009),
-            ("thigh", 0.60, 0.009),
-            ("thigh", 0.90, 0.010),
-            ("thigh", 1.00, 0.010),
-            ("shank", 0.06, 0.008),
+            ("thigh", 0.25, 0.012),
+            ("thigh", 0.60, 0.013),
+            ("thigh", 0.90, 0.013),
+            ("thigh", 1.00, 0.012),
+            ("shank", 0.06, 0.009),
         ),
         widths=(0.006, 0.010, 0.010, 0.008, 0.006, 0.005),
         anchor=0.62,
@@ -232,10 +232,10 @@ SHAPES: dict[str, MuscleShape] = {
     "addmag": MuscleShape(
         outline=(
             _pelvic(-7.5, 1.5),
-            ("thigh", 0.20, -0.004),
-            ("thigh", 0.55, -0.005),
-            ("thigh", 0.82, -0.003),
-            ("thigh", 0.92, -0.001),
+            ("thigh", 0.20, 0.003),
+            ("thigh", 0.55, 0.003),
+            ("thigh", 0.82, 0.004),
+            ("thigh", 0.92, 0.005),
         ),
         widths=(0.006, 0.011, 0.010, 0.006, 0.003),
         where="deep, inner thigh",
@@ -297,15 +297,18 @@ SHAPES: dict[str, MuscleShape] = {
 }
 
 # The iliotibial band: a tendon, not a muscle of the table, but half the gluteus maximus ends in it.
+# Seen from the side it runs down the middle of the outer thigh, from the gluteus maximus and tensor
+# fasciae latae below the iliac crest to the lateral knee: the biceps femoris behind it, the front of
+# the thigh (vastus lateralis, not drawn) in front.
 ITB_SHAPE = MuscleShape(
     outline=(
-        _pelvic(1.5, 2.0),
-        ("thigh", 0.20, -0.013),
-        ("thigh", 0.55, -0.018),
-        ("thigh", 0.90, -0.019),
-        ("shank", 0.06, -0.018),
+        _pelvic(1.0, 1.0),
+        ("thigh", 0.20, -0.005),
+        ("thigh", 0.55, -0.0065),
+        ("thigh", 0.90, -0.0075),
+        ("shank", 0.06, -0.008),
     ),
-    widths=(0.010, 0.007, 0.006, 0.005, 0.005),
+    widths=(0.010, 0.008, 0.007, 0.006, 0.005),
     label_side="right",
     anchor=0.55,
 )

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
-from matplotlib.patches import Polygon
+from matplotlib.patches import Ellipse, Polygon
 from matplotlib.path import Path
 from matplotlib.text import Text
 
@@ -37,10 +37,15 @@ PART_STYLES: dict[str, tuple[str, float]] = {
     "stance_leg": ("body_far", 1.10),
     "working_leg": ("working_leg", 1.12),
     "working_shank": ("working_leg", 1.13),
+    "working_foot": ("working_leg", 1.14),
     "pelvis": ("body", 1.20),
 }
 WORKING_LEG_IN_FRONT_Z = 1.30
-GHOST_PARTS = ("trunk", "pelvis", "working_leg", "working_shank")
+# The ghost shows only what the fault moves: the pelvis and the working leg (the trunk follows a little,
+# and a dashed copy over it hid more than it showed).
+GHOST_PARTS = ("pelvis", "working_leg", "working_shank", "working_foot")
+PLATFORM = "#BDBDBD"  # the machine's platform, as in the side view
+CONTACT = "#7A8C99"  # a shadow where a hand, knee or foot rests on the floor
 GHOST_STYLE = {"color": COLORS["reference"], "linestyle": (0, (3, 2)), "linewidth": 1.1}
 CALLOUT_ROOM = 0.16  # room above the body for callouts (fraction of body height)
 CALLOUT_DIRECTIONS: dict[str, tuple[float, ...]] = {  # degrees, tried in turn: the hip's label
@@ -178,11 +183,30 @@ def draw_rear_view(
 
 
 def _draw_floor(ax: Axes, pose: Pose, body: Body, variant: str) -> None:
-    """The floor (and on all fours the mat), drawn once: it does not move with the pose."""
+    """The floor, drawn once (it does not move with the pose): on all fours the mat, a floor seen from
+    behind and above; standing the ground line and, on the machine, the platform under the stance foot.
+    A small shadow marks each place the body rests on it."""
     shapes = rear_view_shapes(pose, body, variant)
-    ax.add_patch(Polygon(shapes.lines["floor"], closed=True, facecolor=MAT, edgecolor="none", zorder=0.55))
     floor = shapes.lines["floor"]
+    if len(floor) > 2:
+        ax.add_patch(Polygon(floor, closed=True, facecolor=MAT, edgecolor="none", zorder=0.55))
     ax.plot(floor[:, 0], floor[:, 1], color=COLORS["floor"], linewidth=1.2, zorder=0.6)
+    if "platform" in shapes.lines:
+        ax.add_patch(
+            Polygon(
+                shapes.lines["platform"],
+                closed=True,
+                facecolor=PLATFORM,
+                edgecolor=COLORS["equipment"],
+                linewidth=1.0,
+                zorder=0.65,
+            )
+        )
+    half = 0.035 * body.height
+    for x, y in shapes.lines["contacts"]:
+        shadow = Ellipse((x, y), 2 * half, 0.6 * half, facecolor=CONTACT, edgecolor="none", alpha=0.5)
+        shadow.set_zorder(0.7)
+        ax.add_patch(shadow)
 
 
 def _set_line(line: Line2D, points: np.ndarray) -> None:
@@ -213,10 +237,9 @@ def update_rear_view(artists: PelvisArtists, pose: Pose, skeleton: Skeleton | No
     square = shapes if is_square(pose) else rear_view_shapes(_square(pose), artists.body, artists.variant)
     for name, patch in artists.parts.items():
         patch.set_xy(shapes.parts[name])
-    in_front = shapes.working_leg_in_front
-    for name in ("working_leg", "working_shank"):
-        z = PART_STYLES[name][1] + (WORKING_LEG_IN_FRONT_Z - PART_STYLES["working_leg"][1]) * in_front
-        artists.parts[name].set_zorder(z)
+    base = WORKING_LEG_IN_FRONT_Z if shapes.working_leg_in_front else PART_STYLES["working_leg"][1]
+    for rank, name in enumerate(shapes.leg_order):  # far to near: the nearer segment drawn over
+        artists.parts[name].set_zorder(base + 0.01 * rank)
     lines = artists.lines
     for name in ("dimples", "spine"):
         _set_line(lines[name], shapes.lines[name])

@@ -18,7 +18,7 @@ from .artists import PoseArtists
 from .body import draw_pose
 from .style import COLORS, FONT_SIZES
 
-GHOST_PARTS = ("trunk", "pelvis", "thigh", "shank", "foot", "head", "neck", "upper_arm", "forearm")
+GHOST_PARTS = ("trunk", "thigh", "shank", "foot", "head", "neck", "upper_arm", "forearm")
 
 
 def draw_ghost(ax: Axes, pose: Pose, body: Body, variant: str) -> PoseArtists:

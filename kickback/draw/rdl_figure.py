@@ -145,7 +145,8 @@ def draw_rdl_body(ax: Axes, skeleton: Skeleton, body: Body) -> list[Path]:
 def _trail(ax: Axes, points: np.ndarray, colour: str, *, halo: bool = False) -> Path:
     """A dotted path with an arrowhead at its end: where a point of the body travels on the way down.
 
-    With `halo` the path is drawn over the body, edged in white so it stays readable on any colour.
+    With `halo` the path is drawn over the body with a white stroke under it (it reads as white dashes
+    and a white, black-edged arrowhead: the alt text says so), readable on any colour.
     Returns the path (a place labels keep off).
     """
     edge = [patheffects.Stroke(linewidth=4.0, foreground="white"), patheffects.Normal()] if halo else None
@@ -376,8 +377,8 @@ def _cue_key(figure, height: float) -> None:
     figure.text(
         0.02,
         KEY_NOTE_IN / height,
-        "Blue: the standing leg, which does the work. Dotted arrows: where the hip and the free heel travel "
-        "on the way down.",
+        "Blue: the standing leg, which does the work. Arrows (white dashes over the body, grey dots): "
+        "where the hip and the free heel travel on the way down.",
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],
         ha="left",
@@ -435,8 +436,9 @@ def describe_rdl_figure(
         "nearest the viewer; the free leg light grey behind it; a light dumbbell hanging in the hand on the "
         f"free leg's side. Left, the start: standing tall on one leg; {'; '.join(start_words)}. "
         f"Right, the bottom of the hinge: {'; '.join(bottom_words)}; the standing foot has not moved. "
-        f"A dotted black arrow shows the hip moving {hip_back:.0f} cm back, {drop}, on the way down; "
-        "a dotted grey arrow the free heel's path as the leg swings up behind. The hips go back so that "
+        "A short arrow of white dashes, drawn over the body and ending in a white arrowhead outlined in "
+        f"black, shows the hip moving {hip_back:.0f} cm back, {drop}, on the way down; a dotted grey arrow "
+        "the free heel's path as the leg swings up behind. The hips go back so that "
         "the body's centre of mass stays over the middle of the standing foot (the course's body model, "
         f"Winter's segment masses). Numbered pointers match the cues listed below the drawings: {cues} "
         "From the side the pelvis turning open cannot be seen; lesson 06 shows it from behind. "

@@ -9,7 +9,8 @@ so the pelvis twists and its back shifts to the stance side; on all fours it poi
 viewer, so the pelvis rolls and the working hip rises. The trunk follows the pelvis part of the
 way, and the working leg drifts out to the side as the hip opens (a teaching heuristic for how
 the fault looks, not a measured coupling). The picture is an orthographic projection: x to the
-working side, y up from the hip joints (m); depth (forward, m) only orders what hides what.
+working side, y up from the hip joints (m); depth (forward, m) orders what hides what and gives two
+depth cues only: a limb's nearer end is drawn thicker, and the mat's far edge narrower.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ VIEW_ELEVATION: dict[str, float] = {"bodyweight": 18.0}
 """Degrees the viewer looks down from behind: on all fours a trainer stands behind and sees the back
 recede; standing, eye level. Other set-ups: 0."""
 MAT_DEPTH = (-0.72, 0.75)  # the mat's near and far edges (m, forward from the hip joints), on all fours
+MAT_FAR_NARROWS = 0.72  # the mat's far edge drawn this share of its near edge's width: a floor seen
+# from behind and above recedes (the one perspective cue; the body itself is drawn orthographically)
+VIEW_DISTANCE = 2.5  # m from the viewer to the hip joints: a limb's near end is drawn thicker than its
+# far end by the ratio of their distances (a depth cue, so a thigh coming toward the viewer does not
+# look like a teardrop with its thick hip end taken for the knee)
+PLATFORM_HALF_WIDTH = 0.17  # m, half the machine's platform seen from behind (drawing convention)
+HAND_IN = {"bodyweight": 0.95, "standing": 0.55}  # hands' sideways place, share of the shoulders'
 
 
 class RearShapes(NamedTuple):
@@ -51,6 +59,7 @@ class RearShapes(NamedTuple):
     lines: dict[str, np.ndarray]
     working_leg_in_front: bool  # the working thigh comes toward the viewer, in front of the pelvis
     axis_vertical: bool  # the pelvis's long axis is upright (standing): a turn is a twist, not a roll
+    leg_order: tuple[str, ...] = ("working_leg", "working_shank", "working_foot")  # far to near
 
 
 def rotation(axis: np.ndarray, angle_deg: float) -> np.ndarray:
@@ -96,6 +105,7 @@ class _Frame:
         self.elevation = math.radians(VIEW_ELEVATION.get(variant, 0.0))
         stance_foot = [self.joints[name][1] for name in ("support_heel", "support_toe")]
         self.floor = 0.0 if variant == "bodyweight" else float(min(stance_foot))  # the machine's platform
+        self.variant = variant
 
     def lift(self, name: str, side: float = 0.0) -> np.ndarray:
         """A side-view joint as a 3-D point, `side` metres to the working side."""
@@ -116,13 +126,30 @@ class _Frame:
         )
 
     def floor_outline(self, half_width: float) -> np.ndarray:
-        """The floor: a line under the feet seen level, the mat's outline seen from above."""
+        """The floor: the ground line under the feet seen level, the mat (a trapezoid, its far edge
+        narrower) seen from behind and above."""
         if self.elevation == 0.0:
-            return self.project(np.array([(-half_width, self.floor, 0.0), (half_width, self.floor, 0.0)]))
+            return self.project(np.array([(-half_width, 0.0, 0.0), (half_width, 0.0, 0.0)]))
         near, far = (self.hip[0] + d for d in MAT_DEPTH)
-        corners = [(-half_width, 0.0, near), (half_width, 0.0, near), (half_width, 0.0, far)]
-        corners += [(-half_width, 0.0, far), (-half_width, 0.0, near)]
+        narrow = half_width * MAT_FAR_NARROWS
+        corners = [(-half_width, 0.0, near), (half_width, 0.0, near), (narrow, 0.0, far)]
+        corners += [(-narrow, 0.0, far), (-half_width, 0.0, near)]
         return self.project(np.array(corners))
+
+    def platform_outline(self, centre_x: float) -> np.ndarray | None:
+        """The machine's platform under the stance foot, seen from behind: a block from the ground to
+        its top (None where the stance foot is on the ground)."""
+        if self.floor <= 1e-6:
+            return None
+        x0, x1 = centre_x - PLATFORM_HALF_WIDTH, centre_x + PLATFORM_HALF_WIDTH
+        block = [(x0, 0.0, 0.0), (x1, 0.0, 0.0), (x1, self.floor, 0.0), (x0, self.floor, 0.0)]
+        return self.project(np.array(block))
+
+    def nearness(self, points: np.ndarray) -> np.ndarray:
+        """How much nearer the viewer each 3-D point is than the hip joints, as a scale for its
+        drawn thickness (> 1 nearer): VIEW_DISTANCE over the point's distance."""
+        depth = np.atleast_2d(points)[:, 2] - self.hip[0]  # forward: away from the viewer
+        return VIEW_DISTANCE / np.clip(VIEW_DISTANCE + depth, 0.6 * VIEW_DISTANCE, 1.6 * VIEW_DISTANCE)
 
     def section(
         self, centre: np.ndarray, half_width: float, half_depth: float, turn: np.ndarray
@@ -186,25 +213,46 @@ def _head(frame: _Frame) -> np.ndarray:
 
 
 def _limb(frame: _Frame, points: np.ndarray, radii: list[float]) -> np.ndarray:
-    """A rounded limb along 3-D points kept off the floor, skipping joints hidden behind the previous one."""
+    """A rounded limb along 3-D points kept off the floor, thicker where nearer the viewer, skipping
+    joints seen so close behind the previous one that a tube between them would fold over itself."""
     points = np.array(points, dtype=float)
+    radii = list(np.asarray(radii) * frame.nearness(points))
     points[:, 1] = np.maximum(points[:, 1], frame.floor + np.asarray(radii))
     points = frame.project(points)
     kept, kept_radii = [points[0]], [radii[0]]
     for point, radius in zip(points[1:], radii[1:]):
-        if np.hypot(*(point - kept[-1])) > 0.02:
+        if np.hypot(*(point - kept[-1])) > max(0.02, abs(radius - kept_radii[-1]) * 1.5):
             kept.append(point)
             kept_radii.append(radius)
+        else:
+            kept_radii[-1] = max(kept_radii[-1], radius)
     if len(kept) == 1:  # seen end-on: a round end
         kept.append(kept[0] + (0.0, -1e-3))
         kept_radii.append(kept_radii[0])
     return tube_outline(np.array(kept), kept_radii)
 
 
-def _rounded_hull(points: np.ndarray, radius: float) -> np.ndarray:
-    """The outline round circles of `radius` at each point: an arm that folds toward the viewer."""
-    circle = radius * np.column_stack([np.cos(ELLIPSE), np.sin(ELLIPSE)])
-    return convex_hull(np.vstack([point + circle for point in points]))
+def _capsule(frame: _Frame, points: np.ndarray, radii: tuple[float, float]) -> np.ndarray:
+    """One limb segment between two 3-D points: the hull of a circle round each end, each end thicker
+    the nearer the viewer it is. Convex, so it never folds over itself however short it is seen."""
+    scaled = np.asarray(radii) * frame.nearness(points)
+    points = np.array(points, dtype=float)
+    points[:, 1] = np.maximum(points[:, 1], frame.floor + scaled)  # kept off the floor, as `_limb` does
+    ends = frame.project(points)
+    circle = np.column_stack([np.cos(ELLIPSE), np.sin(ELLIPSE)])
+    return convex_hull(np.vstack([end + radius * circle for end, radius in zip(ends, scaled)]))
+
+
+def _arm(frame: _Frame, side: float) -> np.ndarray:
+    """An arm as the side view has it: on all fours straight down to the hand on the mat; standing,
+    forward to the handles, the hands closer together in front of the body (hidden behind it)."""
+    g = frame.g
+    half = g["shoulder_width"] / 2
+    hands = HAND_IN["bodyweight" if frame.variant == "bodyweight" else "standing"]
+    spots = (("shoulder_joint", 1.0), ("elbow", 1.0), ("wrist", hands))
+    points = np.array([frame.lift(name, side * half * share) for name, share in spots])
+    radius = g["arm_width"] / 2
+    return _limb(frame, points, [radius, radius * 0.9, radius * 0.8])
 
 
 def _working_leg(frame: _Frame) -> tuple[np.ndarray, np.ndarray]:
@@ -262,25 +310,49 @@ def rear_view_shapes(
     stance = [stance_hip] + [frame.lift(n, -g["hip_width"] / 2) for n in below_hip]
     thigh, shank = g["thigh_width"] / 2, g["shank_width"] / 2
     foot = [shank * 0.55] if standing else []  # standing, the heel on the floor
+    knee = shank * 1.15  # the knee: the thigh's end and the shank's start, one disc
+    joint_radii = np.array([thigh, knee, shank * 0.75, shank * 0.5]) * frame.nearness(leg)
+    leg = leg.copy()
+    leg[:, 1] = np.maximum(leg[:, 1], frame.floor + joint_radii)  # off the floor, each joint once
     parts = {
         "stance_leg": _limb(frame, stance, [thigh, shank * 1.1, shank * 0.75, *foot]),
-        "working_leg": _limb(frame, leg[:2], [thigh, shank * 1.15]),
-        "working_shank": _limb(frame, leg[1:], [shank * 1.1, shank * 0.75, shank * 0.55]),
+        "working_leg": _capsule(frame, leg[:2], (thigh, knee)),
+        "working_shank": _capsule(frame, leg[1:3], (knee, shank * 0.75)),
+        "working_foot": _capsule(frame, leg[2:4], (shank * 0.7, shank * 0.5)),
         "trunk": trunk,
         "pelvis": pelvis,
         "head": _head(frame),
+        "stance_arm": _arm(frame, -1.0),
+        "working_arm": _arm(frame, 1.0),
     }
-    for side, name in ((-1, "stance_arm"), (1, "working_arm")):
-        arm = [
-            frame.lift(n, side * g["shoulder_width"] / 2 * s)
-            for n, s in (("shoulder_joint", 1), ("elbow", 0.95), ("wrist", 0.9))
-        ]
-        parts[name] = _rounded_hull(frame.project(np.array(arm)), g["arm_width"] / 2)
     lines = {
         "dimples": dimples,
         "spine": np.vstack([dimples.mean(axis=0), spine[1:]]),
-        "floor": frame.floor_outline(0.22 * h),  # on all fours the mat's outline; standing a line
+        "floor": frame.floor_outline(0.22 * h),  # on all fours the mat's outline; standing the ground
     }
+    platform = frame.platform_outline(-g["hip_width"] / 2)
+    if platform is not None:
+        lines["platform"] = platform
+    lines["working_knee"] = frame.project(leg[1])
+    lines["contacts"] = _contacts(frame, stance, standing)
     lines["working_ankle"] = frame.project(leg[2])
     lines["working_hip"] = frame.project(working_hip)
-    return RearShapes(parts, lines, bool(leg[1][2] < pelvis_depth - 0.05), bool(abs(frame.along[1]) > 0.7))
+    depths = {
+        "working_leg": leg[:2, 2].mean(),
+        "working_shank": leg[1:3, 2].mean(),
+        "working_foot": leg[2:, 2].mean(),
+    }
+    order = tuple(sorted(depths, key=lambda name: -depths[name]))  # far to near
+    return RearShapes(
+        parts, lines, bool(leg[1][2] < pelvis_depth - 0.05), bool(abs(frame.along[1]) > 0.7), order
+    )
+
+
+def _contacts(frame: _Frame, stance: list[np.ndarray], standing: bool) -> np.ndarray:
+    """Where the body rests on the floor (the picture's points): the hands and the stance knee on the
+    mat on all fours, the stance heel on the floor or platform standing."""
+    if standing:
+        return frame.project(np.array([stance[-1] * (1, 0, 1) + (0, frame.floor, 0)]))
+    half = frame.g["shoulder_width"] / 2 * HAND_IN["bodyweight"]
+    hands = [frame.lift("wrist", side * half) * (1, 0, 1) for side in (-1, 1)]
+    return frame.project(np.array([*hands, stance[1] * (1, 0, 1)]))

@@ -29,6 +29,8 @@ from ..form.signal import lowpass
 from ..form.thresholds import threshold
 from ..model.variants import QUADRUPED
 from .curves import decorate
+from .rep_labels import FAULT_WORDS as FAULT_WORDS  # noqa: F401 (kept here for older imports)
+from .rep_labels import label_offset, label_room, rep_faults, rep_label
 from .shapes import mark_panel
 from .style import COLORS, FONT_SIZES, HATCHES, LINESTYLES, MARKS, new_figure, render_png
 
@@ -52,14 +54,6 @@ TRACE_STYLES: dict[str, tuple[str, Any]] = {
     "trunk_lean": (COLORS["trunk_lean"], LINESTYLES["trunk_lean"]),
     "pelvic_rotation": (COLORS["pelvic_rotation"], LINESTYLES["pelvic_rotation"]),
     "pelvic_hike": (COLORS["pelvic_rotation"], (0, (7, 2, 1.5, 2))),
-}
-FAULT_WORDS: dict[str, str] = {
-    "arched_back": "arched back",
-    "momentum": "momentum",
-    "excessive_load": "too heavy",
-    "incomplete_rom": "short range",
-    "weak_core": "weak core",
-    "pelvic_rotation": "hips turn",
 }
 
 
@@ -99,16 +93,6 @@ def draw_trace(
     )
 
 
-def rep_faults(report: SetReport, rep: int) -> list[str]:
-    """The faults found in one rep, in words, each once."""
-    faults: list[str] = []
-    for finding in report.findings:
-        words = FAULT_WORDS.get(finding.mistake, finding.mistake.replace("_", " "))
-        if finding.rep == rep and words not in faults:
-            faults.append(words)
-    return faults
-
-
 def shade_phases(ax: Axes, report: SetReport) -> None:
     """Each rep's lift, hold and lower shaded (colour and hatch), with its number, ✓/✗ and faults above."""
     for rep in report.reps:
@@ -126,18 +110,18 @@ def shade_phases(ax: Axes, report: SetReport) -> None:
             )
             start += length
         faults = rep_faults(report, rep.number)
-        mark = MARKS["mistake"] if faults else MARKS["correct"]
         ax.annotate(
-            f"{rep.number} {mark}" + (" " + ", ".join(faults) if faults else ""),
+            rep_label(rep.number, faults),
             xy=((rep.start_s + rep.end_s) / 2, 1.0),
             xycoords=ax.get_xaxis_transform(),
-            xytext=(0, 3 if rep.number % 2 else 17),  # alternate rows, so neighbours' words never collide
+            xytext=(0, label_offset(report, rep.number)),
             textcoords="offset points",
             ha="center",
             va="bottom",
+            multialignment="center",
+            linespacing=1.1,
             fontsize=FONT_SIZES["small"],
             color=COLORS["mistake"] if faults else COLORS["correct"],
-            fontweight="bold",
             annotation_clip=False,
         )
 
@@ -258,7 +242,9 @@ def draw_set(recording: Recording, report: SetReport) -> Any:
     Below the hip, `shown_angles` picks what the variant can show: on all fours the lower back and
     pelvis, since the hands and knees on the floor hold the trunk's lean.
     """
-    figure = new_figure(9.0, 5.8)
+    extra_pt = label_room(report)  # the figure grows by what the rep labels need
+    height_in = 5.8 + extra_pt / 72
+    figure = new_figure(9.0, height_in)
     hip_ax, other_ax = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
     time = recording.time_s
     hip = recording.angles["hip_extension"]
@@ -289,41 +275,33 @@ def draw_set(recording: Recording, report: SetReport) -> Any:
         y=0.99,
         va="top",
     )
-    figure.subplots_adjust(left=0.08, right=0.80, bottom=0.09, top=0.84, hspace=0.22)
+    top = 1.0 - (0.16 * 5.8 * 72 + extra_pt) / (height_in * 72)  # the title's room, then the labels'
+    bottom = 0.09 * 5.8 / height_in
+    figure.subplots_adjust(left=0.08, right=0.80, bottom=bottom, top=top, hspace=0.22)
     return figure
 
 
 # --- a mistake over time: correct beside the mistake (the committed mistake_* trace figures) ---------------
 
 
-def mistake_angles(mistake: str, variant: str) -> tuple[tuple[str, str], ...]:
-    """The angles that show a mistake over time, (name, words): what the body can do in the variant.
-
-    Momentum and too heavy a load show in the hip's timing and range. A weak core standing shows as the
-    trunk rocking; on all fours the hands and knees hold the trunk's lean, so it shows as the lower back
-    sagging and the pelvis dropping on the working side.
-    """
-    if mistake == "weak_core" and variant == QUADRUPED:
-        return (("lumbar_extension", "lower back arch"), ("pelvic_hike", "pelvis side tilt"))
-    if mistake == "weak_core":
-        return (("trunk_lean", "trunk lean"),)
-    return (("hip_extension", "hip extension"),)
-
-
 def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> list[str]:
     """Correct (✓) beside the mistake (✗): simulated sets over time, in the angles that show it.
 
     One angle is drawn in the verdict's colour and line (as the other mistake figures); two or more
-    (the lower back and pelvis on all fours) in their own colours and lines, with a legend below and
-    the arched-back limit, the panels' frames giving the verdict. Returns the sentences for alt text.
+    (the lower back and pelvis on all fours) in their own colours and lines, with a legend below, the
+    arched-back limit and the movement allowed within a rep. Frames go outside the axes and the
+    y-limits leave headroom, so no trace touches a frame. Returns the sentences for alt text.
     """
     from ..form.simulate import simulate_set
+    from .shapes import add_headroom, frame_chart
+    from .trace_marks import PELVIS_TILT_WORDS, mark_angle_movement, mistake_angles
 
     angles = mistake_angles(mistake, variant)
     reps = 8 if mistake == "excessive_load" else 3
     axes = figure.subplots(1, 2, sharex=True, sharey=True)
     many = len(angles) > 1
     ylabel = "lower back and pelvis (°)" if many else f"{angles[0][1]} (°)"
+    correct_title = "Correct: trunk held still" if mistake == "weak_core" else "Correct: 2-1-3 tempo"
     words = []
     for ax, label_set, kind in zip(axes, (None, mistake), ("correct", "mistake")):
         recording = simulate_set(variant, label_set, reps=reps, seed=1, noise_deg=0.5)
@@ -331,49 +309,44 @@ def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> 
         for rank, (name, angle_words) in enumerate(angles):
             color, style = TRACE_STYLES[name] if many else (COLORS[kind], LINESTYLES[kind])
             values = recording.angles[name]
+            label = PELVIS_TILT_WORDS if name == "pelvic_hike" else angle_words
             if many:
-                draw_trace(
-                    ax,
-                    recording.time_s,
-                    values,
-                    color=color,
-                    style=style,
-                    label=angle_words,
-                    width=2.6 - 0.6 * rank,
-                )
+                draw_trace(ax, recording.time_s, values, color=color, style=style, label=label)
+                ax.get_lines()[-1].set_linewidth(2.6 - 0.6 * rank)
             else:
                 ax.plot(recording.time_s, values, color=color, linestyle=style, linewidth=2.0)
             smooth = smooth_trace(recording.time_s, values)
-            low, high = round(float(np.nanmin(smooth))), round(float(np.nanmax(smooth)))
-            said.append(f"{angle_words} from {low} to {high} degrees")
+            said.append(mark_angle_movement(ax, recording, variant, name, angle_words, smooth, kind))
         if many:
             draw_arch_limit(ax)
         decorate(ax, xlabel="time (s)", ylabel=ylabel if kind == "correct" else "")
-        mark_panel(ax, kind, "Correct: 2-1-3 tempo" if kind == "correct" else title)
-        words.append(
-            f"{'Correct' if kind == 'correct' else title}: {', '.join(said)} "
-            f"over {recording.time_s[-1]:.0f} seconds."
-        )
-    bottom = 0.16
+        mark_panel(ax, kind, correct_title if kind == "correct" else title, frame=False)
+        words.append(f"{correct_title if kind == 'correct' else title}: {'; '.join(said)}.")
+    add_headroom(list(axes))
+    bottom = 0.18
     if many:
         handles, labels = axes[0].get_legend_handles_labels()
         figure.legend(
             handles,
             labels,
             loc="lower center",
-            ncol=len(labels),
+            ncol=2,
             frameon=False,
             fontsize=FONT_SIZES["small"],
             handlelength=2.6,
+            borderaxespad=0.2,
         )
-        figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + 0.5)
-        bottom = 0.25
+        figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + 0.6)
+        bottom = 0.27
         words.append(
             "On all fours the hands and knees hold the trunk's lean; a weak core lets the lower back sag "
-            "and the pelvis drop on the working side as the leg rises, both below the dotted arched-back "
-            "limit."
+            "and the pelvis drop on the working side as the leg rises. Both stay below the dotted "
+            f"arched-back limit, but the lower back moves more within each rep than the shaded "
+            f"{threshold('trunk_excursion_max'):g} degrees a still trunk allows: that movement is the fault."
         )
-    figure.subplots_adjust(left=0.08, right=0.99, bottom=bottom, top=0.8, wspace=0.06)
+    figure.subplots_adjust(left=0.09, right=0.985, bottom=bottom, top=0.78, wspace=0.1)
+    for ax, kind in zip(axes, ("correct", "mistake")):
+        frame_chart(ax, kind)
     return words
 
 

@@ -7,10 +7,12 @@ import math
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
+from matplotlib.transforms import Bbox
 
 from .style import COLORS, FONT_SIZES, LINESTYLES
 
 ARC_POINTS = 32
+FRAME_PAD = 0.008  # axes fraction: a panel's frame sits just outside the axes, so the floor ends inside it
 
 
 # --- geometry helpers (pure functions of points) --------------------------------------------
@@ -79,16 +81,27 @@ def up_angle_to_math(angle_deg: float) -> float:
     return 90.0 - angle_deg
 
 
-def mark_panel(ax: Axes, kind: str, title: str) -> None:
-    """Title a panel and frame it: a tick and solid line for correct, a cross and dashes for a mistake."""
+def mark_panel(ax: Axes, kind: str, title: str, *, frame: bool = True) -> None:
+    """Title a panel and frame it: a tick and solid line for correct, a cross and dashes for a mistake.
+
+    `frame=False` leaves the frame to `frame_chart` (a chart's frame goes round its tick labels, drawn
+    once the figure's layout is final).
+    """
     if kind in ("correct", "mistake"):
         from .style import MARKS
 
-        ax.set_title(f"{MARKS[kind]} {title}", color=COLORS[kind], fontsize=FONT_SIZES["title"])
-        frame = Rectangle(
-            (0.005, 0.005),
-            0.99,
-            0.99,
+        ax.set_title(
+            f"{MARKS[kind]} {title}",
+            color=COLORS[kind],
+            fontsize=FONT_SIZES["title"],
+            pad=6.0 if frame else 14.0,
+        )
+        if not frame:
+            return
+        frame_patch = Rectangle(
+            (-FRAME_PAD, -FRAME_PAD),
+            1 + 2 * FRAME_PAD,
+            1 + 2 * FRAME_PAD,
             transform=ax.transAxes,
             fill=False,
             edgecolor=COLORS[kind],
@@ -97,9 +110,56 @@ def mark_panel(ax: Axes, kind: str, title: str) -> None:
             zorder=7,
             clip_on=False,
         )
-        ax.add_patch(frame)
+        ax.add_patch(frame_patch)
     else:
         ax.set_title(title, color=COLORS["outline"], fontsize=FONT_SIZES["title"])
+
+
+def chart_box(ax: Axes, pad_px: float = 6.0) -> Bbox:
+    """The box (display pixels) round a chart's axes, tick labels and axis labels, `pad_px` outside them."""
+    renderer = ax.figure.canvas.get_renderer()
+    boxes = [ax.bbox, ax.xaxis.get_tightbbox(renderer), ax.yaxis.get_tightbbox(renderer)]
+    box = Bbox.union([b for b in boxes if b is not None and b.width > 0])
+    return Bbox.from_extents(box.x0 - pad_px, box.y0 - pad_px, box.x1 + pad_px, box.y1 + pad_px)
+
+
+def frame_chart(ax: Axes, kind: str, pad_px: float = 6.0) -> Rectangle:
+    """Frame a chart panel as `mark_panel` frames a drawing, but outside its axes and tick labels.
+
+    On the axes' border the frame's dashes would sit on the traces' own lines; padded outside, the
+    frame is plainly the panel's verdict and the traces keep their own room. Call it once the figure's
+    layout is final (the box is in figure fractions).
+    """
+    figure = ax.figure
+    box = chart_box(ax, pad_px).transformed(figure.transFigure.inverted())
+    frame = Rectangle(
+        (box.x0, box.y0),
+        box.width,
+        box.height,
+        transform=figure.transFigure,
+        fill=False,
+        edgecolor=COLORS[kind],
+        linestyle=LINESTYLES[kind],
+        linewidth=2.2,
+        zorder=7,
+        clip_on=False,
+    )
+    figure.add_artist(frame)
+    return frame
+
+
+def add_headroom(axes: list[Axes], share: float = 0.14) -> tuple[float, float]:
+    """Set the y-limits of `axes` (sharing y) to their data's span and `share` of it more each side.
+
+    With the room, no trace touches the axes' top or bottom (nor the frame round them).
+    """
+    low = min(ax.dataLim.y0 for ax in axes)
+    high = max(ax.dataLim.y1 for ax in axes)
+    span = max(high - low, 1.0)
+    limits = (low - share * span, high + share * span)
+    for ax in axes:
+        ax.set_ylim(*limits)
+    return limits
 
 
 def reach_line_points(hip: tuple[float, float], apparent_deg: float, length: float) -> np.ndarray:

@@ -1,0 +1,58 @@
+"""The words above each rep in the set chart: its number, ✓ or ✗, and its faults, one a line.
+
+A rep's faults used to share one comma-separated line, and with three faults a label ran over its
+neighbours'. Now each label is a narrow column, and the labels sit in two rows (odd reps low, even
+reps just above their neighbours), so a label may be up to two reps wide.
+"""
+
+from __future__ import annotations
+
+from ..form.report import SetReport
+from .style import MARKS
+
+FAULT_WORDS: dict[str, str] = {
+    "arched_back": "arched back",
+    "momentum": "momentum",
+    "excessive_load": "too heavy",
+    "incomplete_rom": "short range",
+    "weak_core": "weak core",
+    "pelvic_rotation": "hips turn",
+}
+LINE_PT = 11.0
+"""The height of one line of a rep label (points), at FONT_SIZES["small"] and line spacing 1.1."""
+
+
+def rep_faults(report: SetReport, rep: int) -> list[str]:
+    """The faults found in one rep, in words, each once."""
+    faults: list[str] = []
+    for finding in report.findings:
+        words = FAULT_WORDS.get(finding.mistake, finding.mistake.replace("_", " "))
+        if finding.rep == rep and words not in faults:
+            faults.append(words)
+    return faults
+
+
+def rep_label(number: int, faults: list[str]) -> str:
+    """A rep's number and ✓ or ✗, then each fault on a line of its own (a narrow column per rep)."""
+    mark = MARKS["mistake"] if faults else MARKS["correct"]
+    return "\n".join([f"{number} {mark}", *faults])
+
+
+def label_lines(report: SetReport) -> int:
+    """The most lines any rep's label takes (1 for a clean rep), to leave room above the chart."""
+    return max((1 + len(rep_faults(report, rep.number)) for rep in report.reps), default=1)
+
+
+def label_offset(report: SetReport, number: int) -> float:
+    """Points above the chart: odd reps low, even reps just above their odd neighbours' labels."""
+    if number % 2:
+        return 3.0
+    neighbours = [
+        1 + len(rep_faults(report, n)) for n in (number - 1, number + 1) if 1 <= n <= len(report.reps)
+    ]
+    return 3.0 + max(neighbours, default=0) * LINE_PT
+
+
+def label_room(report: SetReport) -> float:
+    """The height (points) the two rows of labels need above the chart, beyond a one-line label's room."""
+    return max(0.0, 6.0 + 2 * label_lines(report) * LINE_PT - 28.0)
