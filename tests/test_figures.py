@@ -39,7 +39,7 @@ def test_every_image_has_alt_text_that_states_the_angles(regenerated):
     assert images == set(alt)
     for name, text in alt.items():
         assert len(text) > 80, name
-    assert "Hip 20 degrees" in alt["cable_form"]
+    assert "Hip extended 20 degrees" in alt["cable_form"] and "Hip 20 degrees" not in alt["cable_form"]
     assert "arched 25 degrees" in alt["cable_form"]
     assert "mistake" in alt["cable_form"] and "correct" in alt["cable_form"]
 
