@@ -26,6 +26,14 @@ def _curves() -> dict[tuple[str, str], tuple[float, float]]:
     }
 
 
+def _curve(sex: str, age_group: str) -> tuple[float, float]:
+    """One measured group's curve shape (c2, c3 in radians), its sex and age group checked."""
+    curves = _curves()
+    sex = check_choice("sex", sex, sorted({s for s, _ in curves}))
+    age_group = check_choice("age_group", age_group, sorted({a for _, a in curves}))
+    return curves[(sex, age_group)]
+
+
 def strength_groups() -> list[tuple[str, str]]:
     """The (sex, age group) pairs the strength curve was measured for, in the table's order.
 
@@ -60,10 +68,7 @@ def hip_extension_strength(hip_extension: float, *, sex: str = "female", age_gro
     True
     """
     angle = check_in_range("hip_extension", hip_extension, FLEXED_LIMIT, NEUTRAL, "deg")
-    curves = _curves()
-    sex = check_choice("sex", sex, sorted({s for s, _ in curves}))
-    age_group = check_choice("age_group", age_group, sorted({a for _, a in curves}))
-    c2, c3 = curves[(sex, age_group)]
+    c2, c3 = _curve(sex, age_group)
     flexion = math.radians(-angle)
     return max(0.0, math.cos(c2 * (flexion - c3)))
 
@@ -83,7 +88,4 @@ def strongest_hip_angle(*, sex: str = "female", age_group: str = "18-25") -> flo
     float
         Hip extension (degrees; negative = flexed) at the curve's peak.
     """
-    curves = _curves()
-    sex = check_choice("sex", sex, sorted({s for s, _ in curves}))
-    age_group = check_choice("age_group", age_group, sorted({a for _, a in curves}))
-    return -math.degrees(curves[(sex, age_group)][1])
+    return -math.degrees(_curve(sex, age_group)[1])
