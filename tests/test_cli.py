@@ -10,6 +10,9 @@ from pathlib import Path
 
 import pytest
 
+from kickback.form.keypoint_frames import ONE_PERSON_NOTE, PEOPLE_COLUMN, people_note, read_keypoint_frames
+from kickback.form.video_findings import jumps_note
+
 REPO = Path(__file__).resolve().parent.parent
 EXAMPLES = REPO / "data" / "recordings"
 
@@ -98,3 +101,53 @@ def test_a_bad_option_is_one_line_with_exit_code_2():
     assert result.returncode == 2
     assert len(result.stderr.strip().splitlines()) == 1
     assert "rowing" in result.stderr and "cable" in result.stderr
+
+
+def keypoints_file(tmp_path, name, people_of_row=None, shift_rows=range(0)):
+    """The shipped coco17 example, with a `people_seen` cell per row from `people_of_row(row)` (text)
+    and every x moved 900 px in `shift_rows` (the pose estimator following someone else there)."""
+    lines = (EXAMPLES / "cable_arched_back_coco17.csv").read_text().splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("time_s"))
+    names = lines[header].split(",")
+    out = lines[:header] + [lines[header] + (f",{PEOPLE_COLUMN}" if people_of_row else "")]
+    for row, line in enumerate(lines[header + 1 :]):
+        cells = line.split(",")
+        if row in shift_rows:
+            cells = [f"{float(c) + 900:.2f}" if n.endswith("_x") and c else c for n, c in zip(names, cells)]
+        out.append(",".join(cells) + (f",{people_of_row(row)}" if people_of_row else ""))
+    path = tmp_path / name
+    path.write_text("\n".join(out) + "\n")
+    return path
+
+
+def check_keypoints(path, *extra):
+    """`python -m kickback check` on a coco17 file, right side, as the cable variant."""
+    return run("check", path, "--variant", "cable", "--format", "coco17", "--side", "right", *extra)
+
+
+def test_text_and_json_say_when_several_people_were_seen(tmp_path):
+    path = keypoints_file(tmp_path, "people.csv", lambda row: "" if row % 10 else ("2" if row < 60 else "1"))
+    note = people_note(read_keypoint_frames(path, "coco17").people, "coco17")
+    assert note.startswith("Several people were seen in 6 of the ")
+    code, out, err = check_keypoints(path)
+    assert code == 0 and err == "" and f"- {note}" in out.splitlines()
+    code, out, err = check_keypoints(path, "--json")
+    assert code == 0 and err == "" and note in json.loads(out)["notes"]
+
+
+def test_text_and_json_say_the_one_person_followed_when_people_were_not_counted(tmp_path):
+    code, out, _ = check_keypoints(keypoints_file(tmp_path, "plain.csv"), "--json")
+    assert code == 0 and ONE_PERSON_NOTE in json.loads(out)["notes"]
+    code, out, _ = run("check", EXAMPLES / "cable_momentum_angles.csv", "--variant", "cable", "--json")
+    assert code == 0 and ONE_PERSON_NOTE not in json.loads(out)["notes"]  # angles: no people to count
+
+
+def test_text_and_json_say_where_the_followed_skeleton_jumped(tmp_path):
+    path = keypoints_file(tmp_path, "jump.csv", shift_rows=range(300, 330))
+    sentence = jumps_note([300, 330])
+    code, out, _ = check_keypoints(path)
+    assert code == 0 and f"- {sentence}" in out.splitlines()
+    code, out, _ = check_keypoints(path, "--json")
+    assert code == 0 and sentence in json.loads(out)["notes"]
+    code, out, _ = check_keypoints(keypoints_file(tmp_path, "still.csv"), "--json")
+    assert not any("skeleton jumped" in note for note in json.loads(out)["notes"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..model.variants import check_variant
-from .exercise_gate import GateVerdict, NotTheExerciseError, judge_angles, judge_keypoint_frames
+from .exercise_gate import GateVerdict, judge_angles, judge_keypoint_frames, refuse_unless_passed
 from .recordings import RECORDINGS_DIR, Recording, guess_format, read_recording
 
 
@@ -29,9 +29,9 @@ def judge_recording(recording: Recording, variant: str) -> GateVerdict:
     Returns
     -------
     GateVerdict
-        `reason` None when the recording looks like the variant.
+        `reason` None when the recording looks like the variant. A bad `variant` is refused by the
+        gate it is passed to, before anything is judged.
     """
-    check_variant(variant)
     if recording.keypoints is None:
         return judge_angles(recording, variant)
     return judge_keypoint_frames(recording.keypoints, recording.side or "right", variant)
@@ -77,10 +77,7 @@ def check_exercise_file(
     >>> check_exercise_file(RECORDINGS_DIR / "cable_good_angles.csv", "cable").passed
     True
     """
-    verdict = judge_file(path, variant, format=format, side=side)
-    if not verdict.passed:
-        raise NotTheExerciseError(verdict.message())
-    return verdict
+    return refuse_unless_passed(judge_file(path, variant, format=format, side=side))
 
 
 def is_this_the_exercise(

@@ -76,6 +76,21 @@ def exercise_name(variant: str) -> str:
     return "a quadruped kickback" if variant == QUADRUPED else f"a {variant} kickback"
 
 
+def refuse_unless_passed(verdict: GateVerdict) -> GateVerdict:
+    """The verdict unchanged when the recording looks like the variant; else refuse it in one line.
+
+    The one place a verdict becomes an error, for every caller that refuses rather than reports.
+
+    Raises
+    ------
+    NotTheExerciseError
+        A ValueError whose message is the verdict's one line (`GateVerdict.message`).
+    """
+    if not verdict.passed:
+        raise NotTheExerciseError(verdict.message())
+    return verdict
+
+
 def variant_range(variant: str, field: str) -> tuple[float, float]:
     """The variant's range of one Pose field (degrees) from data/explorer_ranges.csv."""
     for row in read_table("explorer_ranges"):
@@ -198,9 +213,7 @@ def check_exercise(recording: Recording, variant: str) -> Recording:
     >>> check_exercise(simulate_set("cable"), "cable").label
     'good'
     """
-    verdict = judge_angles(recording, variant)
-    if not verdict.passed:
-        raise NotTheExerciseError(verdict.message())
+    refuse_unless_passed(judge_angles(recording, variant))
     return recording
 
 
