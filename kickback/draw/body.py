@@ -17,7 +17,7 @@ from matplotlib.path import Path
 from ..model.anthropometrics import Body
 from ..model.leg_height import LegHeight, split_leg_height
 from ..model.pose import Pose
-from ..model.skeleton import Skeleton, build_skeleton
+from ..model.skeleton import Skeleton, build_skeleton, leg_height_of
 from ..model.variants import check_variant
 from .anatomy import foot_outline, hand_outline, pelvis_outline, torso_outline, trunk_outline
 from .artists import PoseArtists
@@ -55,9 +55,7 @@ def describe_thigh_angle(apparent: float) -> str:
 
 def drawn_leg_height(pose: Pose, skeleton: Skeleton) -> LegHeight:
     """The thigh's height as this skeleton draws it: on all fours an arch tips the chest up a little."""
-    height = split_leg_height(pose)
-    tilt = float(skeleton.extras.get("thorax_tilt", 0.0))
-    return LegHeight(hip=height.hip, lumbar=height.lumbar, trunk=height.trunk + tilt)
+    return leg_height_of(pose, skeleton)
 
 
 def describe_angles(pose: Pose, height: LegHeight | None = None) -> dict[str, str]:
@@ -69,7 +67,7 @@ def describe_angles(pose: Pose, height: LegHeight | None = None) -> dict[str, st
     terms = [("hip extension", "hip flexion", height.hip), ("arch", "rounding", height.lumbar)]
     terms.append(("trunk lean", "trunk lean back", height.trunk))
     parts = []
-    for plus, minus, value in terms:
+    for plus, minus, value in sorted(terms, key=lambda term: term[2] < 0):  # additions read first
         if abs(value) < 0.5:
             continue
         sign = "+" if value > 0 else "−"

@@ -41,6 +41,7 @@ __all__ = [
     "foot_profile",
     "handle_point",
     "leg_height_as_drawn",
+    "leg_height_of",
     "place_foot",
     "pose_joints",
     "spine_landmarks",
@@ -249,8 +250,13 @@ def leg_height_as_drawn(pose: Pose, body: Body, variant: str) -> LegHeight:
     LegHeight
         `hip`, `lumbar` and `trunk` parts (degrees); `apparent` is the drawn thigh's angle from hanging.
     """
-    tilt = build_skeleton(pose, body, variant).extras["thorax_tilt"]
+    return leg_height_of(pose, build_skeleton(pose, body, variant))
+
+
+def leg_height_of(pose: Pose, skeleton: Skeleton) -> LegHeight:
+    """The thigh's height split as `skeleton` draws `pose`: the trunk's part includes its thorax tilt."""
     height = split_leg_height(pose)
+    tilt = float(skeleton.extras.get("thorax_tilt", 0.0))
     return LegHeight(hip=height.hip, lumbar=height.lumbar, trunk=height.trunk + tilt)
 
 
