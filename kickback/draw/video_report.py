@@ -22,7 +22,7 @@ from pathlib import Path
 import numpy as np
 
 from ..form.analysis import analyze_set
-from ..form.exercise_gate import exercise_name, judge_keypoint_frames
+from ..form.exercise_gate import exercise_name, judge_keypoint_frames, refuse_unless_passed
 from ..form.keypoint_frames import KeypointFrames, read_keypoint_frames
 from ..form.keypoints import ROLES, SIDES, joint_name
 from ..form.recordings import Recording, recording_from_keypoints
@@ -69,11 +69,10 @@ def check_video_keypoints(
 ) -> tuple[Recording, SetReport, tuple[str, ...]]:
     """Gate, then check keypoints already read: the recording, its report and the gate's notes.
 
-    Raises ValueError (one line) if the gate refuses the recording or the file gives no hip angle.
+    Raises NotTheExerciseError (a ValueError, one line) if the gate refuses the recording, ValueError
+    if the file gives no hip angle.
     """
-    verdict = judge_keypoint_frames(frames, side, variant)
-    if not verdict.passed:
-        raise ValueError(verdict.message())
+    verdict = refuse_unless_passed(judge_keypoint_frames(frames, side, variant))
     recording = recording_from_keypoints(frames, side)
     return recording, analyze_set(recording, variant, hip_range=hip_range), verdict.notes
 
