@@ -226,3 +226,20 @@ def test_a_smaller_own_range_clears_a_short_top_and_the_course_range_flags_it():
     assert "✗" not in widget.readouts.findings  # the top of a 10° hip
     widget.hip_range.value = 20
     assert "✗ Incomplete range of motion" in widget.readouts.findings  # back to the course's range
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("present", [False, True])
+def test_the_reach_key_sits_under_the_side_names_and_inside_the_picture(variant, present):
+    """The projector's layout makes the words larger: the key's dashed line must still clear "stance
+    side" / "working side" (it ran through them), and its words must not be cut at the bottom."""
+    view = explore(variant, present=present).view
+    view.figure.canvas.draw()
+    renderer = view.figure.canvas.get_renderer()
+    names = [
+        text.get_window_extent(renderer) for text in view.top.texts if text.get_visible() and text.get_text()
+    ]
+    line_px = view.reach_key_line.get_ydata()[0] * view.figure.bbox.height
+    assert names and line_px < min(box.y0 for box in names) - 2
+    words = view.reach_key.get_window_extent(renderer)
+    assert words.y1 < line_px and words.y0 >= 0

@@ -223,7 +223,7 @@ def test_on_all_fours_the_mat_is_a_floor_seen_from_above_with_hands_and_knee_on_
     assert far[:, 1].min() > near[:, 1].max()
     contacts = shapes.lines["contacts"]
     assert len(contacts) == 3 and inside(mat, contacts).all()  # two hands and the stance knee
-    for name, point in (("stance_arm", contacts[0]), ("working_arm", contacts[1])):
+    for name, point in (("stance_forearm", contacts[0]), ("working_forearm", contacts[1])):
         lowest = shapes.parts[name][:, 1].min()
         assert abs(lowest - point[1]) < 0.03, name  # the arm ends on the mat, not above it or sunk in
     stance = shapes.parts["stance_leg"]
@@ -231,14 +231,78 @@ def test_on_all_fours_the_mat_is_a_floor_seen_from_above_with_hands_and_knee_on_
     assert stance[:, 1].min() > near[:, 1].max()  # and the shin lies on the mat, not past its near edge
 
 
+def drawn_arm(shapes, side: str) -> np.ndarray:
+    """Every point of one arm's outlines as drawn (upper arm, forearm and hand)."""
+    return np.vstack([shapes.parts[f"{side}_arm"], shapes.parts[f"{side}_forearm"]])
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+@given(data=st.data())
+def test_the_drawn_hands_are_where_the_side_views_hands_are(variant, data):
+    """Height from the side view's wrist (seen from the view's elevation), sideways under the shoulders:
+    the side view draws both arms as one, full length in its plane."""
+    pose = explorer_pose(variant, data)
+    skeleton = build_skeleton(pose, BODY, variant)
+    shapes = rear_view_shapes(pose, BODY, variant, skeleton)
+    joints = skeleton.joints
+    (wrist_u, wrist_y), (hip_u, hip_y) = joints["wrist"], joints["hip"]
+    look = np.radians(18.0 if variant == "bodyweight" else 0.0)
+    height = (wrist_y - hip_y) * np.cos(look) + (wrist_u - hip_u) * np.sin(look)
+    hands = shapes.lines["hands"]
+    half = BODY.geometry["shoulder_width"] / 2
+    np.testing.assert_allclose(hands[:, 0], [-half, half])
+    np.testing.assert_allclose(hands[:, 1], height, atol=1e-9)
+    for side, hand in zip(("stance", "working"), hands):
+        assert inside(shapes.parts[f"{side}_forearm"], hand).all(), side  # the hand ends the drawn forearm
+
+
+@pytest.mark.parametrize("variant, reach", [("cable", "pulley_distance"), ("machine", "handle_distance")])
+@given(near=st.floats(0.3, 0.85), further=st.floats(0.02, 0.3))
+def test_an_arm_reaching_further_forward_is_drawn_shorter(variant, reach, near, further):
+    """Standing, the hands hold handles in front: the further forward (and so the higher) the handles,
+    the more the arm points away from the viewer and the shorter it looks from behind."""
+    from kickback.model.skeleton import equipment
+
+    pose = preset_pose(variant, "correct_top")
+
+    def drawn_height(distance: float) -> float:
+        skeleton = build_skeleton(pose, BODY, variant, setup=equipment(variant, {reach: distance}))
+        return float(np.ptp(drawn_arm(rear_view_shapes(pose, BODY, variant, skeleton), "working")[:, 1]))
+
+    full = BODY.length("upper_arm") + BODY.length("forearm") + BODY.length("hand")
+    assert drawn_height(near + further) <= drawn_height(near) + 1e-9
+    assert drawn_height(near) < full  # never drawn as long as an arm hanging at the side
+
+
 @pytest.mark.parametrize("variant", STANDING)
-def test_standing_the_arms_reach_forward_to_the_handles_not_down_the_sides(variant):
+def test_standing_the_arms_end_at_the_elbows_not_down_the_thighs(variant):
+    """The forearms point ahead to the handles, so from behind the arm ends near the elbow: nothing of
+    it hangs down past the hip joints (y = 0) as an arm at the side would."""
     shapes = shapes_at(variant)
-    for name in ("stance_arm", "working_arm"):
-        arm = shapes.parts[name]
-        assert arm[:, 1].min() > -0.03, name  # not hanging down past the hip joints (at y = 0)
-        half = BODY.geometry["shoulder_width"] / 2
-        assert np.abs(arm[:, 0]).min() < 0.6 * half, name  # the forearms come in to the handles in front
+    for side in ("stance", "working"):
+        assert drawn_arm(shapes, side)[:, 1].min() > -0.05, side
+
+
+def test_on_all_fours_the_arms_go_straight_down_to_the_hands_under_the_shoulders():
+    shapes = shapes_at("bodyweight")
+    half = BODY.geometry["shoulder_width"] / 2
+    for side, sign in (("stance", -1), ("working", 1)):
+        arm = drawn_arm(shapes, side)
+        middle = (arm[:, 0].min() + arm[:, 0].max()) / 2
+        assert middle == pytest.approx(sign * half, abs=0.01), side  # upright, under its shoulder
+        assert np.ptp(arm[:, 0]) < 1.3 * BODY.geometry["arm_width"], side  # no bend out or in
+
+
+@given(hip=st.floats(0.0, 25.0), knee=st.floats(80.0, 130.0))
+def test_on_all_fours_the_lifted_thigh_is_foreshortened_and_the_bent_shin_points_up(hip, knee):
+    """Seen from behind and above, a thigh lifted back comes toward the viewer: drawn much shorter than
+    it is, and in front of the pelvis; a knee bent past 80 degrees sends the shin up, so the ankle is
+    drawn above the knee, not below it like a leg hanging."""
+    shapes = shapes_at("bodyweight", hip_extension=hip, knee_flexion=knee)
+    hip_point, knee_point = shapes.lines["working_hip"][0], shapes.lines["working_knee"][0]
+    assert np.hypot(*(knee_point - hip_point)) < 0.5 * BODY.length("thigh")
+    assert shapes.lines["working_ankle"][0, 1] > knee_point[1] + 0.1 * BODY.length("shank")
+    assert shapes.working_leg_in_front
 
 
 def test_on_the_machine_the_stance_foot_stands_on_the_platform():
@@ -264,3 +328,49 @@ def test_the_ghost_shows_only_the_pelvis_and_the_working_leg(variant):
     assert all(np.abs(shown - point).sum(axis=1).min() < 1e-9 for point in ghost)
     trunk = square.parts["trunk"]
     assert not all(np.abs(ghost - point).sum(axis=1).min() < 1e-9 for point in trunk)
+
+
+def test_a_label_drawn_again_in_place_is_stamped_with_the_same_pixels():
+    """A slider step stamps unchanged labels from the glyphs kept last time: the picture must be the
+    one rasterising them afresh gives, pixel for pixel, and close to a full draw."""
+    from kickback.draw.explorer_view import TextStamps
+
+    start = preset_pose("cable", "start")
+    view = ExplorerView("cable", start, BODY)
+    view.render()
+    view.move(start.replace(hip_extension=5))
+    view.render()  # keeps the glyphs of both labels where they are now
+    kept, view.text_stamps = view.text_stamps, TextStamps()
+    view.move(start.replace(hip_extension=6))  # the hip's label changes, the back's stays
+    fresh = pixels(view.render())
+    stamped_before, view.text_stamps = kept.stamped, kept
+    stamped = pixels(view.render())
+    assert kept.stamped > stamped_before  # the back's label did not move: it was stamped
+    np.testing.assert_array_equal(stamped, fresh)
+    full = pixels(render_png(view.figure, dpi=view.figure.dpi))
+    assert np.mean(np.abs(stamped - full) > 40) < 0.002
+
+
+@given(
+    seed=st.integers(0, 2**16), height=st.integers(1, 70), changed=st.lists(st.integers(0, 69), max_size=5)
+)
+def test_the_explorer_png_is_the_canvas_and_reusing_bands_changes_no_byte(seed, height, changed):
+    """PNG bytes that decode to the very pixels, the same whether unchanged bands were kept from
+    the picture before or compressed afresh (so a learner's picture never depends on its history)."""
+    import zlib
+
+    from kickback.draw.explorer_view import PngBands, encode_png
+
+    before = np.random.default_rng(seed).integers(0, 4, size=(height, 9, 4), dtype=np.uint8)
+    after = before.copy()
+    for row in changed:
+        after[row % height] = 255 - after[row % height]
+    writer = PngBands()
+    writer.encode(before)
+    kept = writer.encode(after)
+    assert kept == encode_png(after)
+    np.testing.assert_array_equal(np.asarray(Image.open(io.BytesIO(kept)).convert("RGBA")), after)
+    start = kept.index(b"IDAT") + 4
+    stream = zlib.decompressobj()
+    stream.decompress(kept[start : start + int.from_bytes(kept[start - 8 : start - 4], "big")])
+    assert stream.eof  # a complete zlib stream: strict decoders (browsers) accept it

@@ -3,7 +3,9 @@
 Fast on purpose. The static parts (floor, equipment, titles, reference lines) are rendered once
 into a background; a slider step restores that background and redraws only the artists that
 move (blitting on Agg: `copy_from_bbox`, `restore_region`, `draw_artist`), then encodes the
-pixels as a PNG with light compression. `figure` stays a normal figure: saving it draws all.
+pixels as a PNG with light compression. A label whose words and place did not change is stamped
+from the glyphs it was drawn with last time (`TextStamps`): shaping and rasterising text is the
+dearest part of a step. `figure` stays a normal figure: saving it draws all.
 The numbers in words (the leg-height sum, the pelvis) are the explorer's readouts, beside it.
 """
 
@@ -30,34 +32,148 @@ LAYOUT_DPI = 100  # the course's dpi (draw/style.py): width_px / LAYOUT_DPI is t
 PNG_COMPRESSION = 1  # zlib level: fast to encode, a little larger than the default
 SIDE_BOX = (0.0, 0.02, 0.72, 0.96)  # figure fractions: the side view
 REAR_BOX = (0.73, 0.34, 0.26, 0.56)  # figure fractions: the rear view, beside it
+KEY_GAP = 0.025  # figure fraction between the rear view's side names, the reach key's line and its words
+
+
+PNG_BAND_ROWS = 16  # rows compressed together; a band whose pixels did not change is not compressed again
 
 
 def encode_png(rgba: np.ndarray, level: int = PNG_COMPRESSION) -> bytes:
-    """An 8-bit RGBA image (height x width x 4) as an RGB PNG: no row filters, light zlib compression.
+    """An 8-bit RGBA image (height x width x 4) as an RGBA PNG: no row filters, light zlib compression.
 
-    The explorer's figure is opaque (a white background), so the alpha channel is dropped: a quarter
-    less to compress. Flat-coloured drawings compress well even so, and this is several times
-    faster than a general PNG writer that tries every row filter.
+    The pixels go in as the canvas holds them: dropping the (opaque) alpha channel would mean a
+    strided copy that costs more than compressing the quarter more bytes. Flat-coloured drawings
+    compress well, and this is several times faster than a general PNG writer that tries every
+    row filter.
     """
-    height, width, _ = rgba.shape
-    rows = np.zeros((height, width * 3 + 1), dtype=np.uint8)  # each row starts with filter type 0
-    rows[:, 1:] = rgba[:, :, :3].reshape(height, width * 3)
+    return PngBands(level).encode(rgba)
 
-    def chunk(kind: bytes, data: bytes) -> bytes:
+
+def _png_chunk(kind: bytes, data: bytes) -> bytes:
+    return (
+        struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    )
+
+
+class PngBands:
+    """A PNG writer that remembers the last image's compressed bands of rows.
+
+    The image data is deflated in bands of PNG_BAND_ROWS rows, each from a fresh compressor ending
+    in a full flush, so each band's bytes depend on its own pixels alone and can be joined in any
+    order (as parallel gzip writers do). A slider step changes about half the rows: the other bands
+    are reused as they are. The same pixels always give the same bytes, whatever came before.
+    """
+
+    def __init__(self, level: int = PNG_COMPRESSION) -> None:
+        self.level = level
+        self._rows: np.ndarray | None = None
+        self._bands: list[bytes] = []
+
+    def _deflate(self, band: np.ndarray) -> bytes:
+        compressor = zlib.compressobj(self.level, zlib.DEFLATED, -15)  # raw deflate: no header
+        return compressor.compress(band) + compressor.flush(zlib.Z_FULL_FLUSH)
+
+    def encode(self, rgba: np.ndarray) -> bytes:
+        """`rgba` (height x width x 4, uint8) as PNG bytes."""
+        height, width, _ = rgba.shape
+        rows = np.empty((height, width * 4 + 1), dtype=np.uint8)
+        rows[:, 0] = 0  # each row starts with filter type 0 (none)
+        rows[:, 1:] = rgba.reshape(height, width * 4)
+        before = self._rows if self._rows is not None and self._rows.shape == rows.shape else None
+        bands = []
+        for index, start in enumerate(range(0, height, PNG_BAND_ROWS)):
+            band = rows[start : start + PNG_BAND_ROWS]
+            unchanged = before is not None and np.array_equal(band, before[start : start + PNG_BAND_ROWS])
+            bands.append(self._bands[index] if unchanged else self._deflate(band))
+        self._rows, self._bands = rows, bands
+        # zlib's header (deflate, 32 KB window, fastest), the bands, an empty final block, the checksum
+        stream = b"\x78\x01" + b"".join(bands) + b"\x03\x00" + struct.pack(">I", zlib.adler32(rows))
+        header = struct.pack(">IIBBBBB", width, height, 8, 6, 0, 0, 0)  # 8-bit RGBA
         return (
-            struct.pack(">I", len(data))
-            + kind
-            + data
-            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+            b"\x89PNG\r\n\x1a\n"
+            + _png_chunk(b"IHDR", header)
+            + _png_chunk(b"IDAT", stream)
+            + _png_chunk(b"IEND", b"")
         )
 
-    header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + chunk(b"IHDR", header)
-        + chunk(b"IDAT", zlib.compress(rows, level))  # the array's own buffer: no copy
-        + chunk(b"IEND", b"")
-    )
+
+def _shows_something(artist: Artist) -> bool:
+    """Visible and, for a line, with points to draw (an empty line's draw still costs its setup)."""
+    if not artist.get_visible():
+        return False
+    return not isinstance(artist, Line2D) or len(artist.get_xdata(orig=True)) > 0
+
+
+class _GlyphRecorder:
+    """Stands in for the Agg core while one text is drawn, keeping each glyph's coverage as drawn."""
+
+    def __init__(self, core: object) -> None:
+        self.core, self.glyphs, self.complete = core, [], True
+
+    def draw_text_image(self, image, x, y, angle, gc) -> None:  # noqa: ANN001 - Agg's own arguments
+        coverage = np.asarray(image)
+        if coverage.dtype == np.uint8 and coverage.ndim == 2:
+            self.glyphs.append((coverage.copy(), x, y, angle))
+        else:  # a matplotlib that hands over something else: draw, but do not keep it
+            self.complete = False
+        self.core.draw_text_image(image, x, y, angle, gc)
+
+    def __getattr__(self, name: str) -> object:
+        self.complete = False  # anything but glyphs (e.g. boxes) is not kept: draw it the usual way
+        return getattr(self.core, name)
+
+
+class TextStamps:
+    """The glyphs of texts drawn in a blit, kept by their words, font and exact place (pixels).
+
+    A text drawn again with the same words at the same place gets the very same coverage images
+    back, painted in the current colour: the same pixels, without shaping and rasterising it again
+    (2-3 ms a label). Texts that move or change are drawn the usual way and remembered.
+    """
+
+    LIMIT = 256  # texts kept at most; then forgotten all at once (a slider's range of labels fits)
+
+    def __init__(self) -> None:
+        self.kept: dict[tuple, list] = {}
+        self.stamped = 0
+
+    def install(self, renderer) -> None:  # noqa: ANN001 - matplotlib's Agg renderer
+        """Route `renderer`'s text drawing through the stamps (until `remove`)."""
+        usual = type(renderer).draw_text.__get__(renderer)
+
+        def draw_text(gc, x, y, s, prop, angle, ismath=False, mtext=None):  # noqa: ANN001, ANN202
+            if ismath:
+                return usual(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            key = (s, tuple(prop.__dict__.items()), float(x), float(y), float(angle), gc.get_antialiased())
+            glyphs = self.kept.get(key)
+            if glyphs is not None:
+                for coverage, gx, gy, gangle in glyphs:
+                    renderer._renderer.draw_text_image(coverage, gx, gy, gangle, gc)
+                self.stamped += 1
+                return None
+            core = renderer._renderer
+            recorder = _GlyphRecorder(core)
+            renderer._renderer = recorder
+            try:
+                usual(gc, x, y, s, prop, angle, ismath=ismath, mtext=mtext)
+            finally:
+                renderer._renderer = core
+            if recorder.complete:
+                if len(self.kept) >= self.LIMIT:
+                    self.kept.clear()
+                self.kept[key] = recorder.glyphs
+            return None
+
+        renderer.draw_text = draw_text
+
+    @staticmethod
+    def remove(renderer) -> None:  # noqa: ANN001 - matplotlib's Agg renderer
+        """Give `renderer` back its own text drawing."""
+        renderer.__dict__.pop("draw_text", None)
+
+    def forget(self) -> None:
+        """Drop every kept text (a new renderer: new pixel size or dpi)."""
+        self.kept.clear()
 
 
 def reach_key_text(variant: str, typical: float) -> str:
@@ -104,6 +220,8 @@ class ExplorerView:
         self.top = self.figure.add_axes(REAR_BOX)  # the rear view (named `top` for older callers)
         self.renders = 0
         self._background = None
+        self.text_stamps = TextStamps()
+        self.png = PngBands()
         self._draw_reach_key()
         self.draw_variant(variant, pose)
 
@@ -119,6 +237,7 @@ class ExplorerView:
         self.pelvis: PelvisArtists = draw_rear_view(self.top, pose, self.body, words=False, variant=variant)
         self.top.set_title("seen from behind", fontsize=FONT_SIZES["small"] + 1, color=COLORS["outline"])
         self.reach_key.set_text(reach_key_text(variant, read_normal_range("hip_extension").typical))
+        self._place_reach_key()
         self._background = None
         self.move(pose)
 
@@ -149,16 +268,15 @@ class ExplorerView:
         The line's angle in degrees is in the explorer's readouts beside the picture.
         """
         typical = read_normal_range("hip_extension").typical
-        self.figure.add_artist(
-            Line2D(
-                [0.745, 0.83],
-                [0.225, 0.225],
-                color=COLORS["correct"],
-                linestyle=LINESTYLES["mistake"],
-                linewidth=1.6,
-                transform=self.figure.transFigure,
-            )
+        self.reach_key_line = Line2D(
+            [0.745, 0.83],
+            [0.225, 0.225],
+            color=COLORS["correct"],
+            linestyle=LINESTYLES["mistake"],
+            linewidth=1.6,
+            transform=self.figure.transFigure,
         )
+        self.figure.add_artist(self.reach_key_line)
         self.reach_key = self.figure.text(
             0.745,
             0.2,
@@ -168,6 +286,22 @@ class ExplorerView:
             va="top",
             ha="left",
         )
+
+    def _place_reach_key(self) -> None:
+        """Put the key just under the rear view's side names ("stance side", "working side").
+
+        Their height is a share of the picture that grows as the picture is laid out narrower (the
+        projector's layout makes its words larger), so it is measured, not assumed: once per set-up.
+        """
+        renderer = self.figure.canvas.get_renderer()
+        self.top.apply_aspect()  # the equal aspect shrinks the view's box, and the names with it
+        shown = [text for text in self.top.texts if text.get_visible() and text.get_text()]
+        if not shown:
+            return
+        lowest = min(text.get_window_extent(renderer).y0 for text in shown) / self.figure.bbox.height
+        line = lowest - KEY_GAP
+        self.reach_key_line.set_ydata([line, line])
+        self.reach_key.set_y(line - KEY_GAP)
 
     def _label_boxes(self) -> list:
         """Estimated boxes of the angle labels already placed, so the reach label keeps off them."""
@@ -196,6 +330,7 @@ class ExplorerView:
         for artist, visible in zip(moving, shown):
             artist.set_visible(visible)
         self._rear_drawn = None
+        self.text_stamps.forget()
 
     def _views(self) -> dict[str, object]:
         return {"side": self.side, "rear": self.top}
@@ -219,9 +354,13 @@ class ExplorerView:
         canvas.restore_region(self._background["side"])
         if redraw_rear:
             canvas.restore_region(self._background["rear"])
-        for artist in self.moving_artists():
-            if artist.get_visible() and (artist.axes is self.side or redraw_rear):
-                artist.draw(renderer)
+        self.text_stamps.install(renderer)
+        try:
+            for artist in self.moving_artists():
+                if _shows_something(artist) and (artist.axes is self.side or redraw_rear):
+                    artist.draw(renderer)
+        finally:
+            self.text_stamps.remove(renderer)
         self._rear_drawn = rear
         self.renders += 1
-        return encode_png(np.asarray(canvas.buffer_rgba()))
+        return self.png.encode(np.asarray(canvas.buffer_rgba()))

@@ -30,6 +30,8 @@ from .style import COLORS, FONT_SIZES, LINESTYLES
 
 # Each part: its colour and its drawing order (what is nearer the viewer is drawn later).
 PART_STYLES: dict[str, tuple[str, float]] = {
+    "stance_forearm": ("body_far", 0.98),
+    "working_forearm": ("body_far", 0.98),
     "stance_arm": ("body_far", 1.00),
     "working_arm": ("body_far", 1.00),
     "head": ("body", 1.02),
@@ -41,6 +43,9 @@ PART_STYLES: dict[str, tuple[str, float]] = {
     "pelvis": ("body", 1.20),
 }
 WORKING_LEG_IN_FRONT_Z = 1.30
+UPPER_ARM_BESIDE_TRUNK_Z = 1.07  # standing, the upper arm hangs beside the trunk, its back as near the
+# viewer as the trunk's: drawn over the trunk's edge (the armpit's crease shows); on all fours the
+# trunk lies between the viewer and the arms and hides them where they meet
 # The ghost shows only what the fault moves: the pelvis and the working leg (the trunk follows a little,
 # and a dashed copy over it hid more than it showed).
 GHOST_PARTS = ("pelvis", "working_leg", "working_shank", "working_foot")
@@ -123,6 +128,9 @@ def draw_rear_view(
         )
         ax.add_patch(patch)
         parts[name] = patch
+    if variant != "bodyweight":
+        for name in ("stance_arm", "working_arm"):
+            parts[name].set_zorder(UPPER_ARM_BESIDE_TRUNK_Z)
     lines = {
         "level": ax.plot(
             [], [], color=COLORS["reference"], linestyle=LINESTYLES["reference"], linewidth=1.2, zorder=1.34

@@ -49,7 +49,6 @@ VIEW_DISTANCE = 2.5  # m from the viewer to the hip joints: a limb's near end is
 # far end by the ratio of their distances (a depth cue, so a thigh coming toward the viewer does not
 # look like a teardrop with its thick hip end taken for the knee)
 PLATFORM_HALF_WIDTH = 0.17  # m, half the machine's platform seen from behind (drawing convention)
-HAND_IN = {"bodyweight": 0.95, "standing": 0.55}  # hands' sideways place, share of the shoulders'
 
 
 class RearShapes(NamedTuple):
@@ -74,7 +73,9 @@ def rotation(axis: np.ndarray, angle_deg: float) -> np.ndarray:
 
 def _oriented(axis: np.ndarray, moves: np.ndarray, toward: np.ndarray) -> np.ndarray:
     """`axis` or its opposite: the one about which a positive turn moves `moves` toward `toward`."""
-    return axis if np.dot(np.cross(axis, moves), toward) > 0 else -axis
+    (a0, a1, a2), (m0, m1, m2) = axis, moves
+    cross = (a1 * m2 - a2 * m1, a2 * m0 - a0 * m2, a0 * m1 - a1 * m0)  # np.cross, without its overhead
+    return axis if float(np.dot(cross, toward)) > 0 else -axis
 
 
 def convex_hull(points: np.ndarray) -> np.ndarray:
@@ -232,9 +233,10 @@ def _limb(frame: _Frame, points: np.ndarray, radii: list[float]) -> np.ndarray:
     return tube_outline(np.array(kept), kept_radii)
 
 
-def _capsule(frame: _Frame, points: np.ndarray, radii: tuple[float, float]) -> np.ndarray:
-    """One limb segment between two 3-D points: the hull of a circle round each end, each end thicker
-    the nearer the viewer it is. Convex, so it never folds over itself however short it is seen."""
+def _capsule(frame: _Frame, points: np.ndarray, radii: tuple[float, ...]) -> np.ndarray:
+    """A limb segment through 3-D points (two, or three nearly in line): the hull of a circle round
+    each, each thicker the nearer the viewer it is. Convex, so it never folds over itself however
+    short it is seen."""
     scaled = np.asarray(radii) * frame.nearness(points)
     points = np.array(points, dtype=float)
     points[:, 1] = np.maximum(points[:, 1], frame.floor + scaled)  # kept off the floor, as `_limb` does
@@ -243,16 +245,24 @@ def _capsule(frame: _Frame, points: np.ndarray, radii: tuple[float, float]) -> n
     return convex_hull(np.vstack([end + radius * circle for end, radius in zip(ends, scaled)]))
 
 
-def _arm(frame: _Frame, side: float) -> np.ndarray:
-    """An arm as the side view has it: on all fours straight down to the hand on the mat; standing,
-    forward to the handles, the hands closer together in front of the body (hidden behind it)."""
-    g = frame.g
-    half = g["shoulder_width"] / 2
-    hands = HAND_IN["bodyweight" if frame.variant == "bodyweight" else "standing"]
-    spots = (("shoulder_joint", 1.0), ("elbow", 1.0), ("wrist", hands))
-    points = np.array([frame.lift(name, side * half * share) for name, share in spots])
-    radius = g["arm_width"] / 2
-    return _limb(frame, points, [radius, radius * 0.9, radius * 0.8])
+def arm_points(frame: _Frame, side: float) -> np.ndarray:
+    """One arm in 3-D: shoulder joint, elbow, wrist and knuckles where the side view has them, in the
+    plane of its own shoulder joint (`side` -1 stance, +1 working). The side view draws the two arms
+    as one, full length in its plane, so each arm lies straight ahead of its shoulder: on all fours
+    the hands are on the mat under the shoulders; standing they hold the handles in front of them."""
+    half = side * frame.g["shoulder_width"] / 2
+    return np.array([frame.lift(name, half) for name in ("shoulder_joint", "elbow", "wrist", "knuckles")])
+
+
+def _arm(frame: _Frame, side: float) -> tuple[np.ndarray, np.ndarray]:
+    """An arm seen from behind: the upper arm (shoulder to elbow) and the forearm with the hand
+    (elbow to knuckles), each foreshortened as far as it reaches forward. Standing, the forearms
+    point ahead, so little of them shows past the elbow; on all fours the arm goes straight down."""
+    shoulder, elbow, wrist, knuckles = arm_points(frame, side)
+    radius = frame.g["arm_width"] / 2  # the side view's radii: upper arm 1.15 to 1, forearm 0.95 to 0.7
+    upper = _capsule(frame, np.array([shoulder, elbow]), (radius * 1.15, radius))
+    lower = _capsule(frame, np.array([elbow, wrist, knuckles]), (radius * 0.95, radius * 0.7, radius * 0.6))
+    return upper, lower
 
 
 def _working_leg(frame: _Frame) -> tuple[np.ndarray, np.ndarray]:
@@ -296,45 +306,22 @@ def rear_view_shapes(
         Parts and lines in metres, x to the working side, y up from the hip joints.
     """
     frame = _Frame(pose, body, variant, skeleton)
-    g, h = body.geometry, body.height
-    pelvis, dimples, pelvis_depth = _pelvis(frame)
-    trunk, spine = _trunk(frame)
+    g = body.geometry
+    still, still_lines, pelvis_depth = _still_shapes(frame)
     leg, working_hip = _working_leg(frame)
-    stance_hip = (
-        frame.lift("hip") + (frame.lift("hip", -g["hip_width"] / 2) - frame.lift("hip")) @ frame.turn().T
-    )
-    standing = variant != "bodyweight"
-    below_hip = (
-        ("support_knee", "support_ankle", "support_heel") if standing else ("support_knee", "support_ankle")
-    )
-    stance = [stance_hip] + [frame.lift(n, -g["hip_width"] / 2) for n in below_hip]
     thigh, shank = g["thigh_width"] / 2, g["shank_width"] / 2
-    foot = [shank * 0.55] if standing else []  # standing, the heel on the floor
     knee = shank * 1.15  # the knee: the thigh's end and the shank's start, one disc
     joint_radii = np.array([thigh, knee, shank * 0.75, shank * 0.5]) * frame.nearness(leg)
     leg = leg.copy()
     leg[:, 1] = np.maximum(leg[:, 1], frame.floor + joint_radii)  # off the floor, each joint once
     parts = {
-        "stance_leg": _limb(frame, stance, [thigh, shank * 1.1, shank * 0.75, *foot]),
         "working_leg": _capsule(frame, leg[:2], (thigh, knee)),
         "working_shank": _capsule(frame, leg[1:3], (knee, shank * 0.75)),
         "working_foot": _capsule(frame, leg[2:4], (shank * 0.7, shank * 0.5)),
-        "trunk": trunk,
-        "pelvis": pelvis,
-        "head": _head(frame),
-        "stance_arm": _arm(frame, -1.0),
-        "working_arm": _arm(frame, 1.0),
+        **still,
     }
-    lines = {
-        "dimples": dimples,
-        "spine": np.vstack([dimples.mean(axis=0), spine[1:]]),
-        "floor": frame.floor_outline(0.22 * h),  # on all fours the mat's outline; standing the ground
-    }
-    platform = frame.platform_outline(-g["hip_width"] / 2)
-    if platform is not None:
-        lines["platform"] = platform
+    lines = dict(still_lines)
     lines["working_knee"] = frame.project(leg[1])
-    lines["contacts"] = _contacts(frame, stance, standing)
     lines["working_ankle"] = frame.project(leg[2])
     lines["working_hip"] = frame.project(working_hip)
     depths = {
@@ -348,11 +335,67 @@ def rear_view_shapes(
     )
 
 
+_STILL_KEPT: dict[tuple, tuple[dict[str, np.ndarray], dict[str, np.ndarray], float]] = {}
+STILL_JOINTS = ("hip", "sacrum", "l3", "t12", "c7", "head", "shoulder_joint", "elbow", "wrist", "knuckles")
+STILL_JOINTS += ("support_knee", "support_ankle", "support_heel", "support_toe")
+
+
+def _still_shapes(frame: _Frame) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], float]:
+    """Everything but the working leg: trunk, pelvis, head, arms, stance leg and the lines on them,
+    and the pelvis's depth. Kept by the joints and turns they are made from, so a slider that moves
+    only the working leg (the hip, the knee) does not build them again."""
+    joints = tuple(float(c) for name in STILL_JOINTS if name in frame.joints for c in frame.joints[name])
+    key = (frame.variant, frame.pose.pelvic_rotation, frame.pose.pelvic_hike, frame.height, joints)
+    key += tuple(sorted(frame.g.items()))
+    if key not in _STILL_KEPT:
+        if len(_STILL_KEPT) >= 128:
+            _STILL_KEPT.clear()
+        _STILL_KEPT[key] = _build_still_shapes(frame)
+    return _STILL_KEPT[key]
+
+
+def _build_still_shapes(frame: _Frame) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], float]:
+    """`_still_shapes` built afresh."""
+    g, h = frame.g, frame.height
+    pelvis, dimples, pelvis_depth = _pelvis(frame)
+    trunk, spine = _trunk(frame)
+    stance_hip = (
+        frame.lift("hip") + (frame.lift("hip", -g["hip_width"] / 2) - frame.lift("hip")) @ frame.turn().T
+    )
+    standing = frame.variant != "bodyweight"
+    below_hip = (
+        ("support_knee", "support_ankle", "support_heel") if standing else ("support_knee", "support_ankle")
+    )
+    stance = [stance_hip] + [frame.lift(n, -g["hip_width"] / 2) for n in below_hip]
+    thigh, shank = g["thigh_width"] / 2, g["shank_width"] / 2
+    foot = [shank * 0.55] if standing else []  # standing, the heel on the floor
+    parts = {
+        "stance_leg": _limb(frame, stance, [thigh, shank * 1.1, shank * 0.75, *foot]),
+        "trunk": trunk,
+        "pelvis": pelvis,
+        "head": _head(frame),
+    }
+    for side, name in ((-1.0, "stance"), (1.0, "working")):
+        parts[f"{name}_arm"], parts[f"{name}_forearm"] = _arm(frame, side)
+    lines = {
+        "dimples": dimples,
+        "spine": np.vstack([dimples.mean(axis=0), spine[1:]]),
+        "floor": frame.floor_outline(0.22 * h),  # on all fours the mat's outline; standing the ground
+    }
+    platform = frame.platform_outline(-g["hip_width"] / 2)
+    if platform is not None:
+        lines["platform"] = platform
+    lines["contacts"] = _contacts(frame, stance, standing)
+    lines["hands"] = frame.project(np.array([arm_points(frame, side)[2] for side in (-1.0, 1.0)]))
+    for outline in (*parts.values(), *lines.values()):
+        outline.setflags(write=False)  # shared by every pose that keeps them
+    return parts, lines, pelvis_depth
+
+
 def _contacts(frame: _Frame, stance: list[np.ndarray], standing: bool) -> np.ndarray:
     """Where the body rests on the floor (the picture's points): the hands and the stance knee on the
     mat on all fours, the stance heel on the floor or platform standing."""
     if standing:
         return frame.project(np.array([stance[-1] * (1, 0, 1) + (0, frame.floor, 0)]))
-    half = frame.g["shoulder_width"] / 2 * HAND_IN["bodyweight"]
-    hands = [frame.lift("wrist", side * half) * (1, 0, 1) for side in (-1, 1)]
+    hands = [arm_points(frame, side)[2] * (1, 0, 1) for side in (-1.0, 1.0)]
     return frame.project(np.array([*hands, stance[1] * (1, 0, 1)]))
