@@ -189,3 +189,24 @@ def test_the_simulation_can_tell_a_confusable_pair():
     deuteranopia = SIMULATIONS["deuteranopia"]
     simulated = np.linalg.norm(to_lab(deuteranopia @ red) - to_lab(deuteranopia @ green))
     assert simulated < normal / 2
+
+
+def test_each_recorded_angle_has_a_colour_and_line_of_its_own():
+    """One colour, one meaning: no trace in a set timeline borrows another meaning's colour or look."""
+    from kickback.draw.style import SHOWN_TOGETHER
+    from kickback.draw.traces import TRACE_STYLES
+
+    looks = [(colour, str(style)) for colour, style in TRACE_STYLES.values()]
+    assert len(set(looks)) == len(looks)
+    assert len({colour for colour, _ in looks}) == len(looks)
+    timeline = SHOWN_TOGETHER["set timeline"]
+    for name, (colour, _) in TRACE_STYLES.items():
+        assert colour == COLORS[name]
+        assert name in timeline  # so the simulated-vision test compares it with the rest of the timeline
+        others = [m for m in timeline if COLORS[m] == colour and m != name]
+        assert others == [], f"{name}'s colour also means {others} in a set timeline"
+    for name in ("pelvic_rotation", "pelvic_hike"):  # the pelvis's colours mean nothing else anywhere
+        others = [m for m, c in COLORS.items() if c == COLORS[name] and m != name]
+        assert others == [], f"{name}'s colour also means {others}"
+    rotation, hike = TRACE_STYLES["pelvic_rotation"], TRACE_STYLES["pelvic_hike"]
+    assert rotation[0] != hike[0] and str(rotation[1]) != str(hike[1])

@@ -184,21 +184,9 @@ def _profile_widget_figure():
 
 
 def _profile_figure():
-    import kickback.draw.curves as curves
+    from kickback.draw.profile_figure import show_profile
 
-    captured = {}
-    real = curves.new_figure
-
-    def remember(*a, **k):
-        captured["figure"] = real(*a, **k)
-        return captured["figure"]
-
-    curves.new_figure = remember
-    try:
-        curves.show_profile("Cable, low pulley")
-    finally:
-        curves.new_figure = real
-    return captured["figure"]
+    return show_profile("Cable, low pulley").figure
 
 
 FIGURES = [
@@ -343,3 +331,96 @@ def test_hip_angles_are_said_in_words():
     assert hip_in_words(-15) == "hip flexed 15°"
     assert hip_in_words(20.4) == "hip extended 20°"
     assert "-" not in hip_in_words(-90)
+
+
+def _profile_panels(figure):
+    """Each resistance panel's (title, thick total line, thin line past the top, ▲, ▽)."""
+    from kickback.draw.curves import BEYOND_WORDS, EASIEST_WORDS, HARDEST_WORDS
+
+    panels = []
+    for ax in figure.axes:
+        lines = {line.get_label(): line for line in ax.get_lines()}
+        if "total demand" in lines:
+            panels.append(
+                (
+                    ax.get_title(),
+                    lines["total demand"],
+                    lines[BEYOND_WORDS],
+                    lines[HARDEST_WORDS],
+                    lines[EASIEST_WORDS],
+                )
+            )
+    return panels
+
+
+def test_the_markers_are_the_extremes_of_the_thick_line_which_stops_at_the_correct_top(figures):
+    from kickback.draw.curves import profile_cases
+    from kickback.model.pose import preset_pose
+
+    cases = {case.title: case for case in profile_cases()}
+    panels = _profile_panels(figure_for(figures, "resistance_profiles"))
+    assert len(panels) == len(cases)
+    for title, total, beyond, peak, low in panels:
+        x, y = np.asarray(total.get_xdata()), np.asarray(total.get_ydata())
+        top = preset_pose(cases[title].variant, "correct_top").hip_extension
+        assert x.max() == top and np.asarray(beyond.get_xdata()).min() == top
+        assert peak.get_ydata()[0] == pytest.approx(y.max()) and low.get_ydata()[0] == pytest.approx(y.min())
+        assert beyond.get_color() != total.get_color() and beyond.get_linewidth() < total.get_linewidth()
+
+
+def test_standing_panels_say_how_little_the_hanging_leg_loads_the_hip(figures):
+    from kickback.draw.curves import compute_profile, profile_cases, taught_range
+    from kickback.model.anthropometrics import default_body
+
+    figure = figure_for(figures, "resistance_profiles")
+    notes = {
+        ax.get_title(): [t.get_text() for t in ax.texts if t.get_gid() == "own_note"] for ax in figure.axes
+    }
+    for case in profile_cases():
+        hip, _, own = compute_profile(case, default_body())
+        own = own[taught_range(case, hip)]
+        said = " ".join(notes[case.title]).replace("\n", " ")
+        if case.variant in ("cable", "machine"):
+            assert f"{own[0]:.0f} N·m at the start" in said and f"{own[-1]:.0f} N·m at the top" in said
+            assert own[0] < 0.25 * own[-1]
+        else:
+            assert "at the start, the leg hanging" not in said
+
+
+def test_a_single_profile_spans_its_own_range_keeps_the_shared_scale_and_names_where_it_is_hardest():
+    from kickback.draw.curves import profile_cases, profile_limits, shared_profile_top
+    from kickback.draw.profile_figure import X_MARGIN_DEG, show_profile
+    from kickback.model.anthropometrics import default_body
+    from kickback.model.torque import sweep_range
+
+    top = shared_profile_top(profile_cases(), default_body())
+    for case in profile_cases():
+        shown = show_profile(case.title)
+        ax = shown.figure.axes[0]
+        sweep = sweep_range(case.variant)
+        assert ax.get_xlim() == pytest.approx((sweep[0] - X_MARGIN_DEG, sweep[-1] + X_MARGIN_DEG))
+        assert ax.get_ylim() == pytest.approx(profile_limits(top))
+        assert shown.title.startswith(case.title) and "hardest" in shown.title
+        words = " ".join(t.get_text() for t in shown.figure.texts)
+        assert "lesson" not in words  # the note reads the same in any lesson
+
+
+def test_the_moment_arm_plot_speaks_plainly_from_zero(figures):
+    figure = figure_for(figures, "moment_arms")
+    ax = figure.axes[0]
+    assert ax.get_ylim()[0] == 0
+    words = " ".join(t.get_text() for t in figure.findobj(Text))
+    assert "upper fibres" in words and "lower fibres" in words and "part 1" in words
+    assert "standing\nstraight" in words and "Rajagopal et al. 2016" in words
+    assert "gait2392" not in words and "Rajagopal 2016 model" not in words
+
+
+def test_the_kink_finder_names_only_a_sharp_bend():
+    from kickback.draw.moment_arm_plot import kink
+    from kickback.model.muscles import moment_arm_curve
+
+    hip = np.arange(-100.0, 21.0, 5.0)
+    assert kink(hip, 0.05 - 1e-5 * (hip + 40) ** 2) is None  # a smooth curve, however curved
+    bent = np.where(hip > -15, 0.045 + 0.0003 * (hip + 15), 0.045 + 0.00002 * (hip + 15))
+    assert kink(hip, bent) == -15
+    assert kink(*moment_arm_curve("glmax1")) == -15  # in the model's own numbers

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import base64
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,13 +9,13 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 
-from ..model.anthropometrics import Body, default_body
+from ..model.anthropometrics import Body
 from ..model.loads import Load, default_load, describe_load
-from ..model.muscles import moment_arm_curve
 from ..model.pose import preset_pose
 from ..model.torque import CurveSummary, describe_curve, split_hip_torque, sweep_range
+from ..model.variants import QUADRUPED
 from ..table import Table
-from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, render_png
+from .style import COLORS, FONT_SIZES, LINESTYLES
 
 
 def decorate(ax: Axes, *, title: str = "", xlabel: str = "", ylabel: str = "") -> None:
@@ -51,13 +50,18 @@ class ProfileCase:
 
 @dataclass
 class CurveArtists:
-    """The artists of one torque curve, kept so a widget can move them in place."""
+    """The artists of one torque curve, kept so a widget can move them in place.
+
+    `total` is the demand from the start to the correct top (the taught range), `beyond` its thin grey
+    continuation past the top, `own_weight` the leg's own share over the taught range.
+    """
 
     total: Line2D
     own_weight: Line2D
     peak: Line2D
     low: Line2D
     note: object
+    beyond: Line2D | None = None
 
 
 def compute_profile(case: ProfileCase, body: Body) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -91,12 +95,27 @@ def hip_in_words(angle: float) -> str:
 RANGE_SHADE = "#EDEDED"  # the hip range a set-up sweeps: light grey behind the curve
 
 
+BEYOND_WORDS = "past the correct top (not taught)"
+HARDEST_WORDS = "hardest within start–top"
+EASIEST_WORDS = "easiest within start–top"
+
+
 def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
     """A torque curve with the leg's own share, its hardest (▲) and easiest (▽) points named above the plot.
 
-    The words sit above the axes, off the data; the hip range the set-up sweeps is shaded.
+    The curve is drawn thick over the taught range (start to correct top, shaded) and thin and grey
+    past the top, so the ▲ and ▽ are the extremes of the thick line. The words sit above the axes.
     """
     (total,) = ax.plot([], [], color=COLORS["working_leg"], linewidth=2.4, label="total demand", zorder=3)
+    (beyond,) = ax.plot(
+        [],
+        [],
+        color=COLORS["reference"],
+        linewidth=1.0,
+        label=BEYOND_WORDS,
+        zorder=2.8,
+        solid_capstyle="butt",
+    )
     (own,) = ax.plot(
         [],
         [],
@@ -114,7 +133,7 @@ def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
         markersize=8,
         markeredgecolor=COLORS["outline"],
         zorder=4,
-        label="hardest point",
+        label=HARDEST_WORDS,
     )
     (low,) = ax.plot(
         [],
@@ -125,7 +144,7 @@ def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
         markeredgecolor=COLORS["outline"],
         markeredgewidth=1.3,
         zorder=4,
-        label="easiest point",
+        label=EASIEST_WORDS,
     )
     note = ax.text(
         0.0,
@@ -139,7 +158,7 @@ def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
     )
     decorate(ax, xlabel=HIP_AXIS_LABEL, ylabel="hip-extension torque (N·m)")
     ax.set_title(case.title, fontsize=FONT_SIZES["label"], fontweight="bold", color=COLORS["outline"], pad=28)
-    artists = CurveArtists(total=total, own_weight=own, peak=peak, low=low, note=note)
+    artists = CurveArtists(total=total, own_weight=own, peak=peak, low=low, note=note, beyond=beyond)
     update_profile(ax, artists, case, body)
     return artists
 
@@ -169,8 +188,12 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     """Recompute and move a drawn torque curve (its taught range shaded); return its description in words."""
     hip, total, own = compute_profile(case, body)
     summary = summarize_profile(case, hip, total)
-    artists.total.set_data(hip, total)
-    artists.own_weight.set_data(hip, own)
+    inside = taught_range(case, hip)
+    last = int(np.flatnonzero(inside)[-1])
+    artists.total.set_data(hip[inside], total[inside])
+    if artists.beyond is not None:
+        artists.beyond.set_data(hip[last:], total[last:])  # from the top on, joined to the thick line
+    artists.own_weight.set_data(hip[inside], own[inside])
     artists.peak.set_data([summary.peak_angle], [summary.peak_torque])
     artists.low.set_data([summary.low_angle], [summary.low_torque])
     artists.note.set_text(
@@ -178,25 +201,22 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     )
     for patch in [p for p in ax.patches if p.get_gid() == "range"]:
         patch.remove()
-    inside = taught_range(case, hip)
-    ax.axvspan(
-        hip[0], float(np.asarray(hip)[inside][-1]), color=RANGE_SHADE, zorder=0.5, gid="range", linewidth=0
-    )
+    ax.axvspan(hip[0], float(hip[last]), color=RANGE_SHADE, zorder=0.5, gid="range", linewidth=0)
     ax.set_xlim(hip[0] - 2, hip[-1] + 2)
     top = max(float(np.max(total)), float(np.max(own)), 1.0)
     bottom = min(float(np.min(total)), float(np.min(own)), 0.0)
     ax.set_ylim(*profile_limits(top, bottom))
-    note = own_weight_note(hip[inside], total[inside], own[inside])
+    note = own_weight_note(hip[inside], total[inside], own[inside], standing=case.variant != QUADRUPED)
     for text in [t for t in ax.texts if t.get_gid() == "own_note"]:
         text.remove()
     if note:
         ax.text(
             0.98,
-            0.97,
+            0.48 if case.variant != QUADRUPED else 0.97,
             note,
             transform=ax.transAxes,
             ha="right",
-            va="top",
+            va="center" if case.variant != QUADRUPED else "top",
             gid="own_note",
             fontsize=FONT_SIZES["small"],
             color=COLORS["outline"],
@@ -206,12 +226,15 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     return f"{case.title} ({describe_load(case.load)}): {summary.describe()}.{extra}"
 
 
-def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray) -> str:
+def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray, *, standing: bool = False) -> str:
     """What the dotted leg's-weight line shows where it is hard to see or surprising ("" otherwise).
 
     With no load the dotted line lies under the total (they are the same). Where the total drops below
     the leg's own weight, the load's part is negative: its line of pull has passed to the other side of
-    the hip, so it helps the lift there (an anchored band near the top, on all fours).
+    the hip, so it helps the lift there (an anchored band near the top, on all fours). Standing, the leg
+    hangs below the hip at the start, so its own weight barely loads the hip until it swings back: the
+    note gives the two numbers (N·m at the start and at the top), computed, when the start's is under
+    a quarter of the top's.
     """
     load = np.asarray(total) - np.asarray(own)
     if np.all(np.abs(load) < 0.5):
@@ -221,88 +244,13 @@ def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray) -> str:
         return (
             f"from {hip_in_words(float(helping.min()))}:\nthe load helps the lift\n(its pull crosses the hip)"
         )
+    start, top = float(own[0]), float(own[-1])
+    if standing and top > 0 and start < 0.25 * top:
+        return (
+            f"leg's own weight (dotted):\n{start:.0f} N·m at the start, the leg\n"
+            f"hanging; {top:.0f} N·m at the top"
+        )
     return ""
-
-
-GLMAX_STYLES = {"glmax1": "-", "glmax2": (0, (6, 2)), "glmax3": (0, (2, 1.5))}
-# The three hamstrings share the synergist colour; each has its own line style and marker, so the
-# legend's three entries differ and the lines can be told apart where they cross.
-HAMSTRING_STYLES: dict[str, tuple[str, Any, str]] = {
-    "bflh": ("biceps femoris long head", "-", "o"),
-    "semiten": ("semitendinosus", (0, (5, 2)), "s"),
-    "semimem": ("semimembranosus", (0, (1.5, 1.5)), "D"),
-}
-
-
-def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
-    """Gluteus maximus and hamstring hip-extension moment arms (mm) against hip angle, with gait2392 beside.
-
-    The legend sits outside the axes, to the right. Returns a sentence per curve for the alt text.
-    """
-    words = []
-    for muscle, style in GLMAX_STYLES.items():
-        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
-        ax.plot(
-            hip,
-            arm * 1000,
-            color=COLORS["primary_mover"],
-            linestyle=style,
-            linewidth=2.4,
-            label=f"gluteus maximus, part {muscle[-1]}",
-        )
-        words.append(
-            f"gluteus maximus part {muscle[-1]}: {arm[hip == 0][0] * 1000:.0f} mm at 0°, "
-            f"{arm[hip == -80][0] * 1000:.0f} mm at 80° of flexion"
-        )
-    for muscle, (label, style, marker) in HAMSTRING_STYLES.items():
-        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
-        ax.plot(
-            hip,
-            arm * 1000,
-            color=COLORS["synergist"],
-            linestyle=style,
-            linewidth=1.8,
-            marker=marker,
-            markevery=max(1, len(hip) // 6),
-            markersize=5.5,
-            markeredgecolor=COLORS["outline"],
-            markeredgewidth=0.7,
-            label=label,
-        )
-        words.append(f"{label}: largest {arm.max() * 1000:.0f} mm at hip {hip[np.argmax(arm)]:.0f}°")
-    hip, arm = moment_arm_curve("glmax", knee_flexion=knee_flexion, model="gait2392")
-    ax.plot(
-        hip,
-        arm * 1000,
-        color=COLORS["reference"],
-        linestyle=LINESTYLES["reference"],
-        linewidth=2.2,
-        label="gluteus maximus (mean),\nthe older gait2392 model",
-    )
-    words.append(
-        f"the gait2392 model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm at 0°, "
-        f"{arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion"
-    )
-    ax.axvline(0, color=COLORS["reference"], linewidth=0.8)
-    decorate(ax, xlabel=HIP_AXIS_LABEL, ylabel="hip-extension moment arm (mm)")
-    ax.legend(
-        fontsize=FONT_SIZES["small"],
-        loc="upper left",
-        bbox_to_anchor=(1.02, 1.0),
-        frameon=False,
-        handlelength=3.2,
-    )
-    ax.text(
-        1.02,
-        0.0,
-        f"Knee {'straight' if knee_flexion == 0 else f'bent {knee_flexion:.0f}°'}.\n"
-        "Blue lines: the Rajagopal 2016\nmodel; grey: gait2392.",
-        transform=ax.transAxes,
-        fontsize=FONT_SIZES["small"],
-        color=COLORS["outline"],
-        va="bottom",
-    )
-    return words
 
 
 def show_profiles(cases: list[ProfileCase], body: Body) -> Table:
@@ -354,78 +302,19 @@ def profile_key_handles(artists: CurveArtists) -> list[Any]:
     """Legend entries for a torque plot: the curves, the markers and the shaded range."""
     from matplotlib.patches import Patch
 
-    return [
-        artists.total,
+    handles: list[Any] = [artists.total]
+    if artists.beyond is not None:
+        handles.append(artists.beyond)
+    return handles + [
         artists.own_weight,
         artists.peak,
         artists.low,
         Patch(
             facecolor=RANGE_SHADE,
             edgecolor="none",
-            label="start to correct top",
+            label="start to correct top (taught)",
         ),
     ]
-
-
-class ProfileFigure:
-    """One torque curve as a picture with its description in words (for lessons; no widget).
-
-    Its y scale is the one all of lesson 07's loads share, so two of these pictures compare honestly.
-    """
-
-    def __init__(self, case: ProfileCase, body: Body) -> None:
-        figure = new_figure(8.0, 3.6)
-        ax = figure.add_subplot()
-        figure.subplots_adjust(left=0.09, right=0.68, bottom=0.15, top=0.84)
-        artists = draw_profile(ax, case, body)
-        self.description = update_profile(ax, artists, case, body)
-        top = max(shared_profile_top(profile_cases(), body), float(np.max(artists.total.get_ydata())))
-        ax.set_ylim(*profile_limits(top))
-        ax.set_xlim(-95, 35)
-        ax.legend(
-            handles=profile_key_handles(artists),
-            fontsize=FONT_SIZES["small"],
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            frameon=False,
-        )
-        figure.text(
-            0.70,
-            0.15,
-            "y scale shared by all\nof lesson 07's loads",
-            fontsize=FONT_SIZES["small"],
-            color=COLORS["outline"],
-            va="bottom",
-        )
-        self.png = render_png(figure)
-
-    def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {
-            "image/png": base64.b64encode(self.png).decode("ascii"),
-            "text/plain": f"[Torque curve. {self.description}]",
-        }
-
-
-def show_profile(title: str, body: Body | None = None) -> ProfileFigure:
-    """The torque curve of one of lesson 07's loads, by its title (e.g. "Cable, low pulley").
-
-    Parameters
-    ----------
-    title : str
-        The title of one of `profile_cases()`.
-    body : Body or None, optional
-        Segment lengths (m) and masses (kg); None for `default_body()` (1.75 m, 75 kg).
-
-    Returns
-    -------
-    ProfileFigure
-        Hip-extension torque demand (N·m) against hip extension (degrees).
-    """
-    from ..validate import check_choice
-
-    cases = {case.title: case for case in profile_cases()}
-    check_choice("title", title, tuple(cases))
-    return ProfileFigure(cases[title], body or default_body())
 
 
 def profile_cases() -> list[ProfileCase]:

@@ -56,3 +56,36 @@ def label_offset(report: SetReport, number: int) -> float:
 def label_room(report: SetReport) -> float:
     """The height (points) the two rows of labels need above the chart, beyond a one-line label's room."""
     return max(0.0, 6.0 + 2 * label_lines(report) * LINE_PT - 28.0)
+
+
+MOMENTUM_WORDS: dict[str, str] = {
+    # the momentum checks (kickback/form/rep_checks.py) and how the number behind each is written
+    "lift_time": "up {} s",
+    "top_hold": "hold {} s",
+    "peak_speed": "kick {}°/s",
+}
+
+
+def measured_words(measured: float, limit: float, unit: str) -> str:
+    """A measured number to one decimal (seconds) or whole (speeds), with one more where rounding hides
+    which side of the limit it lies (0.29 s against 0.3 s is "0.29", not "0.3").
+    """
+    digits = 0 if unit != "s" else 1
+    words = f"{measured:.{digits}f}"
+    if (float(words) >= limit) != (measured >= limit):
+        words = f"{measured:.{digits + 1}f}"
+    return words
+
+
+def lift_time_words(report: SetReport, rep: int) -> str:
+    """Under a rep flagged for momentum, the numbers behind the ✗, one a line ("up 0.9 s", "hold 0.0 s").
+
+    The lift's time, the pause at the top and the lift's peak speed are what the momentum checks judge
+    (concentric_min_s, top_hold_min_s, peak_speed_factor in data/thresholds.csv); "" for any other rep.
+    """
+    lines = []
+    for finding in report.findings:
+        template = MOMENTUM_WORDS.get(finding.check)
+        if finding.rep == rep and finding.mistake == "momentum" and template:
+            lines.append(template.format(measured_words(finding.measured, finding.limit, finding.unit)))
+    return "\n".join(lines)

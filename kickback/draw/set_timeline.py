@@ -1,8 +1,9 @@
 """A recorded set drawn over time: the angles, the reps and their phases.
 
-The checker's report is beside it. Below the hip, the angles that show how still the body stayed:
-standing, the trunk's lean with the lower back and pelvis; on all fours, where the hands and knees on
-the floor hold the trunk's lean, the lower back and the pelvis (a weak core shows there, not as a tip).
+The checker's report is beside it. On the hip's chart, the taught top and the short-range cut-off as
+named lines, and under each rep flagged for momentum how long its lift took, so each ✗ shows its
+reason. Below the hip, one strip a body part (`angle_strips`): the lower back with its arch limit, the
+trunk's lean as its change from the start, the pelvis's turn and side tilt.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import base64
 import textwrap
 from typing import Any
 
-import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
@@ -25,14 +25,26 @@ from ..form.recordings import (
     read_recording,
 )
 from ..form.report import SetReport
-from ..form.signal import lowpass
-from ..form.thresholds import threshold
-from ..model.variants import QUADRUPED
+from ..form.thresholds import target_top, thigh_trunk_limit, threshold
+from .angle_strips import (  # noqa: F401 (kept here for older imports)
+    ALL_FOURS_ANGLES,
+    NOTE_WIDTH,
+    OTHER_ANGLES,
+    draw_arch_limit,
+    draw_other_angles,
+    name_line_ends,
+    other_axis_words,
+    shown_angles,
+    shown_strips,
+)
 from .curves import decorate
+from .mistake_traces import draw_mistake_traces as draw_mistake_traces
 from .rep_labels import FAULT_WORDS as FAULT_WORDS  # noqa: F401 (kept here for older imports)
-from .rep_labels import label_offset, label_room, rep_faults, rep_label
-from .shapes import mark_panel
+from .rep_labels import LINE_PT, label_offset, label_room, lift_time_words, rep_faults, rep_label
 from .style import COLORS, FONT_SIZES, HATCHES, LINESTYLES, MARKS, new_figure, render_png
+from .traces import TRACE_STYLES as TRACE_STYLES  # noqa: F401 (kept here for older imports)
+from .traces import draw_trace, label_line_ends
+from .traces import smooth_trace as smooth_trace  # noqa: F401 (kept here for older imports)
 
 PHASES: tuple[tuple[str, str], ...] = (
     # (words, meaning in style.COLORS and style.HATCHES): colour and hatch both tell the phases apart
@@ -40,57 +52,8 @@ PHASES: tuple[tuple[str, str], ...] = (
     ("hold at the top", "hold"),
     ("lower", "lower"),
 )
-OTHER_ANGLES: tuple[tuple[str, str], ...] = (
-    ("lumbar_extension", "lower back arch"),
-    ("trunk_lean", "trunk lean"),
-    ("pelvic_rotation", "pelvis turn"),
-    ("pelvic_hike", "pelvis side tilt"),
-)
-ALL_FOURS_ANGLES: tuple[str, ...] = ("lumbar_extension", "pelvic_rotation", "pelvic_hike")
-"""On all fours: the lower back and the pelvis; the trunk's lean only when neither was recorded."""
-# The pelvis's turn and side tilt share the pelvis's colour and differ in dash (and in words).
-TRACE_STYLES: dict[str, tuple[str, Any]] = {
-    "lumbar_extension": (COLORS["lumbar_extension"], LINESTYLES["lumbar_extension"]),
-    "trunk_lean": (COLORS["trunk_lean"], LINESTYLES["trunk_lean"]),
-    "pelvic_rotation": (COLORS["pelvic_rotation"], LINESTYLES["pelvic_rotation"]),
-    "pelvic_hike": (COLORS["pelvic_rotation"], (0, (7, 2, 1.5, 2))),
-}
-
-
-def smooth_trace(time_s: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """The trace low-passed as the rep counter sees it (gaps bridged for the filter, kept as gaps after)."""
-    finite = np.isfinite(values)
-    if finite.sum() < 3:
-        return values.copy()
-    filled = np.interp(time_s, time_s[finite], values[finite])
-    rate = 1.0 / float(np.median(np.diff(time_s)))
-    smooth = lowpass(filled, rate)
-    smooth[~finite] = np.nan
-    return smooth
-
-
-def draw_trace(
-    ax: Axes,
-    time_s: np.ndarray,
-    values: np.ndarray,
-    *,
-    color: str,
-    style: Any,
-    label: str,
-    width: float = 2.0,
-    layer: float = 3.0,
-) -> None:
-    """A recorded angle: the raw samples light and thin, the smoothed line over them."""
-    ax.plot(time_s, values, color=color, linewidth=0.8, alpha=0.3, zorder=2)
-    ax.plot(
-        time_s,
-        smooth_trace(time_s, values),
-        color=color,
-        linestyle=style,
-        linewidth=width,
-        label=label,
-        zorder=layer,
-    )
+TOP_STYLE = (0, (6, 3))
+"""The taught top's line on the hip chart: grey and dashed (the short-range cut-off is grey and dotted)."""
 
 
 def shade_phases(ax: Axes, report: SetReport) -> None:
@@ -143,116 +106,92 @@ def set_title(report: SetReport) -> str:
     return f"{total} reps; {who} {MARKS['mistake']}: {', '.join(faults)}"
 
 
-def shown_angles(recording: Recording, variant: str | None) -> list[tuple[str, str]]:
-    """The angles drawn below the hip, (name, words), each only where the recording has it.
+def hip_targets(report: SetReport, *, side_view: bool = False) -> list[tuple[float, str, Any]]:
+    """The hip's taught top and the short-range cut-off below it, (degrees, words, line style).
 
-    On all fours the hands and knees hold the trunk's lean, so the lower back and pelvis are drawn;
-    the trunk's lean (the shoulder-hip line) only when neither was recorded, e.g. from a side view.
-    `variant` None (a recording the checker did not judge as the variant) draws every angle recorded.
+    The top is the variant's correct top (data/poses.csv) and the cut-off `rom_shortfall_max` below it
+    (data/thresholds.csv), both through the form layer; where the checker judged a rep short against
+    the person's own range, its limit is the cut-off drawn. From a side view (the thigh's angle to the
+    trunk line), also the angle past which the back lent the rest (`thigh_trunk_limit`).
     """
-    present = [
-        (name, words)
-        for name, words in OTHER_ANGLES
-        if (values := recording.angles.get(name)) is not None and np.isfinite(values).any()
-    ]
-    if variant != QUADRUPED:
-        return present
-    held = [(name, words) for name, words in present if name in ALL_FOURS_ANGLES]
-    return held or [(name, words) for name, words in present if name == "trunk_lean"]
-
-
-def other_axis_words(variant: str | None, shown: list[tuple[str, str]]) -> tuple[str, str]:
-    """The lower panel's y label and its note: what is drawn, and on all fours why the trunk is not."""
-    if variant == QUADRUPED and any(name in ALL_FOURS_ANGLES for name, _ in shown):
-        return "lower back and pelvis (°)", (
-            "On all fours the hands and knees hold the trunk: a weak core shows as the lower back "
-            "sagging (arch rises) and the pelvis dropping (side tilt below 0)"
-        )
-    if variant == QUADRUPED:
-        return "trunk lean (°)", "Lower back and pelvis not recorded: only the shoulder-hip line is drawn"
-    return "trunk, lower back, pelvis (°)", ""
-
-
-def draw_arch_limit(ax: Axes) -> Line2D:
-    """The arched-back limit as a faint line (the lower back may move below it and still be no arch)."""
-    limit = threshold("lumbar_extension_max")
-    return ax.axhline(
-        limit,
-        color=COLORS["reference"],
-        linestyle=LINESTYLES["reference"],
-        linewidth=1.2,
-        zorder=1,
-        label=f"arch limit ({limit:g}°)",
+    shortfall = threshold("rom_shortfall_max")
+    cut = next(
+        (f.limit for f in report.findings if f.mistake == "incomplete_rom" and f.check == "top_position"),
+        target_top(report.variant) - shortfall,
     )
+    top = cut + shortfall
+    targets = [
+        (top, f"taught top {top:.0f}°", TOP_STYLE),
+        (cut, f"short range below {cut:.0f}°", LINESTYLES["reference"]),
+    ]
+    if side_view:
+        lent = next(
+            (f.limit for f in report.findings if f.mistake == "arched_back" and f.check == "thigh_to_trunk"),
+            thigh_trunk_limit(),
+        )
+        targets.insert(0, (lent, f"back lends past {lent:.0f}°", LINESTYLES["mistake"]))
+    return targets
 
 
-def draw_other_angles(ax: Axes, recording: Recording, variant: str | None) -> list[str]:
-    """The angles below the hip, raw and smoothed, with their legend and note; returns their words.
+def draw_hip_targets(ax: Axes, report: SetReport, *, side_view: bool = False) -> list[tuple[float, str, str]]:
+    """Draw the taught top and the short-range cut-off; return their names for the chart's right end."""
+    ends = []
+    for value, words, style in hip_targets(report, side_view=side_view):
+        ax.axhline(value, color=COLORS["reference"], linestyle=style, linewidth=1.3, zorder=1.5, label=words)
+        ends.append((value, words, COLORS["outline"]))
+    return ends
 
-    With the lower back drawn, the arched-back limit is drawn too: a back that sags and rises below
-    it is the wobble of a weak core, past it the arched back.
+
+def lift_time_rows(report: SetReport) -> dict[int, tuple[str, float]]:
+    """Per rep flagged for momentum: its words and how far below the chart they start (points).
+
+    Odd reps' words sit just under the chart, even reps' under their neighbours', so words of narrow
+    reps side by side do not run into each other.
     """
-    time = recording.time_s
-    shown = shown_angles(recording, variant)
-    for rank, (name, words) in enumerate(shown):
-        color, style = TRACE_STYLES[name]
-        # each later line thinner and on top, so lines that coincide (all near 0°) all stay visible
-        draw_trace(
-            ax,
-            time,
-            recording.angles[name],
-            color=color,
-            style=style,
-            label=words,
-            width=3.0 - 0.6 * rank,
-            layer=3.0 + rank,
-        )
-    if any(name == "lumbar_extension" for name, _ in shown):
-        draw_arch_limit(ax)  # drawn last, so its legend entry comes last
-    ylabel, note = other_axis_words(variant, shown)
-    if shown:
-        ax.legend(
-            fontsize=FONT_SIZES["small"],
-            loc="upper left",
-            bbox_to_anchor=(1.01, 1.0),
-            frameon=False,
-            handlelength=2.6,
-        )
-    else:
-        ax.text(
-            0.5,
-            0.5,
-            "no lower-back, trunk or pelvis angles in this recording",
-            transform=ax.transAxes,
+    lines = {rep.number: lift_time_words(report, rep.number) for rep in report.reps}
+    rows = {}
+    for number, words in lines.items():
+        if not words:
+            continue
+        below = [lines.get(n, "") for n in (number - 1, number + 1)] if number % 2 == 0 else []
+        rows[number] = (words, 3 + max((len(w.splitlines()) for w in below if w), default=0) * LINE_PT)
+    return rows
+
+
+def lift_time_room(report: SetReport) -> float:
+    """The height (points) the momentum numbers need under the hip's chart (0 with none)."""
+    rows = lift_time_rows(report)
+    return max((drop + len(words.splitlines()) * LINE_PT for words, drop in rows.values()), default=0.0)
+
+
+def mark_lift_times(ax: Axes, report: SetReport) -> list[str]:
+    """Under each rep flagged for momentum, the numbers behind it ("up 0.9 s"), just under the chart."""
+    said = []
+    for rep in report.reps:
+        words, drop = lift_time_rows(report).get(rep.number, ("", 0.0))
+        if not words:
+            continue
+        ax.annotate(
+            words,
+            xy=((rep.start_s + rep.end_s) / 2, 0.0),
+            xycoords=ax.get_xaxis_transform(),
+            xytext=(0, -drop),
+            textcoords="offset points",
             ha="center",
-            va="center",
-            fontsize=FONT_SIZES["label"],
+            va="top",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["mistake"],
+            linespacing=1.1,
+            annotation_clip=False,
+            gid="lift_time",
         )
-    if note:
-        ax.set_title(
-            textwrap.fill(note, 95), loc="left", fontsize=FONT_SIZES["small"], color=COLORS["outline"]
-        )
-    decorate(ax, xlabel="time (s)", ylabel=ylabel)
-    return [words for _, words in shown]
+        said.append(f"rep {rep.number}: {words.replace(chr(10), ', ')}")
+    return said
 
 
-def draw_set(recording: Recording, report: SetReport) -> Any:
-    """A figure: hip angle over time, each rep's phases shaded and faults named; other angles below.
-
-    Below the hip, `shown_angles` picks what the variant can show: on all fours the lower back and
-    pelvis, since the hands and knees on the floor hold the trunk's lean.
-    """
-    extra_pt = label_room(report)  # the figure grows by what the rep labels need
-    height_in = 5.8 + extra_pt / 72
-    figure = new_figure(9.0, height_in)
-    hip_ax, other_ax = figure.subplots(2, 1, sharex=True, height_ratios=(3, 2))
-    time = recording.time_s
-    hip = recording.angles["hip_extension"]
-    label = "thigh to trunk line (°)" if recording.hip_measure == "thigh_to_trunk" else "hip extension (°)"
-    shade_phases(hip_ax, report)
-    draw_trace(hip_ax, time, hip, color=COLORS["working_leg"], style="-", label="smoothed")
-    decorate(hip_ax, ylabel=label)
-    handles = [
+def hip_key(report: SetReport) -> list[Any]:
+    """The hip chart's key: the phases, the raw and smoothed trace, and what "up" under a rep means."""
+    handles: list[Any] = [
         Patch(facecolor=COLORS[m], alpha=0.45, hatch=HATCHES[m], edgecolor="#B0B0B0", label=w)
         for w, m in PHASES
     ]
@@ -260,14 +199,67 @@ def draw_set(recording: Recording, report: SetReport) -> Any:
         Line2D([], [], color=COLORS["working_leg"], linewidth=0.8, alpha=0.3, label="recorded"),
         Line2D([], [], color=COLORS["working_leg"], linewidth=2.0, label="smoothed"),
     ]
+    shown = "\n".join(lift_time_words(report, rep.number) for rep in report.reps)
+    for check, words in (
+        ("up", f"up: lift time\n(momentum: < {threshold('concentric_min_s'):g} s)"),
+        ("hold", f"hold: top pause\n(momentum: < {threshold('top_hold_min_s'):g} s)"),
+        ("kick", "kick: lift's top speed\n(momentum: too fast)"),
+    ):
+        if any(line.startswith(check) for line in shown.splitlines()):
+            handles.append(Line2D([], [], linestyle="none", label=words))
+    return handles
+
+
+def draw_set(recording: Recording, report: SetReport) -> Any:
+    """A figure: hip angle over time, each rep's phases shaded and faults named; a strip a body part below.
+
+    On the hip's chart the taught top and the short-range cut-off are named lines; a rep flagged for
+    momentum has its lift time under it. Below the hip, `angle_strips` picks what the variant can show
+    (on all fours the lower back and pelvis, since the hands and knees hold the trunk's lean), one strip
+    a body part, each line named at its right end.
+    """
+    variant = None if report.not_judged else report.variant
+    strips = max(1, len(shown_strips(shown_angles(recording, variant))))
+    extra_pt = label_room(report)  # the figure grows by what the rep labels need
+    top_in, bottom_in, hip_in, strip_in, gap_in = 1.05 + extra_pt / 72, 0.55, 3.0, 0.95, 0.3
+    note = other_axis_words(variant, shown_angles(recording, variant))
+    note_pt = len(textwrap.wrap(note, NOTE_WIDTH)) * LINE_PT + 4 if note else 0.0
+    # under the hip's chart: the momentum numbers, then the strips' note
+    under_in = gap_in + (lift_time_room(report) + note_pt) / 72
+    height_in = top_in + hip_in + under_in + strips * strip_in + (strips - 1) * gap_in + bottom_in
+    figure = new_figure(9.0, height_in)
+    grid = figure.add_gridspec(
+        2 * strips + 1,
+        1,
+        height_ratios=(hip_in, under_in, *[strip_in, gap_in] * (strips - 1), strip_in),
+        hspace=0.0,
+        left=0.08,
+        right=0.79,
+        bottom=bottom_in / height_in,
+        top=1.0 - top_in / height_in,
+    )
+    hip_ax = figure.add_subplot(grid[0])
+    strip_axes = [figure.add_subplot(grid[2 + 2 * k], sharex=hip_ax) for k in range(strips)]
+    for ax in [hip_ax, *strip_axes[:-1]]:
+        ax.tick_params(labelbottom=False)
+    time = recording.time_s
+    hip = recording.angles["hip_extension"]
+    label = "thigh to trunk line (°)" if recording.hip_measure == "thigh_to_trunk" else "hip extension (°)"
+    shade_phases(hip_ax, report)
+    draw_trace(hip_ax, time, hip, color=COLORS["working_leg"], style="-", label="smoothed")
+    side_view = recording.hip_measure == "thigh_to_trunk"
+    hip_ends = draw_hip_targets(hip_ax, report, side_view=side_view) if report.judged else []
+    mark_lift_times(hip_ax, report)
+    decorate(hip_ax, ylabel=label)
     hip_ax.legend(
-        handles=handles,
+        handles=hip_key(report),
         fontsize=FONT_SIZES["small"],
-        loc="upper left",
-        bbox_to_anchor=(1.01, 1.0),
+        loc="lower left",
+        bbox_to_anchor=(1.01, 0.0),
         frameon=False,
     )
-    draw_other_angles(other_ax, recording, None if report.not_judged else report.variant)
+    pending = draw_other_angles(strip_axes, recording, variant)
+    strip_axes[-1].set_xlabel("time (s)", fontsize=FONT_SIZES["label"])
     figure.suptitle(
         textwrap.fill(set_title(report), 80),
         fontsize=FONT_SIZES["title"],
@@ -275,79 +267,45 @@ def draw_set(recording: Recording, report: SetReport) -> Any:
         y=0.99,
         va="top",
     )
-    top = 1.0 - (0.16 * 5.8 * 72 + extra_pt) / (height_in * 72)  # the title's room, then the labels'
-    bottom = 0.09 * 5.8 / height_in
-    figure.subplots_adjust(left=0.08, right=0.80, bottom=bottom, top=top, hspace=0.22)
+    for ax in figure.axes:
+        ax.yaxis.set_label_coords(-0.055, 0.5)  # the y labels of all charts in one column
+    label_line_ends(hip_ax, hip_ends)
+    name_line_ends(pending)
     return figure
 
 
-# --- a mistake over time: correct beside the mistake (the committed mistake_* trace figures) ---------------
-
-
-def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> list[str]:
-    """Correct (✓) beside the mistake (✗): simulated sets over time, in the angles that show it.
-
-    One angle is drawn in the verdict's colour and line (as the other mistake figures); two or more
-    (the lower back and pelvis on all fours) in their own colours and lines, with a legend below, the
-    arched-back limit and the movement allowed within a rep. Frames go outside the axes and the
-    y-limits leave headroom, so no trace touches a frame. Returns the sentences for alt text.
-    """
-    from ..form.simulate import simulate_set
-    from .shapes import add_headroom, frame_chart
-    from .trace_marks import PELVIS_TILT_WORDS, mark_angle_movement, mistake_angles
-
-    angles = mistake_angles(mistake, variant)
-    reps = 8 if mistake == "excessive_load" else 3
-    axes = figure.subplots(1, 2, sharex=True, sharey=True)
-    many = len(angles) > 1
-    ylabel = "lower back and pelvis (°)" if many else f"{angles[0][1]} (°)"
-    correct_title = "Correct: trunk held still" if mistake == "weak_core" else "Correct: 2-1-3 tempo"
-    words = []
-    for ax, label_set, kind in zip(axes, (None, mistake), ("correct", "mistake")):
-        recording = simulate_set(variant, label_set, reps=reps, seed=1, noise_deg=0.5)
-        said = []
-        for rank, (name, angle_words) in enumerate(angles):
-            color, style = TRACE_STYLES[name] if many else (COLORS[kind], LINESTYLES[kind])
-            values = recording.angles[name]
-            label = PELVIS_TILT_WORDS if name == "pelvic_hike" else angle_words
-            if many:
-                draw_trace(ax, recording.time_s, values, color=color, style=style, label=label)
-                ax.get_lines()[-1].set_linewidth(2.6 - 0.6 * rank)
-            else:
-                ax.plot(recording.time_s, values, color=color, linestyle=style, linewidth=2.0)
-            smooth = smooth_trace(recording.time_s, values)
-            said.append(mark_angle_movement(ax, recording, variant, name, angle_words, smooth, kind))
-        if many:
-            draw_arch_limit(ax)
-        decorate(ax, xlabel="time (s)", ylabel=ylabel if kind == "correct" else "")
-        mark_panel(ax, kind, correct_title if kind == "correct" else title, frame=False)
-        words.append(f"{correct_title if kind == 'correct' else title}: {'; '.join(said)}.")
-    add_headroom(list(axes))
-    bottom = 0.18
-    if many:
-        handles, labels = axes[0].get_legend_handles_labels()
-        figure.legend(
-            handles,
-            labels,
-            loc="lower center",
-            ncol=2,
-            frameon=False,
-            fontsize=FONT_SIZES["small"],
-            handlelength=2.6,
-            borderaxespad=0.2,
+def set_alt_text(recording: Recording, report: SetReport) -> str:
+    """What the set's picture draws, in words (its alt text): the charts, the lines and the numbers shown."""
+    seconds = float(recording.time_s[-1] - recording.time_s[0])
+    said = [
+        f"Chart of the hip angle (degrees) over {seconds:.0f} seconds with {len(report.reps)} reps, "
+        "each rep's lift, hold and lower shaded and its number, tick or cross and faults written above it"
+    ]
+    if report.judged:
+        said.append(
+            " and ".join(
+                words.replace("°", " degrees")
+                for _, words, _ in hip_targets(report, side_view=recording.hip_measure == "thigh_to_trunk")
+            )
+            + " drawn as grey dashed and dotted lines"
         )
-        figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + 0.6)
-        bottom = 0.27
-        words.append(
-            "On all fours the hands and knees hold the trunk's lean; a weak core lets the lower back sag "
-            "and the pelvis drop on the working side as the leg rises. Both stay below the dotted "
-            f"arched-back limit, but the lower back moves more within each rep than the shaded "
-            f"{threshold('trunk_excursion_max'):g} degrees a still trunk allows: that movement is the fault."
-        )
-    figure.subplots_adjust(left=0.09, right=0.985, bottom=bottom, top=0.78, wspace=0.1)
-    for ax, kind in zip(axes, ("correct", "mistake")):
-        frame_chart(ax, kind)
-    return words
+    numbers = [
+        f"rep {rep.number}: {lift_time_words(report, rep.number).replace(chr(10), ', ')}"
+        for rep in report.reps
+        if lift_time_words(report, rep.number)
+    ]
+    if numbers:
+        said.append("under the reps flagged for momentum, " + "; ".join(numbers))
+    variant = None if report.not_judged else report.variant
+    for ylabel, angles in shown_strips(shown_angles(recording, variant)):
+        names = " and ".join(words for _, words in angles)
+        extra = ""
+        if any(name == "lumbar_extension" for name, _ in angles):
+            extra = f", with the arch limit ({threshold('lumbar_extension_max'):g} degrees) dotted"
+        if any(name == "trunk_lean" for name, _ in angles):
+            extra = ", drawn as its change from the start of the set"
+        said.append(f"a strip below for the {ylabel.split(' (')[0]}: {names}{extra}")
+    return "; ".join(said) + "."
 
 
 class SetView:
@@ -357,9 +315,13 @@ class SetView:
         self.recording = recording
         self.report = analyze_set(recording, variant, hip_range=hip_range)
         self.png = render_png(draw_set(recording, self.report))
+        self.alt_text = set_alt_text(recording, self.report)
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
-        return {"image/png": base64.b64encode(self.png).decode("ascii"), "text/plain": self.report.describe()}
+        return {
+            "image/png": base64.b64encode(self.png).decode("ascii"),
+            "text/plain": f"[{self.alt_text}]\n\n{self.report.describe()}",
+        }
 
 
 def show_set(name: str, variant: str, *, format: str | None = None, side: str = "right") -> SetView:

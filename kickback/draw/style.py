@@ -52,7 +52,11 @@ COLORS: dict[str, str] = {
     # the other angles a recording may carry (set timelines)
     "lumbar_extension": OKABE_ITO["black"],
     "trunk_lean": OKABE_ITO["reddish_purple"],
-    "pelvic_rotation": OKABE_ITO["sky_blue"],
+    # The pelvis's turn and side tilt: colours no other meaning uses (sky blue is the synergist's).
+    # Indigo is Paul Tol's "muted" #332288; the dark brown is ours. Both stay apart from every colour a
+    # set timeline shows, also under simulated colour-vision deficiency (tests/test_accessibility.py).
+    "pelvic_rotation": "#332288",
+    "pelvic_hike": "#7F4F24",
     # peaks and troughs of a curve: not correct or mistake, so black and white
     "hardest": OKABE_ITO["black"],
     "easiest": "#FFFFFF",
@@ -64,7 +68,19 @@ SHOWN_TOGETHER: dict[str, tuple[str, ...]] = {
     "form": ("working_leg", "cable", "correct", "mistake", "reference"),
     "muscle roles": ("primary_mover", "synergist", "stabilizer", "body"),
     "rep phases": ("lift", "hold", "lower"),
-    "recorded angles": ("working_leg", "lumbar_extension", "trunk_lean", "pelvic_rotation"),
+    "recorded angles": ("working_leg", "lumbar_extension", "trunk_lean", "pelvic_rotation", "pelvic_hike"),
+    "set timeline": (
+        "working_leg",
+        "lumbar_extension",
+        "trunk_lean",
+        "pelvic_rotation",
+        "pelvic_hike",
+        "reference",
+        "correct",
+        "mistake",
+        "lift",
+        "hold",
+    ),
     "verdicts": ("correct", "mistake"),
 }
 
@@ -81,7 +97,8 @@ LINESTYLES: dict[str, Any] = {
     "stabilizer": (0, (1.5, 2)),
     "lumbar_extension": "-",
     "trunk_lean": (0, (6, 2.5)),
-    "pelvic_rotation": (0, (1.2, 1.8)),
+    "pelvic_rotation": (0, (5, 1.5)),
+    "pelvic_hike": (0, (7, 2, 1.5, 2)),
 }
 
 # Hatches for filled shapes (muscles by role, phases of a rep): a second cue beside the colour.

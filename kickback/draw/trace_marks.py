@@ -1,9 +1,10 @@
 """What a mistake's trace figure says about its reps: peaks, rep lengths, and the movement allowed per rep.
 
 The words come from the simulated set as the checker reads it (`form.analysis.analyze_set`), so the
-alt text says what the picture shows: for too heavy a load the peaks falling and the reps speeding
-up, for momentum the reps' length, for a weak core how far the lower back moves within each rep
-against the allowed `trunk_excursion_max` (data/thresholds.csv, a teaching heuristic).
+notes on the panels, the alt text and the proposed titles say what the picture shows: for too heavy a
+load the range falling and the lifts speeding up, for momentum the reps' pace and the missing pause,
+for a weak core how far the lower back (or the trunk) moves within each rep against the allowed
+`trunk_excursion_max` (data/thresholds.csv, a teaching heuristic), drawn from each rep's own start.
 """
 
 from __future__ import annotations
@@ -14,11 +15,16 @@ from matplotlib.patches import Rectangle
 
 from ..form.analysis import analyze_set
 from ..form.recordings import Recording
+from ..form.reps import Rep
 from ..form.thresholds import threshold
 from ..model.variants import QUADRUPED
-from .style import COLORS, FONT_SIZES
+from .style import COLORS
 
 PELVIS_TILT_WORDS = "pelvis side tilt (below 0: working side drops)"
+ALLOWANCE_EDGE = (0.0, 0.62, 0.45, 0.55)
+"""The allowance band's edge: the correct colour, half transparent."""
+BAND_INSET_S = 0.15
+"""Each rep's allowance band starts and ends this far (s) inside the rep, so neighbouring bands stay apart."""
 
 
 def mistake_angles(mistake: str, variant: str) -> tuple[tuple[str, str], ...]:
@@ -35,9 +41,14 @@ def mistake_angles(mistake: str, variant: str) -> tuple[tuple[str, str], ...]:
     return (("hip_extension", "hip extension"),)
 
 
+def set_reps(recording: Recording, variant: str) -> tuple[Rep, ...]:
+    """The reps the checker finds in a simulated set."""
+    return analyze_set(recording, variant).reps
+
+
 def rep_words(recording: Recording, variant: str) -> str:
     """The reps in words: how long each took and how high the hip went, first rep to last (s, °)."""
-    reps = analyze_set(recording, variant).reps
+    reps = set_reps(recording, variant)
     if not reps:
         return "no reps found"
     lengths = [rep.end_s - rep.start_s for rep in reps]
@@ -53,35 +64,81 @@ def rep_words(recording: Recording, variant: str) -> str:
     )
 
 
+def hip_note(recording: Recording, variant: str, mistake: str) -> str:
+    """The finding a hip trace shows, in a short line for the panel (computed from the checker's reps).
+
+    For too heavy a load the range falling and the lift speeding up; otherwise the pace: reps in how
+    many seconds, how long each lift took and the pause at the top (or that there was none).
+    """
+    reps = set_reps(recording, variant)
+    if not reps:
+        return "no reps found"
+    if mistake == "excessive_load":
+        first, last = reps[0], reps[-1]
+        return (
+            f"range falls from {first.peak_hip_extension_deg:.0f}° to {last.peak_hip_extension_deg:.0f}°; "
+            f"lift {first.concentric_s:.1f} s → {last.concentric_s:.1f} s"
+        )
+    seconds = reps[-1].end_s - reps[0].start_s
+    lift = float(np.median([rep.concentric_s for rep in reps]))
+    hold = float(np.median([rep.top_hold_s for rep in reps]))
+    pause = "no pause at the top" if hold < threshold("top_hold_min_s") else f"{hold:.1f} s at the top"
+    return f"{len(reps)} reps in {seconds:.0f} s: up {lift:.1f} s, {pause}"
+
+
 def movement_per_rep(recording: Recording, variant: str, name: str, smooth: np.ndarray) -> float:
     """The largest movement (highest minus lowest, degrees) of the smoothed angle `name` within one rep."""
-    reps = analyze_set(recording, variant).reps
-    spans = []
-    for rep in reps:
-        inside = (recording.time_s >= rep.start_s) & (recording.time_s <= rep.end_s)
-        values = smooth[inside & np.isfinite(smooth)]
-        if values.size:
-            spans.append(float(values.max() - values.min()))
+    spans = [span for _, _, span in rep_movements(recording, variant, smooth)]
     if not spans:
         return float(np.nanmax(smooth) - np.nanmin(smooth))
     return max(spans)
 
 
-def draw_allowed_band(ax: Axes, base: float, label: bool) -> Rectangle:
-    """Shade the movement a still lower back may make within a rep: `base` (°) up by trunk_excursion_max."""
+def rep_movements(recording: Recording, variant: str, smooth: np.ndarray) -> list[tuple[Rep, float, float]]:
+    """Per rep: the rep, the angle at its start, and how far it moved within it (highest minus lowest, °)."""
+    found = []
+    for rep in set_reps(recording, variant):
+        inside = (recording.time_s >= rep.start_s) & (recording.time_s <= rep.end_s) & np.isfinite(smooth)
+        values = smooth[inside]
+        if values.size:
+            found.append((rep, float(values[0]), float(values.max() - values.min())))
+    return found
+
+
+def draw_allowed_band(ax: Axes, start: float, end: float, base: float, label: bool) -> Rectangle:
+    """Shade the movement a still core allows within one rep: from the angle at its start (`base`, °) up.
+
+    The band spans the rep's own time, `start` to `end` (s), a little inset so neighbouring reps' bands
+    stay apart. Upward, because that is the way a loose core lets the angle go: the lower back sags (its
+    arch grows), the standing trunk tips forward (its lean grows).
+    """
     allowed = threshold("trunk_excursion_max")
-    band = ax.axhspan(
-        base,
-        base + allowed,
+    inset = min(BAND_INSET_S, (end - start) / 4)
+    band = Rectangle(
+        (start + inset, base),
+        end - start - 2 * inset,
+        allowed,
         facecolor=COLORS["correct"],
-        alpha=0.12,
+        alpha=0.14,
         hatch="..",
-        edgecolor=(0.0, 0.62, 0.45, 0.35),
-        linewidth=0.0,
+        edgecolor=ALLOWANCE_EDGE,
+        linewidth=0.8,
         zorder=0.5,
-        label=f"allowed movement within a rep ({allowed:g}°, a teaching heuristic)" if label else None,
+        label=f"allowed movement within a rep ({allowed:g}°, a teaching heuristic), from the rep's start"
+        if label
+        else None,
     )
+    ax.add_patch(band)
     return band
+
+
+def draw_rep_allowances(ax: Axes, recording: Recording, variant: str, smooth: np.ndarray) -> list[float]:
+    """One allowance band per rep, from the angle at the rep's start; returns how far it moved in each rep."""
+    moved = []
+    for index, (rep, base, span) in enumerate(rep_movements(recording, variant, smooth)):
+        draw_allowed_band(ax, rep.start_s, rep.end_s, base, label=index == 0)
+        moved.append(span)
+    return moved
 
 
 def degrees(value: float) -> str:
@@ -101,27 +158,16 @@ def mark_angle_movement(
 ) -> str:
     """Mark on `ax` what one angle's trace shows, and say it in words (for alt text).
 
-    The lower back (all fours): the movement allowed within a rep shaded, and how far it moved in
-    words on the panel. The pelvis's side tilt: how far the working side drops. The hip: the reps'
+    The lower back (all fours) and the trunk (standing): the movement allowed within each rep shaded
+    from that rep's start. The pelvis's side tilt: how far the working side drops. The hip: the reps'
     length and peaks. Any other angle: its range.
     """
-    if name == "lumbar_extension":
-        base = float(np.nanmedian(smooth[recording.time_s < 1.0]))
-        draw_allowed_band(ax, base, label=kind == "correct")
-        moved = movement_per_rep(recording, variant, name, smooth)
+    if name in ("lumbar_extension", "trunk_lean"):
+        moved = draw_rep_allowances(ax, recording, variant, smooth) or [
+            movement_per_rep(recording, variant, name, smooth)
+        ]
         allowed = threshold("trunk_excursion_max")
-        ax.text(
-            0.98,
-            0.03,
-            f"lower back moves {moved:.0f}° within a rep (allowed {allowed:g}°)",
-            transform=ax.transAxes,
-            ha="right",
-            va="bottom",
-            fontsize=FONT_SIZES["small"],
-            color=COLORS["mistake" if moved > allowed else "outline"],
-            fontweight="bold",
-        )
-        return f"{words} moves up to {degrees(moved)} within a rep (allowed {degrees(allowed)})"
+        return f"{words} moves up to {degrees(max(moved))} within a rep (allowed {degrees(allowed)})"
     if name == "pelvic_hike":
         drop = max(0.0, -float(np.nanmin(smooth)))
         if drop < 0.5:
@@ -137,8 +183,11 @@ __all__ = [
     "PELVIS_TILT_WORDS",
     "degrees",
     "draw_allowed_band",
+    "draw_rep_allowances",
+    "hip_note",
     "mark_angle_movement",
     "mistake_angles",
     "movement_per_rep",
+    "rep_movements",
     "rep_words",
 ]

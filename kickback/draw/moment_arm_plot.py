@@ -1,0 +1,163 @@
+"""The hip-extension moment arms of the gluteus maximus and hamstrings against hip angle, in plain words.
+
+From data/moment_arms.csv: the Rajagopal et al. (2016) model's three gluteus maximus paths and three
+hamstrings, and the older gait2392 model's (Delp et al. 1990) mean gluteus maximus for comparison.
+The model numbers its gluteus maximus paths 1 to 3; by OpenSim's naming they run from the upper
+(iliac) fibres to the lower (sacral) ones. The table itself does not name them, so the legend keeps
+the model's numbers beside the words.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from matplotlib.axes import Axes
+
+from ..model.muscles import moment_arm_curve
+from ..model.pose import preset_pose
+from ..model.variants import VARIANTS
+from .curves import HIP_AXIS_LABEL, decorate
+from .style import COLORS, FONT_SIZES, LINESTYLES
+
+GLMAX_STYLES: dict[str, tuple[str, Any]] = {
+    "glmax1": ("upper fibres", "-"),
+    "glmax2": ("middle fibres", (0, (6, 2))),
+    "glmax3": ("lower fibres", (0, (2, 1.5))),
+}
+# The three hamstrings share the synergist colour; each has its own line style and marker, so the
+# legend's three entries differ and the lines can be told apart where they cross.
+HAMSTRING_STYLES: dict[str, tuple[str, Any, str]] = {
+    "bflh": ("biceps femoris long head", "-", "o"),
+    "semiten": ("semitendinosus", (0, (5, 2)), "s"),
+    "semimem": ("semimembranosus", (0, (1.5, 1.5)), "D"),
+}
+RANGE_WORDS: dict[str, str] = {"bodyweight": "on all fours", "machine": "machine", "cable": "cable"}
+"""Each variant's taught range, as its bar under the curves is named."""
+SOURCE_NOTE = (
+    "Blue: a published musculoskeletal\nmodel (Rajagopal et al. 2016).\n"
+    "Grey: an older one (Delp et al.\n1990), for comparison."
+)
+
+
+def kink(hip: np.ndarray, arm: np.ndarray, *, bend_mm: float = 1.0, ratio: float = 4.0) -> float | None:
+    """Where a moment-arm curve bends sharply at one sample (degrees), or None.
+
+    A bend is the change of slope at a sample (the second difference, mm); a kink is a bend over
+    `bend_mm` and `ratio` times the bends either side of it, so a curve that merely curves more and
+    more (glmax3 near full extension) is not one. The glmax1 path has one at hip flexed 15° in the
+    model's own numbers (the length-change check in data/moment_arms.csv agrees), so the figure says so.
+    """
+    bends = np.abs(np.diff(np.asarray(arm) * 1000, 2))
+    for i in range(1, len(bends) - 1):
+        if bends[i] > bend_mm and bends[i] > ratio * max(bends[i - 1], bends[i + 1]):
+            return float(hip[i + 1])
+    return None
+
+
+def draw_variant_ranges(ax: Axes) -> list[str]:
+    """Each variant's taught range (start to correct top) as a thin named bar along the foot of the axes."""
+    said = []
+    for row, variant in enumerate(sorted(VARIANTS, key=lambda v: preset_pose(v, "start").hip_extension)):
+        start = preset_pose(variant, "start").hip_extension
+        top = preset_pose(variant, "correct_top").hip_extension
+        height = 3.0 + 4.0 * row
+        ax.plot(
+            [start, top], [height, height], color=COLORS["reference"], linewidth=3.0, solid_capstyle="butt"
+        )
+        ax.text(
+            start - 2, height, RANGE_WORDS[variant], ha="right", va="center", fontsize=FONT_SIZES["small"]
+        )
+        said.append(f"{RANGE_WORDS[variant]} from {start:.0f} to {top:.0f} degrees")
+    return said
+
+
+def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
+    """Gluteus maximus and hamstring hip-extension moment arms (mm) against hip angle, from 0 mm up.
+
+    The 0° line is named "standing straight"; each variant's taught range is a grey bar at the foot;
+    the legend and the source sit outside the axes, to the right. Returns a sentence per curve for
+    the alt text.
+    """
+    words = []
+    for muscle, (fibres, style) in GLMAX_STYLES.items():
+        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
+        ax.plot(
+            hip,
+            arm * 1000,
+            color=COLORS["primary_mover"],
+            linestyle=style,
+            linewidth=2.4,
+            label=f"gluteus maximus, {fibres}\n(model part {muscle[-1]})",
+        )
+        words.append(
+            f"gluteus maximus {fibres} (the model's part {muscle[-1]}): {arm[hip == 0][0] * 1000:.0f} mm "
+            f"standing straight, {arm[hip == -80][0] * 1000:.0f} mm at 80° of flexion"
+        )
+        step = kink(hip, arm)
+        if step is not None:
+            words.append(
+                f"its line bends sharply at hip flexed {abs(step):.0f} degrees, as the model's own numbers do"
+            )
+    for muscle, (label, style, marker) in HAMSTRING_STYLES.items():
+        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
+        ax.plot(
+            hip,
+            arm * 1000,
+            color=COLORS["synergist"],
+            linestyle=style,
+            linewidth=1.8,
+            marker=marker,
+            markevery=max(1, len(hip) // 6),
+            markersize=5.5,
+            markeredgecolor=COLORS["outline"],
+            markeredgewidth=0.7,
+            label=label,
+        )
+        words.append(f"{label}: largest {arm.max() * 1000:.0f} mm at hip {hip[np.argmax(arm)]:.0f}°")
+    hip, arm = moment_arm_curve("glmax", knee_flexion=knee_flexion, model="gait2392")
+    ax.plot(
+        hip,
+        arm * 1000,
+        color=COLORS["reference"],
+        linestyle=LINESTYLES["reference"],
+        linewidth=2.2,
+        label="gluteus maximus (mean),\nthe older model",
+    )
+    words.append(
+        f"the older model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm standing straight, "
+        f"{arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion"
+    )
+    ax.axvline(0, color=COLORS["reference"], linewidth=0.8)
+    words += draw_variant_ranges(ax)
+    ax.set_ylim(0, None)
+    ax.set_xlim(-112, 24)
+    ax.text(1.0, 17.0, "standing\nstraight", ha="left", va="center", fontsize=FONT_SIZES["small"])
+    decorate(ax, xlabel=HIP_AXIS_LABEL, ylabel="hip-extension moment arm (mm)")
+    ax.legend(
+        fontsize=FONT_SIZES["small"],
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        frameon=False,
+        handlelength=3.2,
+    )
+    knee = "straight" if knee_flexion == 0 else f"bent {knee_flexion:.0f}°"
+    step = kink(*moment_arm_curve("glmax1", knee_flexion=knee_flexion))
+    bend_note = (
+        f"\nThe upper fibres' bend at hip\nflexed {abs(step):.0f}° is in the model's\nown numbers."
+        if step is not None
+        else ""
+    )
+    ax.text(
+        1.02,
+        0.0,
+        f"Knee {knee}. Grey bars: each\nkickback's start-to-top range.\n{SOURCE_NOTE}{bend_note}",
+        transform=ax.transAxes,
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+        va="bottom",
+    )
+    return words
+
+
+__all__ = ["GLMAX_STYLES", "HAMSTRING_STYLES", "draw_moment_arms", "draw_variant_ranges", "kink"]
