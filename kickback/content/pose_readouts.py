@@ -140,8 +140,8 @@ def describe_glute(pose: Pose) -> str:
     knee = min(max(pose.knee_flexion, KNEE_FLEXION_RANGE[0]), KNEE_FLEXION_RANGE[1])
     if not low <= pose.hip_extension <= high:
         return (
-            f"Gluteus maximus: the model's table covers hip extension {low:.0f}° to {high:.0f}°; "
-            "this pose is outside it."
+            f"Gluteus maximus: its lever is shown from hip flexed {-low:.0f}° to hip extended {high:.0f}°, "
+            "the range the published model's table covers; this pose is past it, so no number is given."
         )
     arm = muscle_moment_arm("glmax", hip_extension=pose.hip_extension, knee_flexion=knee)
     length = muscle_length("glmax", hip_extension=pose.hip_extension, knee_flexion=knee)
