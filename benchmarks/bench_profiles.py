@@ -61,7 +61,7 @@ def main() -> None:
             median_seconds(lambda i, t=title: setattr(explorer.case_picker, "value", t), 1),
             baseline,
         )
-        slider = explorer.band if "Band" in title else explorer.stack
+        slider = explorer.band if "Band" in title else explorer.weight
         values = [slider.min + (i + 1) * slider.step for i in range(args.steps)]
         report(
             f"  slider step ({slider.description})",
