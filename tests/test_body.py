@@ -214,3 +214,94 @@ def test_hip_alone_reaches_trunk_lean_plus_the_normal_range():
     assert hip_reach(85).short_of_parallel == 0
     with pytest.raises(ValueError, match="trunk_lean"):
         hip_reach(float("nan"))
+
+
+CAPTION_SIGNS = {
+    "hip extended": 1,
+    "hip still bent": -1,
+    "back arches": 1,
+    "back rounds": -1,
+    "trunk leans back": -1,
+    "trunk leans": 1,
+}
+
+
+def read_caption(text):
+    """The thigh's angle a caption states (degrees behind hanging), and its parts' signed numbers."""
+    import re
+
+    first, _, rest = text.partition(":\n")
+    level = re.fullmatch(r"thigh (\d+)° (above level|back from vertical|forward of vertical)", first)
+    if first == "thigh vertical":
+        stated = 0
+    elif first == "thigh level with the floor":
+        stated = 90
+    else:
+        assert level, first
+        number, where = int(level.group(1)), level.group(2)
+        stated = {"above level": 90 + number, "back from vertical": number}.get(where, -number)
+    parts = []
+    for piece in rest.split("\n")[0].split(", "):
+        words, number = re.fullmatch(r"(.+) (\d+)°", piece).groups()
+        parts.append(CAPTION_SIGNS[words] * int(number))
+    return stated, parts
+
+
+@settings(max_examples=200, deadline=None)
+@given(pose=poses, variant=st.sampled_from(VARIANTS))
+def test_the_thigh_caption_adds_up_in_plain_words(pose, variant):
+    """The caption says where the thigh points and its parts in a gym-goer's words, no formula signs;
+    its parts add up to the angle it states, and that is the thigh's drawn angle to within rounding."""
+    from kickback.draw.body import describe_angles, drawn_leg_height
+
+    skeleton = build_skeleton(pose, default_body(), variant)
+    height = drawn_leg_height(pose, skeleton)
+    caption = describe_angles(pose, height)["sum"]
+    assert not any(sign in caption for sign in ("=", "+", "−", "behind vertical"))
+    if all(abs(round(value)) == 0 for value in (height.hip, height.lumbar, height.trunk)):
+        return
+    stated, parts = read_caption(caption)
+    assert sum(parts) == stated
+    assert abs(stated - height.apparent) <= 1.5 + 1e-9  # each of hip, back and trunk rounded to 1°
+    assert len(caption.split("\n")) <= 3
+
+
+def test_captions_on_all_fours_say_level_and_the_chest_note_is_one_short_line():
+    from kickback.draw.body import describe_angles, drawn_leg_height
+
+    body = default_body()
+
+    def caption(name):
+        pose = preset_pose("bodyweight", name)
+        return describe_angles(pose, drawn_leg_height(pose, build_skeleton(pose, body, "bodyweight")))["sum"]
+
+    assert caption("correct_top").startswith("thigh level with the floor:")
+    arched = caption("arched_back")
+    assert arched.startswith("thigh 14° above level:")
+    note = arched.split("\n")[-1]
+    assert note.startswith("(the chest tips up 11°") and "hands stay put" in note and len(note) <= 52
+    assert caption("start") == "thigh vertical:\ntrunk leans 80°, hip still bent 80°"
+
+
+@pytest.mark.parametrize("variant", ["cable", "machine"])
+def test_the_standing_knee_is_soft_and_its_kneecap_shows_the_bend(variant):
+    """ "Knees soft": the stance knee (bent 10°, data/equipment.csv) stands ahead of the hip-ankle line,
+    and the drawn knee's front, with its kneecap, reaches past a plain rounded tube's, so the bend reads."""
+    from kickback.draw.body import _radii, _shapes
+    from kickback.draw.shapes import segment_points, tube_outline
+
+    body = default_body()
+    skeleton = build_skeleton(preset_pose(variant, "start"), body, variant)
+    j = {name: np.array(point) for name, point in skeleton.joints.items()}
+    hip, knee, ankle = j["hip"], j["support_knee"], j["support_ankle"]
+    line = (ankle - hip) / np.hypot(*(ankle - hip))
+    forward = np.array([-line[1], line[0]])  # square to the line, toward the toes (the line runs down)
+    assert forward[0] > 0 and (knee - hip) @ forward >= 0.03
+    radii = _radii(body)
+    plain = tube_outline(segment_points(hip, knee), [radii["thigh"], radii["shank"]])
+    drawn = _shapes(skeleton, body)["support_thigh"]
+
+    def reach(outline):
+        return float(((outline[np.hypot(*(outline - knee).T) < 0.1] - hip) @ forward).max())
+
+    assert reach(drawn) >= reach(plain) + 0.01

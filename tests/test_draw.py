@@ -59,11 +59,11 @@ def test_angle_labels_say_the_angles_in_words():
     words = describe_angles(Pose(trunk_lean=20, lumbar_extension=25, hip_extension=15))
     assert words["hip"] == "hip extended 15°"
     assert words["back"] == "lower back arched 25°"
-    assert words["sum"] == "thigh 60° behind vertical\n= hip extension 15° + arch 25° + trunk lean 20°"
+    assert words["sum"] == "thigh 60° back from vertical:\nhip extended 15°, back arches 25°, trunk leans 20°"
     assert describe_angles(Pose(lumbar_extension=-10))["back"] == "lower back rounded 10°"
     assert describe_angles(Pose(hip_extension=-15))["hip"] == "hip flexed 15°"
     flexed = describe_angles(Pose(trunk_lean=80, hip_extension=-80))["sum"]
-    assert flexed == "thigh vertical\n= − hip flexion 80° + trunk lean 80°"
+    assert flexed == "thigh vertical:\ntrunk leans 80°, hip still bent 80°"
 
 
 def test_labels_keep_off_the_body():
@@ -96,3 +96,46 @@ def test_arc_points_lie_on_the_circle_between_the_angles():
     assert np.allclose(np.hypot(points[:, 0] - 1.0, points[:, 1] - 2.0), 0.5)
     assert np.allclose(points[0], [1.5, 2.0])
     assert np.allclose(points[-1], [1.0, 2.5])
+
+
+def test_a_label_keeps_its_leader_off_an_obstacle_when_it_can():
+    """A wall between the anchor and the label's first choice: the label goes where its leader is clear."""
+    from matplotlib.path import Path
+
+    from kickback.draw.labels import LEADER_FREE_END, add_label, place_label
+
+    figure = Figure(figsize=(4, 4))
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_aspect("equal")
+    wall = Path([(0.15, -0.6), (0.25, -0.6), (0.25, 0.6), (0.15, 0.6), (0.15, -0.6)], closed=True)
+    label = add_label(ax)
+    box = place_label(label, "hip", (0.0, 0.0), obstacles=[wall], taken=[], distances=(0.5,), prefer=(0, 180))
+    free = LEADER_FREE_END / 72 * figure.dpi * 2 / (4 * figure.dpi)  # data units (2 per 4 inches)
+    start, end = box.leader
+    trimmed = np.array([start, end - (end - start) * free / np.hypot(*(end - start))])
+    assert not Path(trimmed).intersects_path(wall, filled=True)
+    assert box.x1 < 0.15  # on the free side (its first choice, to the right, is behind the wall)
+    # with no wall it takes its first choice
+    other = add_label(ax)
+    box = place_label(other, "hip", (0.0, 0.0), obstacles=[], taken=[], distances=(0.5,), prefer=(0, 180))
+    assert box.x0 > 0.0
+
+
+def test_a_leader_may_cross_what_holds_its_anchor():
+    """The part a label names holds its anchor: the leader has to enter it, so that is no clash."""
+    from matplotlib.path import Path
+
+    from kickback.draw.labels import add_label, place_label
+
+    figure = Figure(figsize=(4, 4))
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_aspect("equal")
+    part = Path.circle((0.0, 0.0), 0.3)
+    box = place_label(
+        add_label(ax), "hip", (0.0, 0.0), obstacles=[part], taken=[], distances=(0.6,), prefer=(0,)
+    )
+    assert box.x0 > 0.3  # its first choice, though the leader crosses the part's outline

@@ -1,8 +1,11 @@
 """Laws of the teaching figures that the illustrator's review asked for.
 
-A mistake panel changes one thing (the ghost of the correct pose sits on the drawn chest); a moving
-step shows the foot off the floor; a chart's traces stay inside their frame; a label's box keeps
-off the other labels' leader lines and its leader off their boxes.
+A mistake panel changes one thing (the ghost of the correct pose stands where the model puts it and
+shows only the parts that differ, under the body); the lower back's mark is the lumbar band of the
+back, with a straight line from sacrum to T12 in the correct and the arched panels; the incomplete
+range is marked with the degrees short; a moving step shows the foot off the floor and only the
+foot's path; a chart's traces stay inside their frame; a label's box keeps off the other labels'
+leader lines and its leader off their boxes and off the obstacles.
 """
 
 import matplotlib
@@ -16,11 +19,25 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.path import Path
 
-from kickback.draw import form_diagrams
-from kickback.draw.body import describe_angles, drawn_leg_height
+from kickback.draw import form_diagrams, pose_marks
+from kickback.draw.anatomy import lower_back_region, torso_outline
+from kickback.draw.body import describe_angles, draw_pose, drawn_leg_height
 from kickback.draw.explorer_view import ExplorerView, reach_key_text
 from kickback.draw.labels import add_label, place_label
-from kickback.draw.pose_marks import blend
+from kickback.draw.pose_marks import (
+    BACK_LINE_ID,
+    BACK_LINE_WORDS,
+    GHOST_CANDIDATES,
+    GHOST_TOLERANCE,
+    back_line_points,
+    blend,
+    draw_ghost,
+    draw_trail,
+    ghost_words,
+    hollow_depth,
+    outline_gap,
+)
+from kickback.draw.step_poses import STEP_FOOT_CLEARANCE, foot_height, step_poses
 from kickback.draw.style import new_figure
 from kickback.form.thresholds import threshold
 from kickback.model.anthropometrics import default_body
@@ -36,38 +53,148 @@ def centroid(patch) -> np.ndarray:
     return np.asarray(patch.get_xy(), dtype=float).mean(axis=0)
 
 
-@pytest.mark.parametrize("variant", STANDING)
-def test_the_ghost_of_the_correct_top_sits_on_the_arched_chest(variant):
+def reference_outlines(pose, variant):
+    """Every part's outline of `pose` as `draw_pose` draws it, on a scratch axes."""
     figure, ax = plt.subplots()
-    drawn, ghost = form_diagrams._draw_arched_panel(ax, variant, BODY)
-    c7 = np.array(drawn.skeleton.joints["c7"])
-    chest = drawn.polygons["trunk"].get_xy()
-    chest = chest[np.linalg.norm(chest - c7, axis=1) < 0.12]  # the outline round the upper chest
-    ghost_trunk = ghost.polygons["trunk"].get_xy()
-    gaps = [np.min(np.linalg.norm(ghost_trunk - point, axis=1)) for point in chest]
-    assert len(gaps) > 5 and max(gaps) < 0.004  # within 4 mm: the chest did not move
-    # and the fault still shows: the ghost's leg is elsewhere (the lower back and pelvis changed)
-    assert np.linalg.norm(centroid(ghost.polygons["shank"]) - centroid(drawn.polygons["shank"])) > 0.05
+    outlines = {
+        name: patch.get_xy().copy() for name, patch in draw_pose(ax, pose, BODY, variant).polygons.items()
+    }
+    plt.close(figure)
+    return outlines
+
+
+GHOSTED = [(v, "arched_back") for v in VARIANTS] + [(v, "too_little_range") for v in VARIANTS]
+
+
+@pytest.mark.parametrize("variant, fault", GHOSTED)
+def test_the_ghost_is_where_the_model_puts_it_and_shows_only_what_differs(variant, fault):
+    """No offset: each ghost part is the correct top's own outline (so the hip, the stance foot and the
+    handle coincide); a part is in the ghost exactly when it differs from the shown pose by > 1 cm."""
+    figure, ax = plt.subplots()
+    shown = draw_pose(ax, preset_pose(variant, fault), BODY, variant)
+    ghost = draw_ghost(ax, preset_pose(variant, "correct_top"), BODY, variant, shown=shown)
+    correct = reference_outlines(preset_pose(variant, "correct_top"), variant)
+    for name, patch in ghost.polygons.items():
+        assert np.allclose(patch.get_xy(), correct[name]), name  # not moved
+    for name in GHOST_CANDIDATES:
+        differs = outline_gap(shown.polygons[name].get_xy(), correct[name]) > GHOST_TOLERANCE
+        assert (name in ghost.polygons) == differs, name
+    assert set(ghost.polygons) <= set(GHOST_CANDIDATES) and {"thigh", "shank"} <= set(ghost.polygons)
+    lowest_body = min(patch.get_zorder() for patch in shown.polygons.values())
+    assert all(patch.get_zorder() < lowest_body for patch in ghost.polygons.values())  # under the body
     plt.close(figure)
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_the_chest_offset_moves_the_ghost_c7_onto_the_drawn_c7(variant):
-    reference, shown = preset_pose(variant, "correct_top"), preset_pose(variant, "arched_back")
-    offset = form_diagrams.chest_offset(variant, reference, shown, BODY)
-    moved = np.array(build_skeleton(reference, BODY, variant).joints["c7"]) + offset
-    drawn = np.array(build_skeleton(shown, BODY, variant).joints["c7"])
-    if variant == "bodyweight":  # hands and shoulders hold the chest already: no shift
-        assert np.allclose(offset, 0.0)
-        assert np.linalg.norm(moved - drawn) < 0.03
-    else:
-        assert np.linalg.norm(moved - drawn) < 1e-9 and np.linalg.norm(offset) > 0.01
+def test_a_fault_of_the_leg_alone_gives_a_ghost_of_the_leg_alone():
+    figure, ax = plt.subplots()
+    for variant in VARIANTS:
+        shown = draw_pose(ax, preset_pose(variant, "too_little_range"), BODY, variant)
+        ghost = draw_ghost(ax, preset_pose(variant, "correct_top"), BODY, variant, shown=shown)
+        assert set(ghost.polygons) <= {"thigh", "shank", "foot"}, variant
+        assert ghost_words(ghost).endswith("foot") or ghost_words(ghost).endswith("lower leg")
+    plt.close(figure)
+
+
+@settings(max_examples=20, deadline=None)
+@given(
+    radius=st.floats(0.03, 0.3),
+    shift=st.tuples(st.floats(-0.2, 0.2), st.floats(-0.2, 0.2)),
+)
+def test_the_gap_between_two_outlines_is_how_far_one_was_moved(radius, shift):
+    angles = np.linspace(0, 2 * np.pi, 60, endpoint=False)
+    circle = radius * np.column_stack([np.cos(angles), np.sin(angles)])
+    assert outline_gap(circle, circle) == 0.0
+    moved = outline_gap(circle, circle + np.array(shift))
+    assert abs(moved - float(np.hypot(*shift))) < 0.004
+
+
+def panel_lines(figure, gid):
+    return [line for ax in figure.axes for line in ax.lines if line.get_gid() == gid]
+
+
+def test_the_arched_panels_draw_the_ghost_where_the_model_puts_it():
+    figure, ax = plt.subplots()
+    for variant in VARIANTS:
+        _, ghost = form_diagrams._draw_arched_panel(ax, variant, BODY)
+        correct = reference_outlines(preset_pose(variant, "correct_top"), variant)
+        assert ghost.polygons and all(np.allclose(p.get_xy(), correct[n]) for n, p in ghost.polygons.items())
+        ax.clear()
+    plt.close(figure)
+
+
+@settings(max_examples=15, deadline=None)
+@given(variant=st.sampled_from(VARIANTS), lumbar=st.floats(-15, 35), hip=st.floats(-20, 30))
+def test_the_lower_back_mark_is_the_lumbar_band_of_the_back(variant, lumbar, hip):
+    """The hatched band lies within the torso, runs along the back's own outline from the sacrum's
+    level to T12's, and is a real part of the trunk (not a chip)."""
+    pose = preset_pose(variant, "correct_top").replace(lumbar_extension=lumbar, hip_extension=hip)
+    skeleton = build_skeleton(pose, BODY, variant)
+    band = lower_back_region(skeleton, BODY)
+    torso = Path(torso_outline(skeleton, BODY), closed=True)
+    middle = band.mean(axis=0)
+    assert torso.contains_points(middle + 0.99 * (band - middle)).all()
+    start, end = back_line_points(skeleton, BODY)  # the back's outline at the sacrum and at T12
+    assert np.min(np.hypot(*(band - start).T)) < 1e-9 and np.min(np.hypot(*(band - end).T)) < 1e-9
+    sacrum, t12 = np.array(skeleton.joints["sacrum"]), np.array(skeleton.joints["t12"])
+    along = (t12 - sacrum) / np.hypot(*(t12 - sacrum))
+    reach = (band - sacrum) @ along
+    assert reach.min() > -0.03 and reach.max() < np.hypot(*(t12 - sacrum)) + 0.03  # sacrum to T12 only
+    x, y = band[:, 0], band[:, 1]
+    area = 0.5 * abs(np.dot(x, np.roll(y, 1)) - np.dot(y, np.roll(x, 1)))
+    assert area > 0.3 * BODY.geometry["trunk_width"] * float(np.hypot(*(end - start)))
+
+
+@pytest.mark.parametrize(
+    "build, name",
+    [(form_diagrams.build_form_figure, v) for v in VARIANTS]
+    + [(form_diagrams.build_mistake_figure, "arched_back")],
+)
+def test_the_correct_and_arched_panels_share_the_straight_line_along_the_back(build, name):
+    built = build(name)
+    variant = name if name in VARIANTS else "cable"
+    lines = panel_lines(built.figure, BACK_LINE_ID)
+    assert len(lines) == 2  # the correct and the arched panel, drawn by the same code
+    depths = []
+    for line, preset in zip(lines, ("correct_top", "arched_back")):
+        skeleton = build_skeleton(preset_pose(variant, preset), BODY, variant)
+        assert np.allclose(np.column_stack(line.get_data()), back_line_points(skeleton, BODY))
+        depths.append(hollow_depth(skeleton, BODY))
+    assert depths[1] > 1.5 * depths[0]  # the arched back hollows well beneath the same line
+    assert BACK_LINE_WORDS in built.alt_text
+    assert any(BACK_LINE_WORDS in text.get_text() for text in built.figure.texts)  # the key says it
+
+
+@settings(max_examples=25, deadline=None)
+@given(
+    variant=st.sampled_from(VARIANTS),
+    shown=st.floats(-25, 15),
+    more=st.floats(1, 25),
+)
+def test_degrees_short_are_the_difference_in_hip_extension(variant, shown, more):
+    top = preset_pose(variant, "correct_top")
+    low, high = top.replace(hip_extension=shown), top.replace(hip_extension=shown + more)
+    short = pose_marks.degrees_short(build_skeleton(low, BODY, variant), build_skeleton(high, BODY, variant))
+    assert abs(short - more) < 1e-6
+
+
+def test_the_incomplete_range_panel_labels_the_degrees_short_from_the_two_poses():
+    built = form_diagrams.build_mistake_figure("incomplete_rom")
+    variant = "machine"
+    short = (
+        preset_pose(variant, "correct_top").hip_extension
+        - preset_pose(variant, "too_little_range").hip_extension
+    )
+    words = f"{short:.0f}° short of the top"
+    mistake_panel = built.figure.axes[1]
+    assert any(text.get_text() == words for text in mistake_panel.texts)
+    assert f"{short:.0f} degrees short of the top" in built.alt_text
+    assert not any(text.get_text() == words for text in built.figure.axes[0].texts)
 
 
 def test_the_all_fours_arched_caption_says_why_the_chest_tips():
     pose = preset_pose("bodyweight", "arched_back")
     words = describe_angles(pose, drawn_leg_height(pose, build_skeleton(pose, BODY, "bodyweight")))["sum"]
-    assert "chest tips up" in words and "lower back sags" in words and "hands and shoulders stay put" in words
+    assert "chest tips up" in words and "hands stay put" in words
     correct = preset_pose("bodyweight", "correct_top")
     assert (
         "chest"
@@ -81,13 +208,42 @@ def test_the_all_fours_arched_caption_says_why_the_chest_tips():
 
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_the_working_foot_is_off_the_floor_in_every_moving_step(variant):
+    phases = form_diagrams.STEP_PHASES
+    drawn = step_poses(variant, BODY, [share for _, share, _ in phases], [way for _, _, way in phases])
+    for (title, _, way), pose in zip(phases, drawn):
+        if way:
+            assert foot_height(pose, BODY, variant) >= STEP_FOOT_CLEARANCE - 1e-9, (variant, title)
+    hips = [pose.hip_extension for pose in drawn]
+    assert len(set(np.round(hips, 3))) == 4  # four different pictures
+    for pose in drawn:  # only the knee may differ from the pose table's blend
+        assert pose.replace(knee_flexion=0.0) == drawn[0].replace(
+            knee_flexion=0.0, hip_extension=pose.hip_extension
+        )
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_motion_trail_draws_the_path_of_the_foot_not_sticks_of_the_leg(variant):
     start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
-    shares = form_diagrams.step_shares(variant, BODY)
-    moving = [share for (_, _, way), share in zip(form_diagrams.STEP_PHASES, shares) if way] + [shares[2]]
-    for share in moving:
-        clearance = form_diagrams.foot_clearance(blend(start, top, share), BODY, variant)
-        assert clearance >= form_diagrams.FOOT_CLEARANCE - 1e-9, (variant, share, clearance)
-    assert len(set(shares)) == 4  # four different pictures
+    poses = [blend(top, start, s) for s in np.linspace(0.0, 0.4, 9)]
+    figure, ax = plt.subplots()
+    draw_trail(ax, poses, BODY, variant, feet=3)
+    ankles = np.array([build_skeleton(pose, BODY, variant).joints["ankle"] for pose in poses])
+    (path,) = ax.lines  # one line only: the ankle's dotted path
+    assert np.allclose(np.column_stack(path.get_data()), ankles)
+    assert len(ax.patches) == 3
+    foot = BODY.length("foot")
+    for patch in ax.patches:  # each a faint foot near the path, never a leg reaching up to the hip
+        outline = patch.get_xy()
+        assert np.hypot(*(outline[:, None, :] - ankles[None, :, :]).T).min(axis=0).max() < foot + 0.05
+    plt.close(figure)
+
+
+def test_the_side_view_of_the_pelvis_figure_says_its_point():
+    built = form_diagrams.build_mistake_figure("pelvic_rotation")
+    side = built.figure.axes[0]
+    said = [text.get_text() for text in side.texts if "only the view from behind" in text.get_text()]
+    assert said and "look alike" in said[0]
+    assert "only the view from behind shows the fault" in built.alt_text
 
 
 def test_the_step_alt_text_says_one_degree_in_the_singular():
@@ -142,10 +298,14 @@ def test_the_load_and_momentum_alt_texts_describe_the_reps():
     assert momentum.count("seconds each") == 2
 
 
-def test_the_cue_cards_say_where_the_foot_pointer_ends():
-    for variant in ("cable", "bodyweight"):
+def test_the_cue_cards_say_where_each_pointer_ends_in_body_words():
+    import re
+
+    for variant in VARIANTS:
         alt = form_diagrams.build_cue_card(variant).alt_text
-        assert "working ankle" not in alt and "working foot" in alt
+        ends = re.findall(r"Pointer \d+ ends on ([^.]+)\.", alt)
+        assert ends, variant
+        assert not [end for end in ends if "ankle" in end], ends  # the foot is named as a foot
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
@@ -223,3 +383,65 @@ def test_placed_labels_keep_off_each_others_leader_lines(anchors):
             if i != j:
                 assert not Path(other.leader).intersects_bbox(box, filled=False)
     plt.close(figure)
+
+
+def guarded_parts(ax):
+    """The patches no leader may cross: the ghost's parts and the stance leg (far-limb grey, low z)."""
+    from matplotlib.colors import to_rgba
+
+    from kickback.draw.pose_marks import GHOST_Z
+    from kickback.draw.style import COLORS
+
+    far = to_rgba(COLORS["body_far"])
+    return [
+        patch
+        for patch in ax.patches
+        if (patch.get_zorder() == GHOST_Z and not patch.get_fill())
+        or (patch.get_fill() and tuple(patch.get_facecolor()) == far and 1.99 < patch.get_zorder() < 2.3)
+    ]
+
+
+@pytest.mark.parametrize(
+    "build, name",
+    [(form_diagrams.build_form_figure, v) for v in VARIANTS]
+    + [(form_diagrams.build_mistake_figure, m) for m in ("arched_back", "incomplete_rom")],
+)
+def test_no_leader_crosses_the_ghost_or_the_stance_leg(build, name):
+    """Up to its last few points (it has to reach what it names), no leader runs across a ghost part or
+    the stance leg, unless that part holds the point it names."""
+    from kickback.draw.labels import LEADER_FREE_END, Label, _pixel_size
+
+    figure = build(name).figure
+    for ax in figure.axes:
+        free = LEADER_FREE_END * figure.dpi / 72 * max(*_pixel_size(ax))
+        for label in [t for t in ax.texts if isinstance(t, Label) and t.get_text()]:
+            start, end = np.column_stack(label.leader.get_data())
+            anchor = end + (end - start) * 0.02 / 0.98
+            length = float(np.hypot(*(end - start)))
+            if length <= free:
+                continue
+            leader = Path([start, end - (end - start) * free / length])
+            for patch in guarded_parts(ax):
+                part = Path(patch.get_xy(), closed=True)
+                if not part.contains_point(anchor):
+                    assert not leader.intersects_path(part, filled=True), label.get_text()
+
+
+BACK_LABELS = [(v, p) for v in VARIANTS for p in ("start", "correct_top", "arched_back")]
+
+
+@pytest.mark.parametrize("variant, preset", BACK_LABELS)
+def test_the_back_labels_leader_ends_on_the_back_at_l3(variant, preset):
+    """ "lower back …" points at the lumbar spine (L3 on the back's outline), not at the mid back."""
+    from kickback.draw.anatomy import torso_lines
+    from kickback.model.skeleton import SPINE_STEPS
+
+    figure, ax = plt.subplots()
+    artists = draw_pose(ax, preset_pose(variant, preset), BODY, variant)
+    lines = torso_lines(artists.skeleton, BODY)
+    at_l3 = lines.back[lines.at_spine[1 + SPINE_STEPS // 2]]
+    t12 = lines.back[lines.at_spine[1 + SPINE_STEPS]]
+    end = np.column_stack(artists.texts["back"].leader.get_data())[-1]
+    plt.close(figure)
+    assert np.hypot(*(end - at_l3)) < np.hypot(*(end - t12))  # nearer L3 than T12
+    assert np.hypot(*(end - at_l3)) < 0.02, (end, at_l3)

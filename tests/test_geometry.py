@@ -162,3 +162,29 @@ def test_a_knee_that_would_drive_the_foot_into_the_floor_bends_further():
     skeleton = build_skeleton(pose, BODY, "bodyweight")
     assert skeleton.extras["knee_flexion_drawn"] > 60
     assert skeleton.joints["ankle"][1] >= 0
+
+
+def test_a_foot_has_a_heel_an_arch_a_ball_and_a_rounded_toe_box():
+    """Not a blade: drawn flat on the floor, the foot rests on its heel pad and ball, its arch lifts
+    off the floor, its toes stay at least 2 cm thick to a rounded tip, and the heel rounds out
+    behind the heel landmark, well behind the ankle."""
+    from kickback.draw.anatomy import foot_outline
+
+    length, ankle_height = BODY.length("foot"), BODY.geometry["ankle_height"]
+    heel, toe = np.array([0.0, 0.0]), np.array([length, 0.0])
+    ankle = np.array([BODY.geometry["heel_offset"], ankle_height])
+    outline = foot_outline(heel, toe, ankle, BODY)
+
+    def at(share):
+        """The outline's lowest and highest points across the foot at `share` of its length."""
+        near = outline[np.abs(outline[:, 0] - share * length) < 0.006]
+        return near[:, 1].min(), near[:, 1].max()
+
+    assert outline[:, 1].min() >= -1e-9
+    assert at(0.1)[0] < 0.003 and at(0.75)[0] < 0.003  # heel pad and ball on the floor
+    assert at(0.42)[0] > 0.006  # the arch
+    assert all(top - bottom >= 0.02 for bottom, top in (at(share) for share in (0.8, 0.9)))
+    assert at(0.5)[1] - at(0.5)[0] >= 0.04
+    tip = outline[outline[:, 0] > 0.97 * outline[:, 0].max()]
+    assert np.ptp(tip[:, 1]) >= 0.008  # a rounded end, not a point
+    assert outline[:, 0].min() < heel[0] and ankle[0] - outline[:, 0].min() >= 0.06

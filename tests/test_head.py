@@ -76,10 +76,11 @@ def check_head(pose, variant):
             f"looks at the floor {landing - hands:+.2f} m from the hands"
         )
     else:
-        assert 5.0 <= degrees_below_horizontal(shapes.gaze) <= 35.0, (
-            "standing, the eyes look forward, a little down"
+        assert 5.0 <= degrees_below_horizontal(shapes.gaze) <= 60.0, (
+            "standing, the eyes look forward and down, never at the feet"
         )
         assert shapes.gaze[0] > 0
+        check_head_follows_the_trunk(skeleton, shapes)
     # the head turns on the neck no further than is easy
     neck = neck_line(skeleton, BODY)
     face = face_direction(skeleton, BODY)
@@ -101,6 +102,15 @@ def check_head(pose, variant):
     assert shapes.head[:, 1].min() > 0.0, "the head is above the floor"
     if variant != "bodyweight":
         check_head_over_the_trunk(skeleton, shapes)
+
+
+def check_head_follows_the_trunk(skeleton, shapes):
+    """Standing, a neutral neck: the face tips down with the trunk's line (hip to C7), by at least half
+    its lean, and never further down than the trunk leans (plus a little when upright)."""
+    hip, c7 = np.asarray(skeleton.joints["hip"]), np.asarray(skeleton.joints["c7"])
+    lean = math.degrees(math.atan2(*(c7 - hip)))
+    face_down = degrees_below_horizontal(shapes.face)
+    assert 0.5 * lean - 2.0 <= face_down <= max(lean, 0.0) + 10.0, (lean, face_down)
 
 
 def check_head_over_the_trunk(skeleton, shapes):
@@ -137,6 +147,27 @@ def test_standing_face_looks_lower_as_the_trunk_leans_further():
         face_direction(build_skeleton(Pose(trunk_lean=lean), BODY, "cable"), BODY) for lean in (0.0, 60.0)
     )
     assert degrees_below_horizontal(leaning) > degrees_below_horizontal(upright)
+
+
+def test_leaning_30_degrees_the_face_looks_clearly_down_not_level():
+    """The illustrator's complaint: at a 30° lean the face stayed near vertical."""
+    face = face_direction(build_skeleton(Pose(trunk_lean=30.0, knee_flexion=80), BODY, "machine"), BODY)
+    assert degrees_below_horizontal(face) >= 15.0
+
+
+def test_the_standing_neck_is_thick_and_short_not_a_stalk():
+    """Halfway up, the neck's silhouette is at least 1.25 head radii deep (a real neck is about 11 cm
+    deep, a head about 20 cm from chin to crown), and deeper than it is long from the shoulders' line
+    to the skull's."""
+    radius = head_radius(BODY)
+    for lean in (0.0, 30.0, 60.0):
+        outline = head_and_neck(build_skeleton(Pose(trunk_lean=lean), BODY, "cable"), BODY).head
+        # the outline runs: inside the thorax, up the back of the neck (4 points), round the head,
+        # down the front of the neck (4 points)
+        back, front = outline[1:5], outline[-4:][::-1]
+        depth = np.hypot(*(front[2] - back[2]))
+        length = np.hypot(*((back[0] + front[0]) / 2 - (back[-1] + front[-1]) / 2))
+        assert depth >= 1.25 * radius and depth >= 1.5 * length, (lean, depth / radius, length / radius)
 
 
 def test_the_face_is_a_few_smooth_strokes():

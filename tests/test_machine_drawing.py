@@ -245,3 +245,42 @@ def test_the_cable_round_the_cam_follows_the_pose():
     update_pose(artists, preset_pose("machine", "correct_top"))
     after = np.column_stack(artists.lines["cable_wrap"].get_data())
     assert not np.allclose(before, after)
+
+
+def _polygon_area(outline: np.ndarray) -> float:
+    x, y = outline[:, 0], outline[:, 1]
+    return 0.5 * abs(float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))))
+
+
+def test_the_chest_pad_is_a_cushion_on_a_plate_not_a_bulge_of_the_chest(drawn):
+    """The illustrator read the old pad as part of the chest: an ellipse in nearly the trunk's grey,
+    touching it with no line between. Now: a rounded rectangle (it fills nearly its whole bounding box,
+    an ellipse only π/4 of it), far darker than the body's greys, parted from the chest by a white
+    line, on a metal plate that the post holds."""
+    from matplotlib import patheffects
+
+    pad_patch = drawn.polygons["chest_pad"]
+    luminance = {
+        name: float(np.dot(mcolors.to_rgb(colour), (0.2126, 0.7152, 0.0722)))
+        for name, colour in (("pad", pad_patch.get_facecolor()), ("trunk", COLORS["body"]))
+    }
+    assert luminance["trunk"] - luminance["pad"] > 0.3
+    strokes = [effect for effect in pad_patch.get_path_effects() if isinstance(effect, patheffects.Stroke)]
+    assert strokes and mcolors.to_hex(strokes[0]._gc["foreground"]) == "#ffffff"
+    assert strokes[0]._gc["linewidth"] > 2 * pad_patch.get_linewidth()
+    for pose in GRID[::9]:
+        update_pose(drawn, pose)
+        pad = drawn.polygons["chest_pad"].get_xy()
+        plate = drawn.polygons["chest_plate"].get_xy()
+        post = drawn.polygons["chest_arm"].get_xy()
+        centre = pad.mean(axis=0)
+        axis = np.linalg.svd(pad - centre)[2][0]  # along the pad
+        across = np.array([-axis[1], axis[0]])
+        length, depth = np.ptp((pad - centre) @ axis), np.ptp((pad - centre) @ across)
+        assert length == pytest.approx(DIMS["chest_pad_length"], abs=0.005)
+        assert _polygon_area(pad) > 0.9 * length * depth, pose  # square-cornered enough: not an ellipse
+        trunk = drawn.polygons["trunk"].get_xy()
+        assert _distance_to_outline(plate, trunk).min() > DIMS["chest_pad_thickness"] - 0.005, pose
+        assert (
+            _distance_to_outline(plate, pad).min() < 0.002 and _distance_to_outline(post, plate).min() < 0.005
+        )

@@ -49,8 +49,7 @@ _SMOOTH = 0.30  # width (trunk widths) over which the outline's direction and de
 _ROUND = 0.7  # width (trunk widths) over which the back and front lines are rounded, so no bend is sharp
 _STEP = 0.004  # m between the points of the drawn torso outline
 _SEAT = 0.44  # how far (trunk widths) the buttock reaches below the hip joint
-_MARK_GAP = 0.06  # trunk widths between the back's outline and the band that marks the lower back
-_MARK_REACH = 0.32  # trunk widths from the line sacrum-to-T12 (behind the back) to the band's outer edge
+_MARK_DEPTH = 0.5  # share of the way from the back's outline to the front's that the lower-back mark spans
 
 
 def smooth_closed(points: np.ndarray, rounds: int = 3) -> np.ndarray:
@@ -248,8 +247,9 @@ def head_outline(skeleton: Skeleton, body: Body) -> tuple[np.ndarray, np.ndarray
 
 
 def foot_outline(heel: np.ndarray, toe: np.ndarray, ankle: np.ndarray, body: Body) -> np.ndarray:
-    """A foot from the side: heel, sole, ball and toes, instep up to the ankle (m), rounded."""
-    return smooth_closed(foot_profile(heel, toe, ankle, body), 2)
+    """A foot from the side (m): heel pad, arch, ball, a rounded toe box, instep up to the ankle and
+    the Achilles tendon down to the heel, corners rounded (`model.feet.foot_profile` holds the shape)."""
+    return smooth_closed(foot_profile(heel, toe, ankle, body), 3)
 
 
 def hand_outline(wrist: np.ndarray, knuckles: np.ndarray, flat: bool, radius: float) -> np.ndarray:
@@ -264,19 +264,15 @@ def hand_outline(wrist: np.ndarray, knuckles: np.ndarray, flat: bool, radius: fl
 
 
 def lower_back_region(skeleton: Skeleton, body: Body) -> np.ndarray:
-    """A band in the free space just behind the lower back, from the sacrum to T12 (m), for marking a fault.
+    """The lumbar band of the back itself, from the sacrum's level up to T12's (m), for marking a fault.
 
-    Its inner edge runs a little off the back's outline, parallel to it, so the hollow stays in
-    sight; its outer edge is straight, from the sacrum's level to T12's. So the band is thickest
-    where the back is most hollow, and thickens as the lower back arches.
+    Its outer edge is the torso's own back outline there, so it hollows with the back as the lower
+    back arches; its inner edge runs `_MARK_DEPTH` of the way across the trunk (to about the spine's
+    centre line); its ends run straight across the trunk at the sacrum's and at T12's level. Built on
+    the torso's outline, it lies within the body and never sticks out of it.
     """
     lines = torso_lines(skeleton, body)
-    width = body.geometry["trunk_width"]
-    back = lines.back[lines.at_spine[1] : lines.at_spine[SPINE_STEPS + 1] + 1]
-    tangent = np.gradient(back, axis=0)
-    tangent /= np.hypot(tangent[:, 0], tangent[:, 1])[:, None]
-    inner = back + np.column_stack([-tangent[:, 1], tangent[:, 0]]) * _MARK_GAP * width
-    chord = back[-1] - back[0]
-    share = np.linspace(1.0, 0.0, 9)[:, None]
-    outer = back[0] + share * chord + _dorsal(_unit(chord)) * _MARK_REACH * width
-    return smooth_closed(np.vstack([inner, outer]), 2)
+    levels = slice(lines.at_spine[1], lines.at_spine[SPINE_STEPS + 1] + 1)
+    back, front = lines.back[levels], lines.front[levels]
+    inner = back + _MARK_DEPTH * (front - back)
+    return np.vstack([back, inner[::-1]])

@@ -17,9 +17,9 @@ from matplotlib.path import Path
 from ..model.anthropometrics import Body
 from ..model.leg_height import LegHeight, split_leg_height
 from ..model.pose import Pose
-from ..model.skeleton import Skeleton, build_skeleton, leg_height_of
+from ..model.skeleton import SPINE_STEPS, Skeleton, build_skeleton, leg_height_of
 from ..model.variants import check_variant
-from .anatomy import foot_outline, hand_outline, pelvis_outline, torso_outline, trunk_outline
+from .anatomy import foot_outline, hand_outline, pelvis_outline, torso_lines, torso_outline, trunk_outline
 from .artists import PoseArtists
 from .equipment import draw_floor, draw_moving_equipment, draw_static_equipment, update_moving_equipment
 from .head import HeadShapes, head_and_neck
@@ -46,11 +46,22 @@ def describe_back(lumbar_extension: float) -> str:
     return f"lower back rounded {-lumbar_extension:.0f}°"
 
 
+LEVEL = 90.0  # degrees from hanging straight down: the thigh level with the floor
+
+
 def describe_thigh_angle(apparent: float) -> str:
-    """Where the thigh points, from vertical, in words."""
+    """Where the thigh points, in plain words: from vertical, or from level once it reaches level.
+
+    "thigh vertical", "thigh 40° back from vertical", "thigh 15° forward of vertical", "thigh level
+    with the floor", "thigh 14° above level" (`apparent` is degrees behind hanging straight down).
+    """
+    if abs(apparent - LEVEL) < 0.5:
+        return "thigh level with the floor"
+    if apparent > LEVEL:
+        return f"thigh {apparent - LEVEL:.0f}° above level"
     if abs(apparent) < 0.5:
         return "thigh vertical"
-    return f"thigh {abs(apparent):.0f}° {'behind' if apparent > 0 else 'in front of'} vertical"
+    return f"thigh {abs(apparent):.0f}° {'back from' if apparent > 0 else 'forward of'} vertical"
 
 
 def drawn_leg_height(pose: Pose, skeleton: Skeleton) -> LegHeight:
@@ -58,39 +69,59 @@ def drawn_leg_height(pose: Pose, skeleton: Skeleton) -> LegHeight:
     return leg_height_of(pose, skeleton)
 
 
+# The parts of the thigh's angle in a gym-goer's words: (adds to the angle, takes from it).
+PART_WORDS: dict[str, tuple[str, str]] = {
+    "hip": ("hip extended", "hip still bent"),
+    "lumbar": ("back arches", "back rounds"),
+    "trunk": ("trunk leans", "trunk leans back"),
+}
+
+
+def thigh_parts(height: LegHeight) -> list[tuple[str, int]]:
+    """The parts of the thigh's angle as the caption says them: (words, signed whole degrees).
+
+    Additions first (a sum reads more easily that way); parts under half a degree are left out.
+    """
+    parts = []
+    for name, (adds, takes) in PART_WORDS.items():
+        value = round(getattr(height, name))
+        if value:
+            parts.append((adds if value > 0 else takes, value))
+    return sorted(parts, key=lambda part: part[1] < 0)
+
+
 def describe_angles(pose: Pose, height: LegHeight | None = None) -> dict[str, str]:
     """Short labels for the angle marks: hip, lower back, and how the thigh's angle adds up.
 
-    `height` is the split as drawn (`drawn_leg_height`); by default, the pose's own.
+    `height` is the split as drawn (`drawn_leg_height`); by default, the pose's own. The "sum"
+    caption says where the thigh points and then its parts in plain words, e.g. "thigh 5° back from
+    vertical:" / "trunk leans 20°, hip still bent 15°". Its numbers always add up: the thigh's angle
+    (from vertical, or 90° plus the angle above level) is the sum of the parts, each taken away
+    where the words say so ("still bent", "rounds", "leans back"), and is the drawn angle to within
+    the parts' rounding.
     """
     height = height or split_leg_height(pose)
-    terms = [("hip extension", "hip flexion", height.hip), ("arch", "rounding", height.lumbar)]
-    terms.append(("trunk lean", "trunk lean back", height.trunk))
-    parts = []
-    for plus, minus, value in sorted(terms, key=lambda term: term[2] < 0):  # additions read first
-        if abs(value) < 0.5:
-            continue
-        sign = "+" if value > 0 else "−"
-        parts.append(f"{sign} {plus if value > 0 else minus} {abs(value):.0f}°")
-    sum_text = " ".join(parts).lstrip("+ ") if parts else "0°"
+    parts = thigh_parts(height)
+    total = sum(value for _, value in parts)
+    said = ", ".join(f"{words} {abs(value)}°" for words, value in parts)
     return {
         "hip": describe_hip(pose.hip_extension),
         "back": describe_back(pose.lumbar_extension),
-        "sum": f"{describe_thigh_angle(height.apparent)}\n= {sum_text}{describe_chest_tip(pose, height)}",
+        "sum": f"{describe_thigh_angle(total)}:\n{said or 'hip, back and trunk all neutral'}"
+        + describe_chest_tip(pose, height),
     }
 
 
 def describe_chest_tip(pose: Pose, height: LegHeight) -> str:
-    """Why the drawn trunk lean differs from the pose's, in words ("" when it does not).
+    """Why the drawn trunk lean differs from the pose's, in one short line ("" when it does not).
 
     On all fours the hands and shoulders stay put, so a sagging lower back tips the chest up.
     """
     tip = split_leg_height(pose).trunk - height.trunk
     if abs(tip) < 0.5:
         return ""
-    back = "sags" if pose.lumbar_extension > 0 else "moves"
     way = "up" if tip > 0 else "down"
-    return f"\n(chest tips {way} {abs(tip):.0f}° as the lower back {back};\nhands and shoulders stay put)"
+    return f"\n(the chest tips {way} {abs(tip):.0f}° because the hands stay put)"
 
 
 def _radii(body: Body) -> dict[str, float]:
@@ -105,6 +136,52 @@ def _radii(body: Body) -> dict[str, float]:
     }
 
 
+KNEECAP_RISE = 0.38  # the kneecap stands this far (knee radii) proud of the thigh's rounded end
+KNEECAP_WIDTH = 0.75  # knee radii: how far along the outline either side of its peak the kneecap spreads
+
+
+def knee_flexion_of(hip: np.ndarray, knee: np.ndarray, ankle: np.ndarray) -> float:
+    """The knee's bend as drawn (degrees, 0 straight): the angle between the thigh's and shank's lines."""
+    thigh, shank = knee - hip, ankle - knee
+    cosine = float(np.dot(thigh, shank) / max(float(np.hypot(*thigh) * np.hypot(*shank)), 1e-12))
+    return math.degrees(math.acos(min(1.0, max(-1.0, cosine))))
+
+
+def kneecap_point(hip: np.ndarray, knee: np.ndarray, ankle: np.ndarray, radius: float) -> np.ndarray:
+    """Where the kneecap's peak sits on the thigh's rounded end (m), before it is raised.
+
+    It faces the front of the thigh when the leg is straight and slides round the end of the femur
+    as the knee bends (half the bend), as the kneecap rides the front of the knee.
+    """
+    down = (knee - hip) / max(float(np.hypot(*(knee - hip))), 1e-12)
+    front = np.array([-down[1], down[0]])  # the thigh's front (x forward, y up: the working side faces +x)
+    turn = -math.radians(knee_flexion_of(hip, knee, ankle)) / 2
+    c, s = math.cos(turn), math.sin(turn)
+    return knee + radius * np.array([c * front[0] - s * front[1], s * front[0] + c * front[1]])
+
+
+def thigh_with_kneecap(
+    hip: np.ndarray, knee: np.ndarray, ankle: np.ndarray, radii: tuple[float, float]
+) -> np.ndarray:
+    """The thigh from the hip to a rounded knee with the kneecap standing out on its front (m).
+
+    A straight tube hides a bent knee (the two tubes meet in a smooth elbow); the kneecap's bump on
+    the front of the knee makes even a soft bend read. The bump never reaches below the tube's own
+    lowest point, so a knee resting on the mat stays on it.
+    """
+    hip, knee, ankle = (np.asarray(p, dtype=float) for p in (hip, knee, ankle))
+    outline = tube_outline(segment_points(hip, knee), list(radii), cap_points=25)
+    peak = kneecap_point(hip, knee, ankle, radii[1])
+    offsets = outline - knee
+    distance = np.hypot(*(outline - peak).T)
+    outward = offsets / np.maximum(np.hypot(*offsets.T), 1e-12)[:, None]
+    width = KNEECAP_WIDTH * radii[1]
+    rise = KNEECAP_RISE * radii[1] * np.exp(-((distance / width) ** 2))
+    bumped = outline + outward * rise[:, None]
+    bumped[:, 1] = np.maximum(bumped[:, 1], outline[:, 1].min())
+    return bumped
+
+
 def _shapes(skeleton: Skeleton, body: Body, head: HeadShapes | None = None) -> dict[str, np.ndarray]:
     """Every body polygon's outline for one skeleton (the head and neck shaped once: `head`, if given)."""
     head = head or head_and_neck(skeleton, body)
@@ -112,7 +189,9 @@ def _shapes(skeleton: Skeleton, body: Body, head: HeadShapes | None = None) -> d
     r = _radii(body)
     flat_hand = skeleton.variant == "bodyweight"
     shapes = {
-        "support_thigh": tube_outline(segment_points(j["hip"], j["support_knee"]), [r["thigh"], r["shank"]]),
+        "support_thigh": thigh_with_kneecap(
+            j["hip"], j["support_knee"], j["support_ankle"], (r["thigh"], r["shank"])
+        ),
         "support_shank": tube_outline(
             segment_points(j["support_knee"], j["support_ankle"]), [r["shank"], r["shank"] * 0.62]
         ),
@@ -128,7 +207,7 @@ def _shapes(skeleton: Skeleton, body: Body, head: HeadShapes | None = None) -> d
         "hand": hand_outline(j["wrist"], j["knuckles"], flat_hand, r["arm"] * 0.62),
         "foot": foot_outline(j["heel"], j["toe"], j["ankle"], body),
         "shank": tube_outline(segment_points(j["knee"], j["ankle"]), [r["shank"], r["shank"] * 0.62]),
-        "thigh": tube_outline(segment_points(j["hip"], j["knee"]), [r["thigh"], r["shank"] * 1.02]),
+        "thigh": thigh_with_kneecap(j["hip"], j["knee"], j["ankle"], (r["thigh"], r["shank"] * 1.02)),
     }
     return shapes
 
@@ -288,12 +367,12 @@ def _update_angle_marks(artists: PoseArtists, pose: Pose, skeleton: Skeleton) ->
     obstacles = body_paths(artists) + artists.obstacles
     taken = list(artists.reserved)
     # the lower back first: it has the less room (its side of the body), the hip label more
-    l3 = np.array(j["l3"])
     dorsal = np.array(_back_direction(skeleton))
+    lines = torso_lines(skeleton, artists.body)  # the leader ends on the back's outline at L3
     place_label(
         artists.texts["back"],
         labels["back"],
-        tuple(l3 + dorsal * 0.5 * artists.body.geometry["trunk_width"] * 0.8),
+        tuple(lines.back[lines.at_spine[1 + SPINE_STEPS // 2]]),
         obstacles=obstacles,
         taken=taken,
         distances=tuple(share * height for share in (0.12, 0.18, 0.22, 0.26, 0.30, 0.34, 0.40)),

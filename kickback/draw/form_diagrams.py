@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 
-import numpy as np
 from matplotlib.path import Path
 
 from ..content.mistakes import read_mistakes
@@ -25,9 +24,20 @@ from .body import (
 from .course_figure import VARIANT_TITLES, CourseFigure, describe_thigh
 from .cue_card import build_cue_card
 from .machine import describe_machine
-from .pose_marks import blend, draw_ghost, draw_trail, mark_lower_back
+from .mistake_traces import trace_finding_title
+from .pose_marks import (
+    BACK_LINE_WORDS,
+    draw_back_line,
+    draw_ghost,
+    draw_trail,
+    ghost_words,
+    key_back_line,
+    mark_lower_back,
+    mark_range_short,
+)
 from .set_timeline import draw_mistake_traces
 from .shapes import mark_panel
+from .step_poses import knee_note, step_poses, step_trail
 from .style import COLORS, FONT_SIZES, new_figure, styled
 
 PANELS: tuple[tuple[str, str, str], ...] = (
@@ -37,6 +47,7 @@ PANELS: tuple[tuple[str, str, str], ...] = (
     ("arched_back", "mistake", "Arched back"),
 )
 FIGURE_WIDTH = 9.6  # inches: shown 900 px wide, 8.5 pt text is still 11 px (draw/style.py)
+KEY_ROOM = 0.25  # inches along the figure's foot for the one-line key to the back's straight line
 
 
 def _panel_height(body: Body, variant: str, width: float) -> float:
@@ -45,42 +56,30 @@ def _panel_height(body: Body, variant: str, width: float) -> float:
     return width * (y1 - y0) / (x1 - x0)
 
 
-def chest_offset(variant: str, reference: Pose, shown: Pose, body: Body) -> np.ndarray:
-    """How far (metres, x and y) to move a ghost of `reference` so its chest (C7) sits on `shown`'s.
+def _draw_correct_panel(ax, variant: str, body: Body, pose: Pose) -> PoseArtists:
+    """The correct top, with the straight line along the back the arched panel shows too.
 
-    Standing, an arch moves the chest as well as the pelvis; a ghost left where it is would make the
-    head and shoulders look moved too. Set on the chest, the ghost differs only where the fault is:
-    the lower back, the pelvis and the leg. On all fours the hands and shoulders hold the chest
-    already (the model keeps them still), so there is nothing to move.
+    (The line lies on the back, so the labels need not keep off it: the back label's leader must
+    cross it to reach the lumbar spine.)
     """
-    if variant == QUADRUPED:
-        return np.zeros(2)
-    shown_c7 = np.array(build_skeleton(shown, body, variant).joints["c7"], dtype=float)
-    reference_c7 = np.array(build_skeleton(reference, body, variant).joints["c7"], dtype=float)
-    return shown_c7 - reference_c7
-
-
-def draw_aligned_ghost(ax, reference: Pose, shown: Pose, body: Body, variant: str) -> PoseArtists:
-    """`draw_ghost` of `reference`, shifted by `chest_offset` so it lines up with `shown` at the chest."""
-    ghost = draw_ghost(ax, reference, body, variant)
-    offset = chest_offset(variant, reference, shown, body)
-    for patch in ghost.polygons.values():
-        patch.set_xy(np.asarray(patch.get_xy(), dtype=float) + offset)
-    return ghost
+    artists = draw_pose(ax, pose, body, variant)
+    draw_back_line(artists)
+    return artists
 
 
 def _draw_arched_panel(
     ax, variant: str, body: Body, *, angles: bool = True, caption: bool = True
 ) -> tuple[PoseArtists, PoseArtists]:
-    """The arched-back pose, a ghost of the correct top set on its chest, and the lower back hatched."""
+    """The arched-back pose, behind it a ghost of the correct top's differing parts (where the model
+    puts them: same hip, same stance foot, same handle), the lumbar band of the back hatched, and the
+    straight line from sacrum to T12 along the back."""
     shown = preset_pose(variant, "arched_back")
     artists = draw_pose(ax, shown, body, variant, angles=angles, caption=caption)
-    ghost = draw_aligned_ghost(ax, preset_pose(variant, "correct_top"), shown, body, variant)
-    before = set(ax.patches)
-    mark_lower_back(artists)
+    ghost = draw_ghost(ax, preset_pose(variant, "correct_top"), body, variant, shown=artists)
+    mark = mark_lower_back(artists)
+    draw_back_line(artists)
     if angles:  # place the labels again, off the ghost and the hatched lower back too
-        marks = [Path(patch.get_xy(), closed=True) for patch in ax.patches if patch not in before]
-        artists.obstacles.extend([*body_paths(ghost), *marks])
+        artists.obstacles.extend([*body_paths(ghost), Path(mark.get_xy(), closed=True)])
         update_pose(artists, shown)
     return artists, ghost
 
@@ -89,8 +88,10 @@ def _draw_arched_panel(
 def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
     """Start, correct top and arched-back top of one variant, side by side, angles labelled.
 
-    The arched panel is the correct top with one change (the lumbar spine), drawn over a faint
-    ghost of the correct top, with the lower back hatched.
+    The arched panel is the correct top with one change (the lumbar spine), with a faint ghost of
+    the correct top's differing parts behind it and the lower back hatched; the correct and the
+    arched panels show the same straight line from the tailbone to the bottom of the ribs along the
+    back, so the depth of the hollow reads against it (a key below says so).
     """
     body = body or default_body()
     panel = FIGURE_WIDTH / 3
@@ -98,29 +99,36 @@ def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
     axes = figure.subplots(1, 3)
     height = figure.get_figheight()
     caption_room = (
-        0.8 if variant == QUADRUPED else 0.5
+        0.65 if variant == QUADRUPED else 0.5
     )  # on all fours the arched caption says why the chest tips
+    caption_room += KEY_ROOM
     figure.set_size_inches(FIGURE_WIDTH, height + caption_room - 0.5)
     height = figure.get_figheight()
     figure.subplots_adjust(
         left=0.01, right=0.99, bottom=caption_room / height, top=1 - 0.78 / height, wspace=0.04
     )
     described = []
+    ghost_parts = ""
     for ax, (preset, kind, title) in zip(axes, PANELS):
         pose = preset_pose(variant, preset)
         if preset == "arched_back":
-            _draw_arched_panel(ax, variant, body)
+            ghost_parts = ghost_words(_draw_arched_panel(ax, variant, body)[1])
+        elif preset == "correct_top":
+            _draw_correct_panel(ax, variant, body, pose)
         else:
             draw_pose(ax, pose, body, variant)
         mark_panel(ax, kind, title)
         described.append((title, pose))
+    key_back_line(figure)
     figure.suptitle(
         f"{VARIANT_TITLES[variant]}: where the height of the leg comes from",
         fontsize=FONT_SIZES["title"],
         fontweight="bold",
     )
     return CourseFigure(
-        name=f"{variant}_form", figure=figure, alt_text=describe_form_figure(variant, described, body)
+        name=f"{variant}_form",
+        figure=figure,
+        alt_text=describe_form_figure(variant, described, body, ghost_parts=ghost_parts),
     )
 
 
@@ -130,8 +138,23 @@ def _tip_words(pose: Pose, height) -> str:
     return f" {note.replace('°', ' degrees')}" if note else ""
 
 
-def describe_form_figure(variant: str, panels: list, body: Body | None = None) -> str:
-    """Alt text for a form figure, written from the same poses and skeletons the panels draw."""
+def arched_words(ghost_parts: str) -> str:
+    """What the arched panel draws besides the body, for alt text; `ghost_parts` from `ghost_words`."""
+    return (
+        "a dashed grey ghost of the correct top, from the same hip, shows from under it where it "
+        f"differs ({ghost_parts}); "
+        "the lumbar part of the back, from the tailbone to the bottom of the ribs, is hatched; "
+        f"a dashed {BACK_LINE_WORDS} runs along the back, and the back hollows well beneath it. "
+    )
+
+
+def describe_form_figure(
+    variant: str, panels: list, body: Body | None = None, *, ghost_parts: str = ""
+) -> str:
+    """Alt text for a form figure, written from the same poses and skeletons the panels draw.
+
+    `ghost_parts` names the ghost's parts in the arched panel (`ghost_words`).
+    """
     body = body or default_body()
     parts = [f"{VARIANT_TITLES[variant]}, three side views of a person, working leg in blue."]
     if variant == "machine":
@@ -139,12 +162,14 @@ def describe_form_figure(variant: str, panels: list, body: Body | None = None) -
     for title, pose in panels:
         height = drawn_leg_height(pose, build_skeleton(pose, body, variant))
         words = describe_angles(pose, height)
-        marker = "Marked correct with a tick and a solid frame. " if "Correct" in title else ""
-        if "Arched" in title:
+        marker = ""
+        if "Correct" in title:
             marker = (
-                "Marked as a mistake with a cross and a dashed frame; a dashed grey ghost of the correct top "
-                "is drawn over it and the lower back is hatched. "
+                f"Marked correct with a tick and a solid frame; a dashed {BACK_LINE_WORDS} runs along "
+                "the back, which curves only a little beneath it. "
             )
+        if "Arched" in title:
+            marker = f"Marked as a mistake with a cross and a dashed frame; {arched_words(ghost_parts)}"
         parts.append(
             f"{title}: {marker}{words['hip'].replace('°', ' degrees').capitalize()}, "
             f"{words['back'].replace('°', ' degrees')}, "
@@ -155,41 +180,14 @@ def describe_form_figure(variant: str, panels: list, body: Body | None = None) -
 
 
 STEP_PHASES: tuple[tuple[str, float, str], ...] = (
-    # (title, least share of the way from start to top, which way the leg moves); the moving steps are
-    # pushed further along where the foot would still be on the floor (`step_shares`)
+    # (title, share of the way from start to top, which way the leg moves). Lift and lower sit well
+    # apart from each other and from set-up and top, so the four panels show four poses; a moving step
+    # bends the drawn knee where the foot would still brush the floor (`step_poses.step_poses`).
     ("Set up", 0.0, ""),
-    ("Lift", 0.45, "up"),
+    ("Lift", 0.4, "up"),
     ("Top", 1.0, ""),
-    ("Lower", 0.25, "down"),
+    ("Lower", 0.65, "down"),
 )
-FOOT_CLEARANCE = (
-    0.05  # m: in a moving step the working foot's lowest point is at least this far off the floor
-)
-
-
-def foot_clearance(pose: Pose, body: Body, variant: str) -> float:
-    """How high (m) the working foot's lowest point (toe or heel) is above the floor, or the mat's top."""
-    joints = build_skeleton(pose, body, variant).joints
-    return float(min(joints["toe"][1], joints["heel"][1]))
-
-
-def step_shares(variant: str, body: Body) -> list[float]:
-    """The share of the way from start to top each step panel shows.
-
-    A moving step (lift, lower) must show the foot clearly off the floor, or the leg looks as if it
-    drags: its share is at least the first at which the foot clears the floor by FOOT_CLEARANCE. Lift
-    and lower are kept apart, so the two panels differ.
-    """
-    start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
-    grid = np.linspace(0.0, 1.0, 81)
-    clear = next(
-        (float(s) for s in grid if foot_clearance(blend(start, top, s), body, variant) >= FOOT_CLEARANCE), 1.0
-    )
-    lift = max(STEP_PHASES[1][1], clear)
-    lower = max(STEP_PHASES[3][1], clear)
-    if abs(lift - lower) < 0.1:
-        lower = lift + (1.0 - lift) / 2
-    return [STEP_PHASES[0][1], lift, STEP_PHASES[2][1], lower]
 
 
 def in_words(label: str) -> str:
@@ -213,7 +211,6 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
     import textwrap
 
     body = body or default_body()
-    start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
     texts = _step_texts(variant)
     panel = FIGURE_WIDTH / 4
     figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, panel) + 1.75)
@@ -221,15 +218,15 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
     height = figure.get_figheight()
     figure.subplots_adjust(left=0.01, right=0.99, bottom=0.95 / height, top=1 - 0.7 / height, wspace=0.04)
     words = []
-    shares = step_shares(variant, body)
+    shares = [least for _, least, _ in STEP_PHASES]
+    drawn = step_poses(variant, body, shares, [way for _, _, way in STEP_PHASES])
     for number, (ax, (title, _, way), share, text) in enumerate(
         zip(axes, STEP_PHASES, shares, texts), start=1
     ):
-        pose = blend(start, top, share)
+        pose = drawn[number - 1]
         draw_pose(ax, pose, body, variant, angles=False, caption=False)
         if way:
-            path = [blend(start, top, s) for s in np.linspace(0.0 if way == "up" else 1.0, share, 9)]
-            draw_trail(ax, path, body, variant)
+            draw_trail(ax, step_trail(variant, pose, share, way), body, variant)
         ax.set_title(
             f"{number}. {title}", fontsize=FONT_SIZES["title"], fontweight="bold", color=COLORS["outline"]
         )
@@ -246,7 +243,11 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
         words.append(
             f"Step {number}, {title.lower()}: {text} The drawing shows "
             f"{in_words(describe_angles(pose)['hip'])}, {in_words(describe_angles(pose)['back'])}"
-            + (f", with a dotted trail of the ankle moving {way}." if way else ".")
+            + (
+                f", with a dotted trail of the ankle and faint outlines of the foot along it, moving {way}."
+                if way
+                else "."
+            )
         )
     figure.suptitle(
         f"{VARIANT_TITLES[variant]}, step by step", fontsize=FONT_SIZES["title"], fontweight="bold"
@@ -255,6 +256,8 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
         f"{VARIANT_TITLES[variant]} in 4 side-view drawings (set up, lift, top, lower), working leg in blue, "
         "each with its instruction below. " + " ".join(words)
     )
+    note = knee_note(variant, [title for title, _, _ in STEP_PHASES], drawn)
+    alt += f" {in_words(note)}" if note else ""
     return CourseFigure(name=f"{variant}_steps", figure=figure, alt_text=alt)
 
 
@@ -264,38 +267,57 @@ MISTAKE_POSES: dict[str, tuple[str, str]] = {
     "pelvic_rotation": ("correct_top", "pelvis_rotated"),
 }
 
-REGION_WORDS: dict[str, str] = {
-    "arched_back": "the lower back arches",
-    "incomplete_rom": "the thigh stops short",
-}
+
+def _draw_short_panel(ax, variant: str, body: Body, shown: Pose, correct: Pose) -> tuple[str, float]:
+    """The fault's pose, behind it a ghost of the correct top's differing parts, and an arc at the hip
+    from the shown thigh to the ghost's labelled with the degrees short; returns the ghost's parts in
+    words and the degrees short."""
+    artists = draw_pose(ax, shown, body, variant)
+    ghost = draw_ghost(ax, correct, body, variant, shown=artists)
+    artists.obstacles.extend(body_paths(ghost))
+    short = mark_range_short(artists, ghost, correct)
+    return ghost_words(ghost), short
 
 
-def _side_mistake_panels(figure, mistake: str, variant: str, body: Body, title: str) -> list[str]:
-    """Correct top beside the fault's pose (one change), ghost of the correct top over the fault."""
+def _side_mistake_panels(
+    figure, mistake: str, variant: str, body: Body, title: str, key_room: float = 0.0
+) -> list[str]:
+    """Correct top beside the fault's pose (one change), ghost of the correct top behind the fault."""
     axes = figure.subplots(1, 2)
     height = figure.get_figheight()
-    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.5 / height, top=1 - 0.78 / height, wspace=0.04)
+    figure.subplots_adjust(
+        left=0.01, right=0.99, bottom=(0.5 + key_room) / height, top=1 - 0.78 / height, wspace=0.04
+    )
     correct_name, fault_name = MISTAKE_POSES[mistake]
+    correct = preset_pose(variant, correct_name)
     words = []
     for ax, preset, kind in zip(axes, (correct_name, fault_name), ("correct", "mistake")):
         pose = preset_pose(variant, preset)
-        if kind == "mistake" and mistake == "arched_back":
-            _draw_arched_panel(ax, variant, body)
-        else:
-            ghost = (
-                draw_ghost(ax, preset_pose(variant, correct_name), body, variant)
-                if kind == "mistake"
-                else None
-            )
-            draw_pose(ax, pose, body, variant, obstacles=body_paths(ghost) if ghost else None)
-        mark_panel(ax, kind, "Correct" if kind == "correct" else title)
         angles = describe_angles(pose)
-        words.append(
-            f"{'Correct' if kind == 'correct' else title}: {angles['hip'].replace('°', ' degrees')}, "
-            f"{angles['back'].replace('°', ' degrees')}"
-            + ("; a dashed grey ghost of the correct top is drawn over it." if kind == "mistake" else ".")
-        )
+        said = f"{angles['hip'].replace('°', ' degrees')}, {angles['back'].replace('°', ' degrees')}"
+        if kind == "correct" and mistake == "arched_back":
+            _draw_correct_panel(ax, variant, body, pose)
+            said += (
+                f"; a dashed {BACK_LINE_WORDS} runs along the back, which curves only a little beneath it."
+            )
+        elif kind == "correct":
+            draw_pose(ax, pose, body, variant)
+            said += "."
+        elif mistake == "arched_back":
+            said += "; " + arched_words(ghost_words(_draw_arched_panel(ax, variant, body)[1])).strip()
+        else:
+            parts, short = _draw_short_panel(ax, variant, body, pose, correct)
+            said += (
+                "; a dashed grey ghost of the correct top, from the same hip, shows from under it where "
+                f"it differs ({parts}); an arrowed arc about the hip, just past the knees, from the thigh's "
+                f"line up to the ghost's is labelled {short:.0f} degrees short of the top."
+            )
+        mark_panel(ax, kind, "Correct" if kind == "correct" else title)
+        words.append(f"{'Correct' if kind == 'correct' else title}: {said}")
     return words
+
+
+SIDE_VIEW_POINT = "From the side all three look alike:\nonly the view from behind\nshows the fault."
 
 
 def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[str]:
@@ -307,6 +329,16 @@ def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[s
     top = preset_pose(variant, "correct_top")
     draw_pose(side, top, body, variant, caption=False)
     mark_panel(side, "plain", "From the side")
+    side.text(
+        0.5,
+        -0.02,
+        SIDE_VIEW_POINT,
+        transform=side.transAxes,
+        ha="center",
+        va="top",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+    )
     figure.text(
         0.66,
         0.905,
@@ -321,9 +353,10 @@ def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[s
         ("mistake", "Turned open", preset_pose(variant, "pelvis_rotated")),
         ("mistake", "Hiked", top.replace(pelvic_hike=12.0)),
     )
+    hip = describe_angles(top)["hip"].replace("°", " degrees")
     words = [
-        "From the side the three look the same (the pelvis turns and tilts across the line of sight): "
-        f"{describe_angles(top)['hip'].replace('°', ' degrees')}."
+        f'From the side, captioned "{SIDE_VIEW_POINT.replace(chr(10), " ")}": the pelvis turns and tilts '
+        f"across the line of sight, so this view shows only {hip}."
     ]
     for column, (kind, name, pose) in enumerate(cases, start=1):
         ax = figure.add_subplot(grid[column])
@@ -350,17 +383,21 @@ def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure
     body = body or default_body()
     row = read_mistakes()[mistake]
     variant = row["figure_variant"]
+    heading = f"{row['title']} on the {VARIANT_TITLES[variant].lower()}"
     if mistake == "pelvic_rotation":
         figure = new_figure(FIGURE_WIDTH, 4.6)
         figure.subplots_adjust(left=0.01, right=0.99, bottom=0.14, top=0.8, wspace=0.08)
         words = _rear_mistake_panels(figure, variant, body, row["title"])
     elif mistake in MISTAKE_POSES:
-        figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, FIGURE_WIDTH / 2) + 1.3)
-        words = _side_mistake_panels(figure, mistake, variant, body, row["title"])
+        key = KEY_ROOM if mistake == "arched_back" else 0.0
+        figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, FIGURE_WIDTH / 2) + 1.3 + key)
+        words = _side_mistake_panels(figure, mistake, variant, body, row["title"], key)
+        if mistake == "arched_back":
+            key_back_line(figure)
     else:
         figure = new_figure(FIGURE_WIDTH, 3.6)
         words = draw_mistake_traces(figure, mistake, variant, row["title"])
-    heading = f"{row['title']} on the {VARIANT_TITLES[variant].lower()}"
+        heading = trace_finding_title(mistake, variant)  # a set's traces: the title states what it shows
     figure.suptitle(heading, fontsize=FONT_SIZES["title"], fontweight="bold")
     alt = (
         f"{row['title']}, shown on the {VARIANT_TITLES[variant].lower()}: "

@@ -23,12 +23,19 @@ from ..model.skeleton import Skeleton
 from ..model.variants import QUADRUPED
 from .anatomy import trunk_outline
 
-STANDING_GAZE_DOWN = 15.0  # degrees below horizontal: standing, the eyes look forward and a little down
-GAZE_DOWN_PER_LEAN = 0.25  # standing, the gaze drops this many degrees more per degree the trunk leans
+STANDING_GAZE_DOWN = (
+    12.0  # degrees below horizontal: standing upright, the eyes look forward and a little down
+)
+GAZE_DOWN_PER_LEAN = 0.6  # standing, the gaze drops this many degrees more per degree the trunk leans: the
+# head follows the trunk's line (a neutral neck), so leaning 30° the face looks about 20° down, not level
 FLOOR_AHEAD_OF_HANDS = 0.12  # m: on all fours the eyes rest on the floor this far ahead of the knuckles
 EYES_BELOW_FACE = 10.0  # degrees the eyes look below the face's own forward line (the rest is the head)
 HEAD_TURN_LIMIT = 35.0  # degrees the head may nod or lift on the neck from its neutral carriage
-NECK_BEHIND_TRUNK = 5.0  # standing, the neck rises this many degrees more upright than the trunk's line
+NECK_BEHIND_TRUNK = 0.0  # standing, the neck rises this many degrees more upright than the trunk's line
+NAPE_BOW = 0.002  # m the back of the neck bows in (the neck's own inward curve; negative: out)
+THROAT_BOW = -0.006  # m the front of the neck bows out a little from the chin down to the chest
+NECK_SHOWN = 0.85  # standing, the skull's base sits this share of the neck's length above C7: a neck that
+# reads as long as a real one (the thorax's outline already rises a little above C7), not a stalk
 
 # The skull and face in the head's frame, in head radii: x forward (the way the face looks), y up.
 # From the nape, over the back of the skull to the crown, down the forehead, brow, nose, lips,
@@ -111,7 +118,7 @@ def skull_base(skeleton: Skeleton, body: Body) -> np.ndarray:
         return np.asarray(j["neck"], dtype=float)
     c7 = np.asarray(j["c7"], dtype=float)
     trunk_line = _unit(c7 - np.asarray(j["hip"], dtype=float))
-    return c7 + body.geometry["neck_length"] * _turn(trunk_line, NECK_BEHIND_TRUNK)
+    return c7 + NECK_SHOWN * body.geometry["neck_length"] * _turn(trunk_line, NECK_BEHIND_TRUNK)
 
 
 def neck_line(skeleton: Skeleton, body: Body) -> np.ndarray:
@@ -200,8 +207,8 @@ def head_and_neck(skeleton: Skeleton, body: Body) -> HeadShapes:
     centre = base - _in_head(np.zeros(2), face, radius, [BASE_OF_SKULL])[0]
     back_base, front_base, inside = _trunk_top(skeleton, body)
     nape, throat = _in_head(centre, face, radius, [NAPE, THROAT])
-    neck_back = _curve(back_base, nape, toward=front_base - back_base, depth=0.006)
-    neck_front = _curve(throat, front_base, toward=back_base - front_base, depth=0.004)
+    neck_back = _curve(back_base, nape, toward=front_base - back_base, depth=NAPE_BOW)
+    neck_front = _curve(throat, front_base, toward=back_base - front_base, depth=THROAT_BOW)
     profile = _in_head(centre, face, radius, PROFILE)
     head = np.vstack([[inside], neck_back[:-1], _smooth_open(profile, 3)[1:-1], neck_front[1:]])
     rise = 0.35

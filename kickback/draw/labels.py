@@ -131,6 +131,48 @@ def _hits(box: Box, obstacles: Iterable[tuple[Path, Box]]) -> int:
     )
 
 
+LEADER_FREE_END = 10.0  # points: the end of a leader next to its anchor may cross what lies round it
+
+
+class _Crossing:
+    """What a leader to one anchor may not run across: the obstacles, less those holding the anchor
+    (found only for the obstacles a leader meets, and remembered), less the leader's free end."""
+
+    def __init__(self, shapes: Sequence[tuple[Path, Box]], anchor: Sequence[float], pixel: float, dpi: float):
+        self.shapes = shapes
+        self.anchor = anchor
+        self.reach = 2.0 * pixel  # two pixels: an anchor on an obstacle's edge is held by it
+        self.free_end = LEADER_FREE_END * dpi / 72.0 * pixel
+        self.held: dict[int, bool] = {}
+
+    def hits(self, leader: np.ndarray) -> int:
+        """How many obstacles the leader line runs across or into, not counting those holding its
+        anchor nor its last LEADER_FREE_END points: a leader has to reach what it names, through
+        whatever lies right round it."""
+        length = float(np.hypot(*(leader[1] - leader[0])))
+        if length <= self.free_end:
+            return 0
+        leader = np.array([leader[0], leader[1] - (leader[1] - leader[0]) * self.free_end / length])
+        low, high = leader.min(axis=0), leader.max(axis=0)
+        extent = (low[0], low[1], high[0] + 1e-12, high[1] + 1e-12)
+        segment = Path(leader)
+        count = 0
+        for index, (path, box) in enumerate(self.shapes):
+            if not _overlap(extent, box) or not segment.intersects_path(path, filled=True):
+                continue
+            if index not in self.held:
+                self.held[index] = _holds(path, self.anchor, self.reach)
+            count += not self.held[index]
+        return count
+
+
+def _holds(path: Path, point: Sequence[float], reach: float) -> bool:
+    """Whether `point` lies in the closed `path` or within `reach` of one of its points."""
+    if path.contains_point(point):
+        return True
+    return bool(np.min(np.hypot(*(path.vertices - np.asarray(point, dtype=float)).T)) < reach)
+
+
 def place_label(
     label: Label,
     text: str,
@@ -145,15 +187,18 @@ def place_label(
 
     Tries each distance (m) in turn, each preferred direction (degrees, counter-clockwise from +x)
     at that distance, then the other directions of DIRECTIONS, then a little farther out. If no spot
-    is free it takes the one touching the fewest obstacles (the axes' edge and other labels count as
-    ten). Another label is touched if the boxes overlap, if this
-    box lies on its leader line, or if this leader line runs through its box: a leader through a
-    word makes it unreadable. The box appended to `taken` carries its leader for the labels after.
+    is free it takes the one touching the fewest obstacles: a box on an obstacle counts two, a leader
+    line across one (other than what holds the anchor, and but for its last LEADER_FREE_END points:
+    the leader must reach it) one, the axes' edge and other labels twenty. Another label is touched
+    if the boxes overlap, if this box lies on its leader line, or if this leader line runs through
+    its box: a leader through a word makes it unreadable. The box appended to `taken` carries its
+    leader for the labels after.
     """
     ax = label.axes
     (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
     half_x, half_y = _half_size(ax, text, label.get_fontsize())
     shapes = [(path, (*path.vertices.min(axis=0), *path.vertices.max(axis=0))) for path in obstacles]
+    crossing = _Crossing(shapes, anchor, max(*_pixel_size(ax)), ax.figure.dpi)
     others = [((b.x0, b.y0, b.x1, b.y1), getattr(b, "leader", None)) for b in taken]
     best: tuple[int, Box] | None = None
     spots = [(d, a) for d in distances for a in prefer]
@@ -169,10 +214,13 @@ def place_label(
         box = (cx - half_x, cy - half_y, cx + half_x, cy + half_y)
         outside = not (x0 <= box[0] and box[2] <= x1 and y0 <= box[1] and box[3] <= y1)
         leader = _leader(Bbox([box[:2], box[2:]]), anchor)
-        hits = 10 * outside + 10 * _clashes(box, leader, others)
+        hits = 20 * outside + 20 * _clashes(box, leader, others)
         if best is not None and hits >= best[0]:
             continue
-        hits += _hits(box, shapes)
+        hits += 2 * _hits(box, shapes)
+        if best is not None and hits >= best[0]:
+            continue
+        hits += crossing.hits(leader)
         if best is None or hits < best[0]:
             best, chosen = (hits, box), (distance, direction)
         if hits == 0:

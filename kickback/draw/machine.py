@@ -15,7 +15,9 @@ the drawing conventions there size the parts, the set-up rows place them):
   the back of the working thigh at `pad_position` of its length from the hip: where the model's
   pad pushes (`measure_pad_force`);
 - a chest pad placed against the posed body's chest (from the trunk's outline, so it touches in
-  every pose), on an adjustable arm from the tower.
+  every pose): a black upholstered cushion with rounded corners (not a bulge of the chest: it is
+  darker than every body grey and a thin white line parts it from the chest), on a metal backing
+  plate carried by an adjustable post from the tower.
 
 Static parts are drawn once; the chest pad, its arm, the cam, the lever and the roller follow the
 pose. Every shape is computed by `machine_parts` (pure geometry, metres) so tests can measure it.
@@ -26,19 +28,23 @@ from __future__ import annotations
 import math
 
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.patches import Circle, Polygon
 from matplotlib.path import Path
 
 from ..model.anthropometrics import Body
 from ..model.skeleton import Skeleton, equipment
-from .anatomy import smooth_closed, trunk_outline
 from .artists import PoseArtists
+from .chest_pad import chest_pad, chest_plate
 from .shapes import tube_outline
 from .style import COLORS
 
 METAL = "#D9D9D9"
-PADDING = "#6B6B6B"
+# Black vinyl upholstery (chest pad and roller). No hue: every Okabe–Ito hue already carries a meaning in
+# the course (draw/style.py's COLORS), and black reads as padding, far darker than the body's greys.
+PADDING = "#262626"
+PAD_GAP_LINE = 2.6  # points: the white line round the cushion that parts it from the chest
 PLATES = "#A6A6A6"
 UPRIGHT = 0.04  # m, width of a tower upright (drawing convention, as the cable tower's)
 PULLEY = 0.035  # m, radius of a cable pulley (drawing convention)
@@ -51,6 +57,7 @@ WRAP_TURN = 160.0  # degrees of the cam's rim the cable wraps, from its undersid
 # the side nearest the viewer (cam, lever, roller), above the working leg.
 MOVING_PARTS: dict[str, tuple[str, float]] = {
     "chest_arm": (METAL, 3.07),
+    "chest_plate": (METAL, 3.08),
     "chest_pad": (PADDING, 3.1),
     "roller": (PADDING, 4.3),
     "cam": ("#BDBDBD", 4.4),
@@ -59,11 +66,6 @@ MOVING_PARTS: dict[str, tuple[str, float]] = {
 
 
 # --- geometry (metres; x forward from the stance ankle, y up from the floor) --------------------------
-
-
-def _unit(vector: np.ndarray) -> np.ndarray:
-    length = float(np.hypot(*vector))
-    return vector / length if length > 1e-12 else np.array([0.0, 1.0])
 
 
 def _rectangle(x0: float, y0: float, x1: float, y1: float) -> np.ndarray:
@@ -135,42 +137,6 @@ def cable_path(skeleton: Skeleton, dims: dict[str, float]) -> tuple[np.ndarray, 
     return points, top, low
 
 
-def chest_pad(
-    skeleton: Skeleton, body: Body, dims: dict[str, float]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """The chest pad resting on the posed chest (m), the point on its front where its arm holds it,
-    and the unit vector from the chest out through the pad.
-
-    The pad lies along the trunk's front outline at `chest_pad_level` of the way from the sacrum to
-    C7, and sits just clear of every point of the outline along its length: it touches the chest
-    where the chest stands out most, whatever the trunk lean and lower-back angle.
-    """
-    outline, _ = trunk_outline(skeleton, body)
-    front = outline[len(skeleton.spine) :][::-1]  # sacrum -> C7 along the front of the trunk
-    steps = np.hypot(*np.diff(front, axis=0).T)
-    s = np.concatenate([[0.0], np.cumsum(steps)]) / steps.sum()
-    level = dims["chest_pad_level"]
-    centre = np.array([np.interp(level, s, front[:, 0]), np.interp(level, s, front[:, 1])])
-    ahead = np.array([np.interp(level + 0.06, s, front[:, i]) for i in (0, 1)])
-    behind = np.array([np.interp(level - 0.06, s, front[:, i]) for i in (0, 1)])
-    along = _unit(ahead - behind)  # toward the head
-    outward = np.array([along[1], -along[0]])  # away from the chest
-    half = dims["chest_pad_length"] / 2
-    relative = front - centre
-    within = np.abs(relative @ along) <= half
-    rest = centre + outward * max(float((relative[within] @ outward).max()), 0.0)
-    thickness = dims["chest_pad_thickness"]
-    corners = np.array(
-        [
-            rest - along * half,
-            rest + along * half,
-            rest + along * half + outward * thickness,
-            rest - along * half + outward * thickness,
-        ]
-    )
-    return smooth_closed(corners, 3), rest + outward * thickness, outward
-
-
 def chest_arm(
     skeleton: Skeleton, dims: dict[str, float], holder: np.ndarray, outward: np.ndarray
 ) -> np.ndarray:
@@ -229,13 +195,14 @@ def roller_outline(skeleton: Skeleton, dims: dict[str, float]) -> np.ndarray:
 def moving_parts(
     skeleton: Skeleton, body: Body, dims: dict[str, float] | None = None
 ) -> dict[str, np.ndarray]:
-    """Outlines (m) of the parts that follow the pose: chest pad and arm, cam, lever, roller."""
+    """Outlines (m) of the parts that follow the pose: chest pad, its plate and post, cam, lever, roller."""
     dims = dims or equipment("machine")
     j = {name: np.array(point) for name, point in skeleton.joints.items()}
     pad, holder, outward = chest_pad(skeleton, body, dims)
     thigh_angle = _thigh_angle(skeleton)
     return {
         "chest_arm": chest_arm(skeleton, dims, holder, outward),
+        "chest_plate": chest_plate(skeleton, body, dims),
         "chest_pad": pad,
         "roller": roller_outline(skeleton, dims),
         "cam": cam_outline(skeleton, dims, thigh_angle),
@@ -259,8 +226,8 @@ def describe_machine() -> str:
         "hip, and wraps round a cam on the lever's pivot there, at the hip's height and in line with the "
         "hip joint. The lever arm, a thin grey outlined bar, turns on "
         f"the pivot; its round roller pad rests on the back of the thigh, {dims['pad_position']:.0%} of "
-        "the way from the hip to the knee, where it pushes. A chest pad on an arm from the tower rests "
-        "on the lower chest, and the hands hold handles on the beam."
+        "the way from the hip to the knee, where it pushes. A black cushioned chest pad, on a metal plate "
+        "and a post from the tower, rests on the lower chest, and the hands hold handles on the beam."
     )
 
 
@@ -360,6 +327,9 @@ def add_moving_machine(artists: PoseArtists, skeleton: Skeleton) -> None:
         artists.polygons[name] = _patch(
             ax, np.zeros((3, 2)), z, facecolor=face, edgecolor=COLORS["outline"], linewidth=0.9
         )
+    artists.polygons["chest_pad"].set_path_effects(  # a white line parts the cushion from the chest
+        [patheffects.Stroke(linewidth=PAD_GAP_LINE, foreground="white"), patheffects.Normal()]
+    )
     (artists.lines["cable_wrap"],) = ax.plot(
         [], [], color=COLORS["cable"], linewidth=1.6, zorder=MOVING_PARTS["cam"][1] + 0.02
     )

@@ -96,7 +96,7 @@ def trace_finding_title(mistake: str, variant: str) -> str:
             f"Too heavy: over {len(reps)} reps the top falls from {reps[0].peak_hip_extension_deg:.0f}° "
             f"to {reps[-1].peak_hip_extension_deg:.0f}° and the lift speeds up"
         )
-    return f"Momentum: {hip_note(recording, variant, mistake)}"
+    return f"Swinging with momentum: {hip_note(recording, variant, mistake).replace(': ', ', ', 1)}"
 
 
 def draw_taught_top(ax: Axes, variant: str) -> float:

@@ -1,64 +1,281 @@
-"""Marks drawn over a body for teaching: a ghost of the reference pose, the region at fault, a motion trail.
+"""Marks drawn with a body for teaching: a ghost of the reference pose, the region at fault, a motion trail.
 
-One idea a panel: a mistake panel shows the fault's pose, a faint dashed ghost of the correct
-pose over it (so the difference shows at a glance), and the body region at fault hatched.
+One idea a panel: a mistake panel shows the fault's pose with, behind it, a faint dashed ghost of
+those parts of the correct pose that differ (so the difference shows at a glance and nothing else
+is cluttered), the body region at fault hatched, and a straight line along the lower back against
+which its hollow shows.
 """
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.lines import Line2D
 from matplotlib.patches import Polygon
+from matplotlib.path import Path
+from matplotlib.text import Text
 
 from ..model.anthropometrics import Body
 from ..model.pose import Pose
-from ..model.skeleton import build_skeleton
-from .anatomy import lower_back_region
+from ..model.skeleton import SPINE_STEPS, Skeleton, build_skeleton
+from .anatomy import foot_outline, lower_back_region, torso_lines
 from .artists import PoseArtists
-from .body import draw_pose
+from .body import body_paths, draw_pose, update_pose
+from .labels import add_label, place_label
+from .shapes import arc_points
 from .style import COLORS, FONT_SIZES
 
-GHOST_PARTS = ("trunk", "thigh", "shank", "foot", "head", "neck", "upper_arm", "forearm")
+GHOST_CANDIDATES = ("trunk", "neck_join", "head", "upper_arm", "forearm", "hand", "thigh", "shank", "foot")
+"""Body parts a ghost may show (the far, supporting leg never moves between the poses compared)."""
+GHOST_TOLERANCE = (
+    0.01  # m: a ghost part is drawn only where its outline lies farther than this from the body's
+)
+GHOST_Z = 1.9  # under every body part: a ghost part shows only where it sticks out of the drawn body
+MARK_Z = 3.1  # over the trunk and its back line, under the arm and the working leg
+BACK_LINE_Z = 4.4  # over the body, under the labels
+RANGE_ARC_REACH = 1.2  # the arc of the range still to go, in thigh lengths from the hip: just past the knees
+PART_WORDS = {
+    "trunk": "trunk",
+    "neck_join": "neck",
+    "head": "head",
+    "upper_arm": "upper arm",
+    "forearm": "forearm",
+    "hand": "hand",
+    "thigh": "thigh",
+    "shank": "lower leg",
+    "foot": "foot",
+}
+BACK_LINE_WORDS = "straight line from the tailbone to the bottom of the ribs"
+BACK_LINE_ID = "back_line"  # the line's gid, so a test (or a widget) can find it in a figure
 
 
-def draw_ghost(ax: Axes, pose: Pose, body: Body, variant: str) -> PoseArtists:
-    """A faint dashed outline of `pose` (the reference), drawn over whatever is on `ax`."""
+# --- the ghost of the reference pose --------------------------------------------------------
+
+
+def _dense(outline: np.ndarray, step: float = 0.003) -> np.ndarray:
+    """The points of a closed outline with more put in along each edge, at most `step` (m) apart."""
+    points = np.asarray(outline, dtype=float)
+    following = np.roll(points, -1, axis=0)
+    pieces = []
+    for a, b in zip(points, following):
+        count = max(int(math.ceil(float(np.hypot(*(b - a))) / step)), 1)
+        pieces.append(a + np.outer(np.arange(count) / count, b - a))
+    return np.vstack(pieces)
+
+
+def outline_gap(a: np.ndarray, b: np.ndarray) -> float:
+    """How far (m) two outlines lie apart at most: the farthest any point of one is from the other.
+
+    (The symmetric Hausdorff distance of the two outlines, measured on points 3 mm apart.)
+    """
+    a, b = _dense(a), _dense(b)
+    distances = np.hypot(*(a[:, None, :] - b[None, :, :]).transpose(2, 0, 1))
+    return float(max(distances.min(axis=1).max(), distances.min(axis=0).max()))
+
+
+def differing_parts(
+    shown: PoseArtists, reference: PoseArtists, tolerance: float = GHOST_TOLERANCE
+) -> list[str]:
+    """The parts (of GHOST_CANDIDATES) whose outline in `reference` differs from `shown`'s by more than
+    `tolerance` metres: only these are worth a ghost."""
+    return [
+        name
+        for name in GHOST_CANDIDATES
+        if outline_gap(shown.polygons[name].get_xy(), reference.polygons[name].get_xy()) > tolerance
+    ]
+
+
+def draw_ghost(
+    ax: Axes,
+    pose: Pose,
+    body: Body,
+    variant: str,
+    *,
+    shown: PoseArtists | None = None,
+    tolerance: float = GHOST_TOLERANCE,
+) -> PoseArtists:
+    """A faint dashed outline of `pose` (the reference) where the model puts it, under the drawn body.
+
+    No part is moved: the model already keeps still what touches the floor, the handle or the pad,
+    so the ghost shares the hip with `shown` and differs only where the poses differ. With `shown`
+    (the body already drawn), only the parts differing by more than `tolerance` metres are kept,
+    and, drawn under the body, each shows only where it sticks out of it.
+    """
     ghost = draw_pose(ax, pose, body, variant, angles=False, caption=False, static=False)
-    for name in [name for name in ghost.polygons if name not in GHOST_PARTS]:
-        ghost.polygons.pop(name).set_visible(False)
+    keep = differing_parts(shown, ghost, tolerance) if shown is not None else list(GHOST_CANDIDATES)
+    for name in [name for name in ghost.polygons if name not in keep]:
+        ghost.polygons.pop(name).remove()
     for patch in ghost.polygons.values():
         patch.set(facecolor="none", edgecolor=COLORS["reference"], linestyle=(0, (3, 2)), linewidth=1.1)
-        patch.set_zorder(4.6)
+        patch.set_zorder(GHOST_Z)
     for artist in (*ghost.lines.values(), *ghost.circles.values()):
-        artist.set_visible(False)
+        artist.remove()
+    ghost.lines.clear()
+    ghost.circles.clear()
     return ghost
 
 
-def mark_region(ax: Axes, outline: np.ndarray, *, z: float = 4.7) -> Polygon:
+def ghost_words(ghost: PoseArtists) -> str:
+    """The ghost's parts in words, for alt text: "trunk, thigh, lower leg and foot"."""
+    words = [PART_WORDS[name] for name in GHOST_CANDIDATES if name in ghost.polygons]
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+
+
+# --- the lower back ---------------------------------------------------------------------------
+
+
+def mark_region(ax: Axes, outline: np.ndarray, *, z: float = MARK_Z) -> Polygon:
     """Hatch a region of the body in the mistake colour (and hatching, so not by colour alone)."""
     patch = Polygon(
         outline,
         closed=True,
-        facecolor=(0.835, 0.369, 0.0, 0.22),
+        facecolor=(0.835, 0.369, 0.0, 0.35),
         edgecolor=COLORS["mistake"],
         hatch="////",
-        linewidth=1.4,
+        linewidth=1.6,
         zorder=z,
     )
     ax.add_patch(patch)
     return patch
 
 
-def mark_lower_back(artists: PoseArtists) -> None:
-    """Hatch the lumbar region of the drawn body; its angle label turns the mistake colour, in bold."""
-    mark_region(artists.ax, lower_back_region(artists.skeleton, artists.body))
+def mark_lower_back(artists: PoseArtists) -> Polygon:
+    """Hatch the lumbar band of the drawn back (sacrum to T12); its angle label turns the mistake
+    colour, in bold."""
+    patch = mark_region(artists.ax, lower_back_region(artists.skeleton, artists.body))
     if "back" in artists.texts:
         artists.texts["back"].set(color=COLORS["mistake"], fontweight="bold")
+    return patch
 
 
-def draw_trail(ax: Axes, poses: list[Pose], body: Body, variant: str) -> None:
-    """The working ankle's path through `poses` (dotted), with faint outlines of the leg along it."""
-    ankles = np.array([build_skeleton(pose, body, variant).joints["ankle"] for pose in poses])
+def back_line_points(skeleton: Skeleton, body: Body) -> np.ndarray:
+    """The straight line (two points, m) along the back from the sacrum's level to T12's, both ends
+    on the back's outline: the hollow of the lower back is the gap between it and the back."""
+    lines = torso_lines(skeleton, body)
+    return np.array([lines.back[lines.at_spine[1]], lines.back[lines.at_spine[SPINE_STEPS + 1]]])
+
+
+def draw_back_line(artists: PoseArtists) -> Line2D:
+    """A thin dashed straight line from the tailbone (sacrum) to the bottom of the ribs (T12) along the
+    drawn back, dots at its ends: the same line in the correct and the arched pictures, so the depth of
+    the hollow reads against it. Move it with `update_back_line` when the pose changes."""
+    (line,) = artists.ax.plot(
+        [],
+        [],
+        color=COLORS["outline"],
+        linestyle=(0, (4, 2)),
+        linewidth=1.1,
+        marker="o",
+        markersize=2.8,
+        zorder=BACK_LINE_Z,
+        gid=BACK_LINE_ID,
+    )
+    update_back_line(line, artists.skeleton, artists.body)
+    artists.lines["back_line"] = line
+    return line
+
+
+def update_back_line(line: Line2D, skeleton: Skeleton, body: Body) -> None:
+    """Move the back's straight line to `skeleton` (for a widget that moves the body in place)."""
+    points = back_line_points(skeleton, body)
+    line.set_data(points[:, 0], points[:, 1])
+
+
+BACK_LINE_KEY = (
+    f"Dashed line along the back (\u2022- - -\u2022): a {BACK_LINE_WORDS}; "
+    "the hollow of the lower back is the gap beneath it."
+)
+
+
+def key_back_line(figure: Figure) -> Text:
+    """The key to the back's straight line, one line of small text along the figure's foot (the
+    figure leaves room for it)."""
+    return figure.text(
+        0.5,
+        0.012,
+        BACK_LINE_KEY,
+        ha="center",
+        va="bottom",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+    )
+
+
+def hollow_depth(skeleton: Skeleton, body: Body) -> float:
+    """How deep (m) the back's outline lies under the straight line from sacrum to T12, at most."""
+    lines = torso_lines(skeleton, body)
+    back = lines.back[lines.at_spine[1] : lines.at_spine[SPINE_STEPS + 1] + 1]
+    start, end = back[0], back[-1]
+    along = (end - start) / float(np.hypot(*(end - start)))
+    offsets = back - start
+    return float(np.max(np.abs(offsets[:, 0] * along[1] - offsets[:, 1] * along[0])))
+
+
+# --- how far short of the top ------------------------------------------------------------------
+
+
+def thigh_heading(skeleton: Skeleton) -> float:
+    """The working thigh's direction, hip to knee, in degrees counter-clockwise from +x."""
+    hip, knee = np.array(skeleton.joints["hip"]), np.array(skeleton.joints["knee"])
+    return math.degrees(math.atan2(knee[1] - hip[1], knee[0] - hip[0]))
+
+
+def degrees_short(shown: Skeleton, target: Skeleton) -> float:
+    """How many degrees the shown thigh must still turn back (about the hip) to reach the target's."""
+    turn = thigh_heading(target) - thigh_heading(shown)
+    return -((turn + 180.0) % 360.0 - 180.0)  # lifting the leg behind turns it clockwise (x forward)
+
+
+def mark_range_short(artists: PoseArtists, ghost: PoseArtists, target: Pose) -> float:
+    """An arc at the hip from the shown thigh to the ghost's, arrow at the ghost, labelled "30° short of
+    the top"; the body's own labels are placed again, off it. Returns the degrees short."""
+    ax, body = artists.ax, artists.body
+    target_skeleton = build_skeleton(target, body, artists.variant)
+    short = degrees_short(artists.skeleton, target_skeleton)
+    hip = np.array(artists.skeleton.joints["hip"])
+    start = thigh_heading(artists.skeleton)
+    radius = RANGE_ARC_REACH * float(np.hypot(*(np.array(artists.skeleton.joints["knee"]) - hip)))
+    arc = arc_points(tuple(hip), radius, start, start - short)
+    colour = COLORS["mistake"]
+    halo = [patheffects.withStroke(linewidth=4.5, foreground="white")]
+    ax.plot(arc[:-3, 0], arc[:-3, 1], color=colour, linewidth=2.0, zorder=5.2, path_effects=halo)
+    ax.annotate(
+        "",
+        xy=tuple(arc[-1]),
+        xytext=tuple(arc[-4]),
+        arrowprops={"arrowstyle": "-|>", "color": colour, "linewidth": 2.0, "mutation_scale": 14},
+        zorder=5.2,
+    )
+    label = add_label(ax, color=colour)
+    label.set_fontweight("bold")
+    obstacles = [*body_paths(artists), *body_paths(ghost), *artists.obstacles]
+    box = place_label(
+        label,
+        f"{short:.0f}° short of the top",
+        tuple(arc[len(arc) // 2]),
+        obstacles=obstacles,
+        taken=[],
+        distances=tuple(share * body.height for share in (0.10, 0.14, 0.18, 0.24)),
+    )
+    artists.reserved.append(box)
+    artists.obstacles.append(Path(np.vstack([arc, arc[::-1]])))
+    artists.texts["range_short"] = label
+    update_pose(artists, artists.pose)  # the hip and back labels again, off the arc and its label
+    return short
+
+
+# --- steps ---------------------------------------------------------------------------------------
+
+
+def draw_trail(ax: Axes, poses: list[Pose], body: Body, variant: str, *, feet: int = 3) -> None:
+    """The working ankle's path through `poses` (a dotted arc), with `feet` faint outlines of the foot
+    along it: the path of the foot only, never sticks of the whole leg (they would cross the body)."""
+    skeletons = [build_skeleton(pose, body, variant) for pose in poses]
+    ankles = np.array([skeleton.joints["ankle"] for skeleton in skeletons])
     ax.plot(
         ankles[:, 0],
         ankles[:, 1],
@@ -67,17 +284,18 @@ def draw_trail(ax: Axes, poses: list[Pose], body: Body, variant: str) -> None:
         linewidth=1.6,
         zorder=4.8,
     )
-    for pose in poses[:-1:3]:
-        joints = build_skeleton(pose, body, variant).joints
-        leg = np.array([joints["hip"], joints["knee"], joints["ankle"]])
-        ax.plot(
-            leg[:, 0],
-            leg[:, 1],
-            color=COLORS["working_leg"],
-            alpha=0.25,
-            linewidth=3.0,
-            zorder=1.9,
-            solid_capstyle="round",
+    picked = np.unique(np.linspace(0, len(skeletons) - 1, feet + 1)[:-1].round().astype(int))
+    for index in picked:
+        j = {name: np.array(point) for name, point in skeletons[index].joints.items()}
+        ax.add_patch(
+            Polygon(
+                foot_outline(j["heel"], j["toe"], j["ankle"], body),
+                closed=True,
+                facecolor=(0.0, 0.447, 0.698, 0.18),
+                edgecolor=(0.0, 0.447, 0.698, 0.45),
+                linewidth=0.7,
+                zorder=1.9,
+            )
         )
 
 

@@ -35,15 +35,27 @@ _TURNS = np.array(
 )
 _BEND_STEPS = np.arange(2, 182, 2, dtype=float)  # the knee's extra bend tried first (deg), then refined
 
-# The outline from the heel: along the sole (fraction of foot length), and up from the sole as a
-# fraction of the ankle's height above it plus a fixed amount (m).
-_ALONG = np.array([0.06, 0.72, 0.97, 1.0, 0.90, 0.72, 0.45, 0.34, 0.14, 0.0, 0.005])
-_OF_HEIGHT = np.array([0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.7, 1.0, 1.0, 0.45, 0.1])
-_EXTRA = np.array([0.0, 0.0, 0.004, 0.012, 0.028, 0.04, 0.012, 0.018, 0.02, 0.0, 0.0])
+# The outline from under the heel: along the sole (fraction of foot length from the heel landmark),
+# and up from the sole as a fraction of the ankle's height above it plus a fixed amount (m). In
+# order: the heel pad; the arch, lifting off the floor between heel and ball; the ball; the toes,
+# flat on the floor, round at the tip and about 2-3 cm thick (never a point, even with the foot
+# pointed); the toe box and instep up to the front of the ankle; the Achilles tendon down the back
+# of the ankle to the heel bone, which rounds out a little behind the heel landmark.
+_ALONG = np.array(
+    [0.03, 0.20, 0.40, 0.60, 0.73, 0.88, 0.97, 1.0, 0.985, 0.93, 0.80, 0.66, 0.50, 0.38, 0.14, 0.07, -0.03]
+    + [-0.025, 0.0]
+)
+_OF_HEIGHT = np.array(
+    [0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.35, 0.75, 1.0, 1.0, 0.62, 0.40, 0.14, 0.02]
+)
+_EXTRA = np.array(
+    [0.002, 0.004, 0.012, 0.006, 0.0, 0.0, 0.006, 0.016, 0.027, 0.034, 0.045, 0.036, 0.022, 0.018, 0.014]
+    + [0.0, 0.0, 0.0, 0.0]
+)
 
 
 def foot_profile(heel: np.ndarray, toe: np.ndarray, ankle: np.ndarray, body: Body) -> np.ndarray:
-    """Points round a foot seen from the side (heel, sole, toes, instep, ankle), in metres.
+    """Points round a foot seen from the side (heel pad, arch, ball, toes, instep, ankle, heel), in metres.
 
     The drawing rounds these into the foot's outline; the model keeps them all off the floor.
 
@@ -57,7 +69,7 @@ def foot_profile(heel: np.ndarray, toe: np.ndarray, ankle: np.ndarray, body: Bod
     Returns
     -------
     numpy.ndarray
-        Shape (11, 2): the outline's points (m).
+        Shape (19, 2): the outline's points (m).
     """
     heel, toe, ankle = (np.asarray(p, dtype=float) for p in (heel, toe, ankle))
     along = (toe - heel) / max(float(np.hypot(*(toe - heel))), 1e-12)
