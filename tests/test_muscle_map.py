@@ -5,6 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from matplotlib.patches import Polygon
+from matplotlib.path import Path
 from matplotlib.text import Text
 
 from kickback.content.pose_readouts import read_slider_ranges
@@ -176,6 +177,22 @@ def test_the_gluteus_maximus_is_the_largest_shape(skeleton):
         name: polygon_area(muscle_outline(skeleton, shape, BODY.height)) for name, shape in SHAPES.items()
     }
     assert max(areas, key=areas.get) == "glmax"
+
+
+@pytest.mark.parametrize("variant, name", POSES)
+def test_the_gluteus_maximus_is_broad_and_lies_over_the_greater_trochanter(variant, name):
+    """A broad sheet from the iliac crest, not a band: over three times the largest hamstring's area,
+    and lying over the greater trochanter."""
+    skeleton = build_skeleton(preset_pose(variant, name), BODY, variant)
+    glmax = muscle_outline(skeleton, SHAPES["glmax"], BODY.height)
+    hamstrings = max(
+        polygon_area(muscle_outline(skeleton, SHAPES[h], BODY.height)) for h in ("bflh", "semiten", "semimem")
+    )
+    assert polygon_area(glmax) > 3.0 * hamstrings
+    trochanter = landmark(skeleton, "trochanter").mean(axis=0)
+    assert Path(glmax, closed=True).contains_point(tuple(trochanter))
+    crest_top = height_above_hip(skeleton, landmark(skeleton, "iliac_crest")).max()
+    assert height_above_hip(skeleton, glmax).max() > crest_top - 0.015  # its top border reaches the crest
 
 
 @pytest.mark.parametrize("hamstring", ["bflh", "semiten", "semimem"])

@@ -4,15 +4,18 @@ import json
 import math
 import re
 
+import matplotlib.colors as mcolors
 import numpy as np
 import pytest
 from conftest import REPO_ROOT
 from hypothesis import given
 from hypothesis import strategies as st
+from matplotlib.path import Path
 from test_figure_layout import body_patches, layout_problems, texts_of
 
-from kickback.draw.rdl_figure import FIGURE_NAME, RDL_CUES, build_rdl_figure, dumbbell_outlines, rdl_shapes
-from kickback.draw.style import MIN_TEXT_PX_AT_900
+from kickback.draw.rdl_body import MOVING_LEG, STANDING_WORDS, dumbbell_outlines, rdl_shapes
+from kickback.draw.rdl_figure import FIGURE_NAME, RDL_CUES, build_rdl_figure
+from kickback.draw.style import COLORS, MIN_TEXT_PX_AT_900
 from kickback.model.anthropometrics import Body, default_body
 from kickback.model.hinge import RDL_BOTTOM_LEAN, RDL_KNEE_FLEXION, balance_point, hinge_skeleton
 
@@ -150,6 +153,40 @@ def test_no_numbered_badge_sits_on_the_body(figure):
                 assert (
                     not patch.get_path().transformed(patch.get_transform()).intersects_bbox(box, filled=True)
                 )
+
+
+def drawn_parts(ax):
+    """The panel's named drawn parts (gid "rdl:<name>"): name -> (outline in m, face colour)."""
+    return {
+        p.get_gid().removeprefix("rdl:"): (np.asarray(p.get_xy()), mcolors.to_hex(p.get_facecolor()))
+        for p in ax.patches
+        if (p.get_gid() or "").startswith("rdl:")
+    }
+
+
+def test_blue_is_the_leg_that_moves_and_the_standing_leg_is_grey(figure):
+    """Blue means the moving leg in every kickback figure: here the free leg, which swings up behind,
+    while the standing leg stays planted, grey and named in words."""
+    start, bottom = (drawn_parts(ax) for ax in figure.figure.axes[:2])
+    blue = mcolors.to_hex(COLORS["working_leg"])
+    for parts in (start, bottom):
+        assert {name for name, (_, colour) in parts.items() if colour == blue} == set(MOVING_LEG)
+    moved = {name: np.hypot(*(start[name][0].mean(axis=0) - bottom[name][0].mean(axis=0))) for name in start}
+    assert min(moved[name] for name in MOVING_LEG) > 0.2  # m: every blue part travels
+    assert moved["foot"] < 0.01  # the grey standing foot stays planted
+    assert min(moved[name] for name in MOVING_LEG) > 2 * max(moved[n] for n in ("foot", "shank", "thigh"))
+    texts = " ".join(t.get_text().replace("\n", " ") for t in texts_of(figure.figure))
+    assert STANDING_WORDS.replace("\n", " ") in texts
+
+
+def test_the_dumbbell_hangs_from_the_hand_clear_of_the_thighs(figure):
+    for ax in figure.figure.axes[:2]:
+        parts = drawn_parts(ax)
+        dumbbell = Path(parts["dumbbell"][0], closed=True)
+        assert Path(parts["hand"][0], closed=True).intersects_path(dumbbell, filled=True)
+        for thigh in ("thigh", "free_thigh"):
+            assert not Path(parts[thigh][0], closed=True).intersects_path(dumbbell, filled=True), thigh
+        assert parts["dumbbell"][0][:, 1].mean() < parts["hand"][0][:, 1].mean()  # it hangs below the hand
 
 
 def test_the_figure_numbers_each_cue_and_lists_it(figure):

@@ -1,12 +1,15 @@
 """The cue cards: the correct top of a variant, three numbered pointers, and the three cues beside it.
 
-One layout for all three variants. Each cue names what it is about in data/cues.csv (`target`:
-the belly, the back, the glute, the pelvis, the working foot, the machine's pad or lever). The
-pointer's end is found on the drawn picture: a ray from a joint of the posed skeleton, in a
-direction that part faces, is followed to where it leaves the body and the moving equipment, so
-the pointer ends exactly on that part's outline, on the side open to free space. Each badge then
-takes the nearest spot in free space from which its pointer reaches the target without crossing
-the body or another pointer, and no badge touches the body or another badge.
+One layout for all three variants: the picture on the left, the cues in a column on its right. Each
+cue names what it is about in data/cues.csv (`target`: the belly, the back, the lower back, the
+glute, the pelvis, the working foot, the machine's pad or lever). The pointer's end is found on the
+drawn picture: a ray from a landmark of the posed skeleton (L3 for the lower back and the belly,
+halfway from T12 to C7 for the back line, the hip for the glute) toward that part's surface is
+followed to where it leaves the body and the moving equipment, so the pointer ends exactly on that
+part's outline, on the side open to free space. A hips-level cue cannot be seen from the side: its
+target (`hips_from_behind`) is the level line across the hips in a small view from behind, under
+the picture (cue_card_rear.py). Each badge takes the nearest spot in free space from which its
+pointer reaches the target without crossing the body or another pointer.
 """
 
 from __future__ import annotations
@@ -17,8 +20,6 @@ import textwrap
 from dataclasses import dataclass
 
 import numpy as np
-from matplotlib.axes import Axes
-from matplotlib.patches import Circle
 from matplotlib.path import Path
 
 from ..content.cues import top_cues
@@ -29,20 +30,27 @@ from ..model.skeleton import Skeleton
 from .artists import PoseArtists
 from .body import BODY_LAYERS, draw_pose, view_limits
 from .course_figure import VARIANT_TITLES, CourseFigure
+from .cue_badge import badge_radius, draw_badge
+from .cue_card_rear import REAR_LINE, draw_rear_thumbnail, rear_badge_centre, rear_crop_aspect
 from .shapes import mark_panel
 from .style import COLORS, FONT_SIZES, new_figure, styled
 
 # target -> (words for the alt text, the drawn parts the pointer must end on)
 TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
-    "belly": ("the belly", ("trunk",)),
-    "back": ("the middle of the back", ("trunk",)),
-    "lower_back": ("the lower back", ("trunk",)),
+    "belly": ("the belly, at the level of the lumbar spine", ("trunk",)),
+    "back": ("the back line between the lowest ribs and the shoulder blades", ("trunk",)),
+    "lower_back": ("the lower back, over the lumbar spine (L3)", ("trunk",)),
     "glute": ("the buttock (gluteus maximus)", ("pelvis",)),
     "pelvis": ("the top of the pelvis (the hip bones)", ("pelvis",)),
+    "hips_from_behind": (
+        "the level line across the back of the hips, in a small view from behind",
+        (REAR_LINE,),
+    ),
     "ankle": ("the working foot, at the end of the moving leg", ("foot", "shank", "cuff")),
     "pad": ("the machine's roller pad", ("roller",)),
     "lever": ("the machine's lever arm", ("lever",)),
 }
+REAR_TARGET = "hips_from_behind"  # the one target drawn in the view from behind, not on the side view
 CARD_SIZE = (8.27, 5.83)  # inches: A5 landscape
 CARD_PANEL = (0.55, 0.80)  # the picture's width and greatest height, figure fractions
 CARD_TITLE_ROOM = 0.15  # figure fraction above the picture: its panel title and the card's title
@@ -97,15 +105,27 @@ def _dorsal(skeleton: Skeleton, low: str, high: str) -> np.ndarray:
     return np.array([-along[1], along[0]])
 
 
-def _aim(name: str, skeleton: Skeleton) -> tuple[np.ndarray, np.ndarray]:
-    """A point inside the target's part and the direction that part faces (toward free space)."""
+def _nearest_on_outline(outline: np.ndarray, origin: np.ndarray, side: np.ndarray) -> np.ndarray:
+    """Unit vector from `origin` to the nearest point of `outline` on the side `side` points to."""
+    ahead = outline[(outline - origin) @ side > 0]
+    nearest = ahead[np.argmin(np.hypot(*(ahead - origin).T))]
+    return _unit(nearest - origin)
+
+
+def _aim(name: str, artists: PoseArtists) -> tuple[np.ndarray, np.ndarray]:
+    """A landmark inside the target's part and the direction to its surface (toward free space).
+
+    The trunk's targets sit at their spinal level: the lower back and the belly at L3 (the apex of
+    the lumbar curve), the back line halfway from T12 to C7; each is aimed at the nearest point of
+    the trunk's outline on its side, so the pointer ends at that level, not further up the back.
+    """
+    skeleton = artists.skeleton
     j = {key: np.asarray(value, dtype=float) for key, value in skeleton.joints.items()}
-    if name == "belly":
-        return j["l3"], -_dorsal(skeleton, "sacrum", "t12")
-    if name == "back":
-        return (j["l3"] + j["t12"]) / 2, _dorsal(skeleton, "l3", "c7")
-    if name == "lower_back":
-        return j["l3"], _dorsal(skeleton, "sacrum", "t12")
+    if name in ("belly", "back", "lower_back"):
+        origin = j["l3"] if name != "back" else (j["t12"] + j["c7"]) / 2
+        dorsal = _dorsal(skeleton, "sacrum", "t12") if name != "back" else _dorsal(skeleton, "t12", "c7")
+        trunk = np.asarray(artists.polygons["trunk"].get_xy(), dtype=float)
+        return origin, _nearest_on_outline(trunk, origin, -dorsal if name == "belly" else dorsal)
     up = _unit(j["sacrum"] - j["hip"])
     back = np.array([-up[1], up[0]])
     if name == "glute":
@@ -163,7 +183,7 @@ def find_target(name: str, artists: PoseArtists) -> CueTarget:
     """The point on the drawn outline of the target's part, open to free space, where its pointer ends."""
     solids = part_paths(artists, BODY_PARTS + MOVING_EQUIPMENT)
     part = part_paths(artists, TARGETS[name][1])
-    origin, facing = _aim(name, artists.skeleton)
+    origin, facing = _aim(name, artists)
     for offset in FAN:
         direction = _rotate(facing, offset)
         point = _exit_point(solids, origin, direction, 0.5 * artists.body.height)
@@ -272,91 +292,53 @@ def layout_badges(targets: list[CueTarget], artists: PoseArtists, radius: float)
     return [spot.centre for spot in best[1]]
 
 
-def badge_radius(ax: Axes) -> float:
-    """A badge's radius in metres on `ax`: big enough for a bold number at the label size."""
-    ax.apply_aspect()
-    (ax0, _), (ax1, _) = ax.transData.transform([(0.0, 0.0), (1.0, 1.0)])
-    points = 0.95 * FONT_SIZES["label"]
-    return points * ax.figure.dpi / 72.0 / abs(ax1 - ax0)
-
-
-def draw_badges(ax: Axes, targets: list[CueTarget], centres: list[np.ndarray], radius: float) -> None:
-    """Numbered badges with a thin pointer each, ending on a dot at the target."""
-    for number, (target, centre) in enumerate(zip(targets, centres), start=1):
-        point = np.array(target.point)
-        start = centre + _unit(point - centre) * radius
-        ax.plot(
-            [start[0], point[0]],
-            [start[1], point[1]],
-            color=COLORS["outline"],
-            linewidth=1.0,
-            zorder=6.5,
-            gid=f"cue_pointer_{number}",
-        )
-        ax.plot(*point, marker="o", markersize=3.5, color=COLORS["outline"], zorder=6.6)
-        ax.add_patch(
-            Circle(
-                centre,
-                radius,
-                facecolor=COLORS["outline"],
-                edgecolor="white",
-                linewidth=1.0,
-                zorder=6.7,
-                gid=f"cue_badge_{number}",
-            )
-        )
-        ax.text(
-            *centre,
-            str(number),
-            ha="center",
-            va="center",
-            fontsize=FONT_SIZES["label"],
-            fontweight="bold",
-            color="white",
-            zorder=6.8,
-        )
-
-
 @dataclass(frozen=True)
 class CardLayout:
-    """Where things go on a cue card, in figure fractions: the picture, the title, and each cue.
+    """Where things go on a cue card, in figure fractions: the picture, the view from behind, the title,
+    and each cue.
 
-    `cues` holds (badge x, top y, text x, wrap width in characters) for the three cues.
+    `rear` is None on a card without a view from behind. `cues` holds (badge x, top y, text x, wrap
+    width in characters) for the three cues.
     """
 
     panel: tuple[float, float, float, float]
+    rear: tuple[float, float, float, float] | None
     title_y: float
     cues: tuple[tuple[float, float, float, int], ...]
 
 
-def card_layout(variant: str, body: Body) -> CardLayout:
-    """Lay out a card for the variant's picture: cues beside a tall picture, below a low one.
+def card_layout(variant: str, body: Body, *, rear: bool = False) -> CardLayout:
+    """One layout for every variant: the picture on the left, the three cues in a column on its right.
 
-    The picture keeps the variant's aspect. Standing (tall) it sits left with the cues beside it;
-    on all fours (low and wide) beside-by-side would leave wide empty bands above and below, so the
-    picture spans most of the card and the cues sit in three columns under it. Either way the
-    block (title, picture, cues) is centred on the page.
+    The picture keeps the variant's aspect at the left column's width (a standing picture is tall, the
+    quadruped low and wide); a view from behind, when the card has one, sits under it. The block
+    (title, pictures) is centred on the page and the cues are spread down its height.
     """
     (x0, x1), (y0, y1) = view_limits(body, variant)
-    aspect = (y1 - y0) / (x1 - x0) * CARD_SIZE[0] / CARD_SIZE[1]  # height per width, in fractions
+    page = CARD_SIZE[0] / CARD_SIZE[1]
     width, tallest = CARD_PANEL
-    if width * aspect >= 0.6:
-        height = min(tallest, width * aspect)
-        bottom = (1.0 - height - CARD_TITLE_ROOM) / 2
-        tops = [bottom + height * share for share in (0.95, 0.62, 0.29)]
-        cues = tuple((0.60, top, 0.64, 34) for top in tops)
-        return CardLayout((0.015, bottom, width, height), bottom + height + CARD_TITLE_ROOM - 0.02, cues)
-    cue_room = 0.2
-    height = min(1.0 - CARD_TITLE_ROOM - cue_room - 0.06, 0.96 * aspect)
-    width = height / aspect
-    bottom = (1.0 - height - CARD_TITLE_ROOM - cue_room) / 2 + cue_room
-    cues = tuple((0.04 + 0.32 * k, bottom - 0.05, 0.075 + 0.32 * k, 26) for k in range(3))
-    panel = ((1.0 - width) / 2, bottom, width, height)
-    return CardLayout(panel, bottom + height + CARD_TITLE_ROOM - 0.02, cues)
+    height = min(tallest, width * (y1 - y0) / (x1 - x0) * page)
+    rear_height = min(0.30, 1.0 - CARD_TITLE_ROOM - height - 0.04) if rear else 0.0
+    bottom = (1.0 - height - rear_height - CARD_TITLE_ROOM) / 2 + rear_height
+    panel = (0.015, bottom, width, height)
+    rear_box = None
+    if rear:
+        rear_width = rear_height / rear_crop_aspect() / page
+        rear_box = (
+            0.015 + (width - rear_width) / 2,
+            bottom - rear_height - 0.01,
+            rear_width,
+            rear_height - 0.05,
+        )
+    span = height + rear_height
+    low = bottom - rear_height
+    tops = [low + span * share for share in (0.95, 0.62, 0.29)]
+    cues = tuple((0.60, top, 0.64, 34) for top in tops)
+    return CardLayout(panel, rear_box, bottom + height + CARD_TITLE_ROOM - 0.02, cues)
 
 
 def _cue_list(figure, cues, layout: CardLayout) -> None:
-    """The three cues, numbered like the badges, beside or below the picture."""
+    """The three cues, numbered like the badges, in a column beside the picture."""
     for number, (cue, (badge_x, top, text_x, wrap)) in enumerate(zip(cues, layout.cues), start=1):
         figure.text(
             badge_x,
@@ -400,16 +382,25 @@ def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
     """
     body = body or default_body()
     figure = new_figure(*CARD_SIZE)
-    layout = card_layout(variant, body)
+    names = cue_target_names(variant)
+    layout = card_layout(variant, body, rear=REAR_TARGET in names)
     ax = figure.add_axes(layout.panel)
-    artists = draw_pose(ax, preset_pose(variant, "correct_top"), body, variant, angles=False, caption=False)
+    pose = preset_pose(variant, "correct_top")
+    artists = draw_pose(ax, pose, body, variant, angles=False, caption=False)
     mark_panel(ax, "correct", "Correct top")
     for name, patch in artists.polygons.items():
         patch.set_gid(f"part_{name}")
     cues = top_cues(variant)
-    targets = [find_target(name, artists) for name in cue_target_names(variant)]
+    side = [(number, name) for number, name in enumerate(names, start=1) if name != REAR_TARGET]
+    targets = [find_target(name, artists) for _, name in side]
     radius = badge_radius(ax)
-    draw_badges(ax, targets, layout_badges(targets, artists, radius), radius)
+    for (number, _), target, centre in zip(side, targets, layout_badges(targets, artists, radius)):
+        draw_badge(ax, number, np.array(target.point), centre, radius)
+    if layout.rear is not None:
+        rear_ax, parts, end = draw_rear_thumbnail(figure, layout.rear, pose, body, variant)
+        rear_radius = badge_radius(rear_ax)
+        centre = rear_badge_centre(rear_ax, parts, end, rear_radius)
+        draw_badge(rear_ax, names.index(REAR_TARGET) + 1, end, centre, rear_radius)
     _cue_list(figure, cues, layout)
     figure.suptitle(
         f"{VARIANT_TITLES[variant]}: cue card",
@@ -417,13 +408,14 @@ def build_cue_card(variant: str, body: Body | None = None) -> CourseFigure:
         fontweight="bold",
         y=layout.title_y,
     )
+    behind = " Under it, a small view from behind shows the hips level." if layout.rear else ""
     alt = (
         f"Cue card for the {VARIANT_TITLES[variant].lower()}: the correct top position (tick, solid frame) "
-        "with three numbered pointers, each ending on what its cue is about, and the three numbered cues "
-        "beside it: "
+        f"with numbered pointers, each ending on what its cue is about.{behind} The three numbered cues "
+        "stand in a column beside the picture: "
         + " ".join(
-            f"{i}. {cue.text} (points at {TARGETS[target.name][0]})."
-            for i, (cue, target) in enumerate(zip(cues, targets), start=1)
+            f"{i}. {cue.text} Pointer {i} ends on {TARGETS[name][0]}."
+            for i, (cue, name) in enumerate(zip(cues, names), start=1)
         )
     )
     return CourseFigure(name=f"cue_card_{variant}", figure=figure, alt_text=alt, formats=(".png", ".pdf"))

@@ -1,16 +1,24 @@
 """The levers picture (lesson 07's compare_levers): hip muscles on the body, their effective levers as bars.
 
-The muscle with the best effective lever at this hip angle gets a thick solid outline on the body and
-on its bar, and is named in the title.
+The body panel is a close-up of the hip and thigh on all fours, so the muscle shapes are big enough
+to read, each named with a leader line: the gluteus medius and minimus above the trunk, the others
+in a column on the left. Colours mean what they mean in the muscle map: the muscles by role (blue
+the primary mover, sky blue the synergists, also hatched or dashed), on a grey body so they show;
+the working leg is named in words and outlined in its blue.
+The muscle with the best effective lever at this hip angle gets a thick solid outline on the body
+and on its bar, and is named in the title. A bar left of zero is explained in words beside the bars.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from textwrap import fill
 from typing import Any
 
-from matplotlib.patches import Polygon
+import numpy as np
+from matplotlib import patheffects
+from matplotlib.lines import Line2D
+from matplotlib.patches import Polygon, Rectangle
 from matplotlib.text import Text
 
 from ..model.anthropometrics import Body
@@ -18,7 +26,8 @@ from ..model.muscles import Muscle, read_muscles
 from ..model.pose import Pose
 from .body import draw_pose, update_pose
 from .curves import hip_in_words
-from .muscle_shapes import ROLE_OUTLINES, SHAPES, muscle_outline
+from .muscle_map import spread_heights
+from .muscle_shapes import ROLE_OUTLINES, SHAPES, muscle_anchor, muscle_outline
 from .style import COLORS, FONT_SIZES, HATCHES, new_figure
 
 LEVER_WORDS: dict[str, str] = {
@@ -38,11 +47,25 @@ EFFECTIVE_LEVER_WORDS = (
 CAPTION_WIDTH_CHARS = 100
 OUTLINE_WIDTH = 1.0
 BEST_OUTLINE_WIDTH = 3.2
+LEADER_HALO = patheffects.withStroke(linewidth=2.2, foreground="white")
+BEST_RIM = patheffects.withStroke(linewidth=BEST_OUTLINE_WIDTH + 4.0, foreground=COLORS["outline"])
+FIGURE_SIZE = (8.6, 5.2)  # inches
+BODY_BOX = (0.20, 0.02, 0.40, 0.72)  # figure fractions: the close-up of the hip and thigh
+BAR_BOX = (0.775, 0.25, 0.19, 0.47)
+CALLOUT_RANGE = (0.10, 0.70)  # figure fractions: the lowest and highest callout centres
+ABOVE_SLOTS = {"glmed": 0.415, "glmin": 0.54}  # figure x of the names set above the trunk (left to right)
+ABOVE_Y = 0.655  # figure fraction: the bottom of those names, clear of the trunk in every pose
+CROP = ((-0.31, 0.13), (-0.03, 0.43))  # the close-up's x and y range, × body height, round the hip
+LABEL_X = 0.195  # figure fraction: the callouts' right edge, left of the close-up
+ROLE_WORDS = {"primary_mover": "primary mover", "synergist": "synergist"}
+NEGATIVE_WORDS = (
+    "Left of 0: at this angle the\nmuscle pulls the other way,\ndrawing the knee toward the chest."
+)
 
 
 @dataclass
 class LeverArtists:
-    """The moving parts of the levers picture: the body, each hip muscle's shape, and the bars."""
+    """The moving parts of the levers picture: the body, each hip muscle's shape, its callout, the bars."""
 
     figure: Any
     pose_artists: Any
@@ -51,35 +74,27 @@ class LeverArtists:
     values: dict[str, Text]
     title: Text
     muscles: dict[str, Muscle]
+    callouts: dict[str, Text] = field(default_factory=dict)
+    leaders: dict[str, Line2D] = field(default_factory=dict)
 
 
-def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> LeverArtists:
-    """The whole body with the hip muscles as shapes (left), their effective levers (mm) as bars (right)."""
-    figure = new_figure(8.6, 3.7)
-    body_ax = figure.add_axes((0.0, 0.02, 0.5, 0.66))
-    bar_ax = figure.add_axes((0.70, 0.13, 0.22, 0.54))
-    pose_artists = draw_pose(body_ax, pose, body, variant, angles=False, caption=False)
-    for name in ("thigh", "shank", "foot"):  # grey leg, so the muscles stand out on it
+def _close_up(body_ax, pose_artists, body: Body) -> None:
+    """Crop round the hip and thigh (the leg anywhere in its arc), framed so the crop reads as one."""
+    hip = np.asarray(pose_artists.skeleton.joints["hip"], dtype=float)
+    (x0, x1), (y0, y1) = CROP
+    body_ax.set_xlim(hip[0] + x0 * body.height, hip[0] + x1 * body.height)
+    body_ax.set_ylim(y0 * body.height, y1 * body.height)
+    body_ax.set_aspect("equal", adjustable="box", anchor="W")
+    body_ax.add_patch(
+        Rectangle((0, 0), 1, 1, transform=body_ax.transAxes, fill=False, edgecolor=COLORS["outline"], lw=0.8)
+    )
+    for name in ("thigh", "shank", "foot"):  # grey, so the muscles show; its outline keeps the leg's blue
         if name in pose_artists.polygons:
-            pose_artists.polygons[name].set_facecolor(COLORS["body"])
-    body_ax.set_xlim(-0.64 * body.height, 0.52 * body.height)  # the whole body: foot to head and hands
-    body_ax.set_ylim(-0.03 * body.height, 0.62 * body.height)  # room for the foot at the top
-    muscles = {muscle.id: muscle for muscle in read_muscles() if muscle.id in LEVER_WORDS}
-    order = [muscle_id for muscle_id in LEVER_WORDS if muscle_id in muscles]
-    shapes: dict[str, Polygon] = {}
-    for muscle_id in order:
-        role = muscles[muscle_id].role
-        shapes[muscle_id] = Polygon(
-            [[0, 0]],
-            closed=True,
-            facecolor=COLORS[role],
-            alpha=0.9,
-            edgecolor=COLORS["outline"],
-            linestyle=ROLE_OUTLINES[role],
-            linewidth=OUTLINE_WIDTH,
-            zorder=6,
-        )
-        body_ax.add_patch(shapes[muscle_id])
+            pose_artists.polygons[name].set(facecolor=COLORS["body"], edgecolor=COLORS["working_leg"], lw=2.0)
+
+
+def _bars(bar_ax, order: list[str], muscles: dict[str, Muscle]) -> tuple[dict, dict]:
+    """One bar per muscle, coloured and hatched by role, named on the left; zero marked, and explained."""
     bars, values = {}, {}
     for row, muscle_id in enumerate(order):
         role = muscles[muscle_id].role
@@ -95,17 +110,121 @@ def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> Le
     bar_ax.set_xlabel("effective lever (mm)", fontsize=FONT_SIZES["small"])
     bar_ax.tick_params(axis="x", labelsize=FONT_SIZES["small"])
     bar_ax.set_title("Rajagopal 2016 model", fontsize=FONT_SIZES["small"], color=COLORS["outline"])
+    bar_ax.text(
+        -0.75,
+        -0.30,
+        NEGATIVE_WORDS,
+        transform=bar_ax.transAxes,
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+        va="top",
+        ha="left",
+        gid="negative_words",
+    )
+    return bars, values
+
+
+def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> LeverArtists:
+    """A close-up of the hip and thigh with the hip muscles as named shapes (left), their effective
+    levers (mm) as bars (right)."""
+    figure = new_figure(*FIGURE_SIZE)
+    body_ax = figure.add_axes(BODY_BOX)
+    bar_ax = figure.add_axes(BAR_BOX)
+    pose_artists = draw_pose(body_ax, pose, body, variant, angles=False, caption=False)
+    _close_up(body_ax, pose_artists, body)
+    muscles = {muscle.id: muscle for muscle in read_muscles() if muscle.id in LEVER_WORDS}
+    order = [muscle_id for muscle_id in LEVER_WORDS if muscle_id in muscles]
+    shapes: dict[str, Polygon] = {}
+    callouts: dict[str, Text] = {}
+    leaders: dict[str, Line2D] = {}
+    for muscle_id in order:
+        role = muscles[muscle_id].role
+        shapes[muscle_id] = Polygon(
+            [[0, 0]],
+            closed=True,
+            facecolor=COLORS[role],
+            alpha=0.9,
+            edgecolor=COLORS["outline"],
+            linestyle=ROLE_OUTLINES[role],
+            linewidth=OUTLINE_WIDTH,
+            zorder=6 + SHAPES[muscle_id].layer / 10,
+            gid=f"muscle:{muscle_id}",
+        )
+        body_ax.add_patch(shapes[muscle_id])
+        callouts[muscle_id] = figure.text(
+            LABEL_X,
+            0.5,
+            f"{LEVER_WORDS[muscle_id]}\n{ROLE_WORDS.get(role, role)}",
+            ha="right",
+            va="center",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
+            linespacing=1.0,
+            gid=f"callout:{muscle_id}",
+        )
+        leaders[muscle_id] = Line2D(
+            [],
+            [],
+            color=COLORS["outline"],
+            linewidth=0.7,
+            transform=figure.transFigure,
+            path_effects=[LEADER_HALO],  # a white edge: the line reads where it crosses the body
+            gid=f"leader:{muscle_id}",
+        )
+        figure.add_artist(leaders[muscle_id])
+    figure.text(
+        LABEL_X,
+        0.03,
+        "working leg:\nblue outline",
+        ha="right",
+        va="bottom",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["working_leg"],
+    )
+    bars, values = _bars(bar_ax, order, muscles)
     title = figure.text(0.02, 0.97, "", fontsize=FONT_SIZES["title"], fontweight="bold", va="top")
     figure.text(
         0.02,
-        0.85,
+        0.875,
         fill(EFFECTIVE_LEVER_WORDS, CAPTION_WIDTH_CHARS) + "\n"
-        "Thick outline: the best effective lever. Shapes are schematic; hatched bars: synergists.",
+        "Colours as in the muscle map: blue the primary mover, sky blue and hatched the synergists. "
+        "Thick outline: the best lever.",
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],
         va="top",
     )
-    return LeverArtists(figure, pose_artists, shapes, bars, values, title, muscles)
+    body_ax.apply_aspect()
+    return LeverArtists(figure, pose_artists, shapes, bars, values, title, muscles, callouts, leaders)
+
+
+def _place_callouts(artists: LeverArtists, skeleton, height: float) -> None:
+    """Each muscle's name beside the close-up, its leader line ending on the muscle.
+
+    The gluteus medius and minimus lie in front of the hip, on the side of the pelvis: their names sit
+    above the trunk (free space in every pose of the slider), so their leaders stay short and off the
+    leg. The others stand in the column on the left, in the order of the points they name.
+    """
+    ax = artists.pose_artists.ax
+    to_figure = artists.figure.transFigure.inverted()
+    anchors = {
+        m: to_figure.transform(ax.transData.transform(muscle_anchor(skeleton, SHAPES[m], height)))
+        for m in artists.callouts
+    }
+    above = sorted((m for m in anchors if m in ABOVE_SLOTS), key=lambda m: anchors[m][0])
+    for muscle_id, x in zip(above, sorted(ABOVE_SLOTS.values())):
+        artists.callouts[muscle_id].set(x=x, y=ABOVE_Y, ha="center", va="bottom")
+        artists.leaders[muscle_id].set_data(
+            [x, anchors[muscle_id][0]], [ABOVE_Y - 0.006, anchors[muscle_id][1]]
+        )
+    order = sorted((m for m in anchors if m not in ABOVE_SLOTS), key=lambda m: -anchors[m][1])
+    line = FONT_SIZES["small"] * 1.05 / 72 / artists.figure.get_figheight()
+    sizes = [2 * line + 0.018 for _ in order]
+    low, high = CALLOUT_RANGE
+    ys = spread_heights([float(anchors[m][1]) for m in order], sizes, low=low, high=high)
+    for muscle_id, y in zip(order, ys):
+        artists.callouts[muscle_id].set(x=LABEL_X, y=y, ha="right", va="center")
+        end = anchors[muscle_id]
+        artists.leaders[muscle_id].set_data([LABEL_X + 0.004, end[0]], [y, end[1]])
 
 
 def update_lever_figure(
@@ -115,12 +234,17 @@ def update_lever_figure(
     update_pose(artists.pose_artists, pose)
     skeleton = artists.pose_artists.skeleton
     best = ranking[0][0]
+    _place_callouts(artists, skeleton, body.height)
     for muscle_id, patch in artists.shapes.items():
         patch.set_xy(muscle_outline(skeleton, SHAPES[muscle_id], body.height))
         is_best = muscle_id == best
+        role = artists.muscles[muscle_id].role
         patch.set_linewidth(BEST_OUTLINE_WIDTH if is_best else OUTLINE_WIDTH)
-        patch.set_linestyle("-" if is_best else ROLE_OUTLINES[artists.muscles[muscle_id].role])
-        patch.set_zorder(6.5 if is_best else 6)
+        patch.set_linestyle("-" if is_best else ROLE_OUTLINES[role])
+        # the best: a thick dark rim outside a rim of its own colour, so even a thin band keeps its fill
+        patch.set_edgecolor(COLORS[role] if is_best else COLORS["outline"])
+        patch.set_path_effects([BEST_RIM] if is_best else [])
+        patch.set_zorder(6.5 if is_best else 6 + SHAPES[muscle_id].layer / 10)
     for muscle_id, arm in ranking:
         if muscle_id in artists.bars:
             millimetres = arm * 1000

@@ -2,9 +2,10 @@
 
 A close-up from the ribs to the knee carries the muscles, the landmarks that fix where each one sits
 (the iliac crest, the sacrum, the greater trochanter, the lower ribs, the knee joint line and the head
-of the fibula) and the callouts; beside it the whole body, with the same shapes, shows where the
-close-up is. Role is shown three ways: colour, the outline's line style and the word in the callout.
-Thin white lines run the way the fibres run. SCHEMATIC: placed on the skeleton's joints, not traced.
+of the fibula) and the callouts; in its empty upper left, behind the back, the whole body with the
+same shapes shows where the close-up is. Role is shown three ways: colour, the outline's line style
+and the word in the callout. Thin white lines run the way the fibres run. SCHEMATIC: placed on the
+skeleton's joints, not traced.
 """
 
 from __future__ import annotations
@@ -51,8 +52,8 @@ TENDON = "#FFFFFF"
 FIGURE_SIZE = (9.0, 9.8)  # inches
 CLOSE_UP = ((-0.215, 0.135), (0.285, 0.80))  # (x, y) limits of the close-up, × body height
 CLOSE_UP_BOX = (0.175, 0.105, 0.60, 0.80)  # figure fraction: left, bottom, width, height
-WHOLE_BOX = (0.795, 0.715, 0.20, 0.19)
-COLUMNS = {"left": (0.165, 0.12, 0.90), "right": (0.785, 0.12, 0.67)}  # x, lowest, highest (fig)
+WHOLE_BOX = (0.185, 0.665, 0.20, 0.23)  # in the close-up's empty upper left, behind the back
+COLUMNS = {"left": (0.165, 0.12, 0.64), "right": (0.785, 0.12, 0.90)}  # x, lowest, highest (fig)
 
 
 @dataclass(frozen=True)
@@ -278,7 +279,7 @@ def build_muscle_map(body: Body | None = None) -> CourseFigure:
     draw_body(whole, body)
     whole.set_xlim(-0.43 * height, 0.46 * height)
     whole.set_ylim(-0.02 * height, 1.00 * height)
-    whole.set_aspect("equal", adjustable="box", anchor="N")
+    whole.set_aspect("equal", adjustable="box", anchor="NW")
     draw_muscles(whole, skeleton, shown, height, landmarks=False)
     whole.add_patch(
         Rectangle(
@@ -356,23 +357,24 @@ def add_key(figure: Figure) -> None:
 def describe_muscle_map(groups: dict[str, list[Muscle]]) -> str:
     """Alt text for the muscle map, listing each role's muscles in the figure's order."""
     parts = [
-        "Side view of the working side at the top of a standing cable kickback, the working leg pushed back: "
-        "a close-up from the lower ribs to the knee, with a small picture of the whole body beside it that "
-        "marks the close-up with a dashed box. The muscles are drawn as shapes and named in the margins, "
-        "with bony landmarks in ivory: the iliac crest, the sacrum and coccyx, the greater trochanter, the "
-        "lower ribs, the knee joint line and the head of the fibula. The gluteus maximus is the largest "
-        "shape, a thick fan from the back of the iliac crest, the sacrum and the coccyx whose fibres slant "
-        "down and forward to the iliotibial band and the upper femur. The gluteus medius fans from just "
-        "below the iliac crest down to the greater trochanter, with the gluteus minimus under it, lower "
-        "and further forward. The three hamstrings run as separate bands from the sitting bone down the "
-        "back of the thigh and across the knee joint line: the biceps femoris to the head of the fibula on "
-        "the outside, the semitendinosus and semimembranosus to the inner side of the tibia. The erector "
-        "spinae runs along the back of the spine; the obliques cover the side of the waist between the "
-        "lower ribs and the iliac crest, fibres on the diagonal; the transverse abdominis lies deep across "
-        "the belly with fibres running around the waist. A deep muscle's outline is also drawn thin over "
-        "the muscles that cover it. The callouts add what the gluteus medius and minimus and the erector "
-        "spinae do in the kickback: the medius and minimus of the standing side hold the pelvis level, and "
-        "the erector spinae holds the lower back still."
+        "Side view of the working side at the top of a standing cable kickback, the working leg pushed "
+        "back: a close-up from the lower ribs to the knee, with a picture of the whole body in its upper "
+        "left corner that marks the close-up with a dashed box. The muscles are drawn as shapes and named "
+        "in the margins, with bony landmarks in ivory: the iliac crest, the sacrum and coccyx, the greater "
+        "trochanter, the lower ribs, the knee joint line and the head of the fibula. The gluteus maximus is"
+        " the largest shape, a broad four-sided sheet from the back of the iliac crest, the sacrum and the "
+        "coccyx down and forward over the greater trochanter to the iliotibial band and a third of the way "
+        "down the femur; its fibres slant down and forward to the femur and the band. The gluteus medius "
+        "fans from just below the iliac crest down to the greater trochanter, with the gluteus minimus "
+        "under it, lower and further forward. The three hamstrings run as separate bands from the sitting "
+        "bone down the back of the thigh and across the knee joint line: the biceps femoris to the head of "
+        "the fibula on the outside, the semitendinosus and semimembranosus to the inner side of the tibia. "
+        "The erector spinae runs along the back of the spine; the obliques cover the side of the waist "
+        "between the lower ribs and the iliac crest, fibres on the diagonal; the transverse abdominis lies "
+        "deep across the belly with fibres running around the waist. A deep muscle's outline is also drawn "
+        "thin over the muscles that cover it. The callouts add what the gluteus medius and minimus and the "
+        "erector spinae do in the kickback: the medius and minimus of the standing side hold the pelvis "
+        "level, and the erector spinae holds the lower back still."
     ]
     if any(muscle.id == "addmag" for role in ROLES for muscle in groups[role]):
         parts.append("The adductor magnus lies deep on the inner thigh and ends just above the knee.")

@@ -53,6 +53,7 @@ class MuscleShape:
     label_side: str = "left"  # the margin the callout sits in
     anchor: float = 0.5  # where the leader line meets the shape, along its centre line (bands)
     layer: float = 0.0  # drawing order among the muscles: deep ones low, superficial ones high
+    anchor_at: Point | None = None  # an outline's leader-line end, where the muscle shows (else its middle)
 
 
 @dataclass(frozen=True)
@@ -120,26 +121,34 @@ LANDMARKS: dict[str, Landmark] = {
 
 # SCHEMATIC drawing geometry (a teaching heuristic): lateral view of the working side.
 SHAPES: dict[str, MuscleShape] = {
-    # From the back of the ilium, the sacrum and coccyx down and forward to the iliotibial band and
-    # the gluteal tuberosity of the upper femur: the broad, thick fan of the buttock.
+    # The broad, thick quadrilateral of the buttock. Upper border: the back third of the iliac crest,
+    # the sacrum and the coccyx. Front border: from the crest down and forward over the greater
+    # trochanter (the muscle lies over it) to the iliotibial band. Lower border: from the coccyx down
+    # and forward across the buttock's fold to the gluteal tuberosity, a third of the way down the femur.
+    # Its fibres slant down and forward from the pelvis to the femur and the band.
     "glmax": MuscleShape(
-        outline=(
-            _pelvic(10.4, 6.4),
-            _pelvic(8.0, 9.8),
-            _pelvic(3.0, 11.2),
-            _pelvic(-2.5, 11.0),
-            _pelvic(-5.0, 10.0),
-            ("thigh", 0.14, 0.037),
-            ("thigh", 0.34, 0.020),
-            ("thigh", 0.36, 0.004),
-            ("thigh", 0.20, -0.006),
-            _pelvic(1.0, 0.6),
-            _pelvic(6.5, 3.0),
+        outline=(  # each corner given twice: the smoothing rounds it a little and keeps it a corner
+            _pelvic(11.6, 2.0),
+            _pelvic(11.6, 2.0),
+            _pelvic(11.0, 6.0),
+            _pelvic(8.6, 9.9),
+            _pelvic(8.6, 9.9),
+            _pelvic(3.0, 10.8),
+            _pelvic(-3.5, 10.4),
+            _pelvic(-8.5, 8.8),
+            _pelvic(-8.5, 8.8),
+            ("thigh", 0.30, 0.030),
+            ("thigh", 0.40, 0.017),
+            ("thigh", 0.40, 0.017),
+            ("thigh", 0.38, -0.004),
+            ("thigh", 0.12, -0.012),
+            _pelvic(4.5, -2.0),
         ),
         fibres=(
-            (_pelvic(11.0, 7.0), _pelvic(-7.0, 10.0)),
-            (("thigh", 0.03, -0.004), ("thigh", 0.28, 0.012)),
+            (_pelvic(12.0, 4.5), _pelvic(-9.5, 10.0)),
+            (("thigh", 0.10, -0.002), ("thigh", 0.42, 0.016)),
         ),
+        anchor_at=_pelvic(2.0, 6.5),
         layer=1.0,
     ),
     # From the outer ilium just below the iliac crest, a fan converging on the greater trochanter.
@@ -160,6 +169,7 @@ SHAPES: dict[str, MuscleShape] = {
             (("thigh", 0.03, -0.004), ("thigh", 0.03, 0.010)),
         ),
         label_side="right",
+        anchor_at=_pelvic(8.0, -2.0),  # its front part, the part the gluteus maximus leaves uncovered
         layer=0.5,
     ),
     # Deep to the medius: lower and further forward on the ilium, to the front of the trochanter.
@@ -330,6 +340,8 @@ def muscle_anchor(skeleton: Skeleton, shape: MuscleShape, height: float) -> np.n
         steps = np.hypot(*np.diff(line, axis=0).T)
         along = np.concatenate([[0.0], np.cumsum(steps)]) / steps.sum()
         return np.array([np.interp(shape.anchor, along, line[:, i]) for i in (0, 1)])
+    if shape.anchor_at is not None:
+        return place_points(skeleton, (shape.anchor_at,), height)[0]
     outline = smooth_outline(points, closed=True)
     return outline.mean(axis=0)
 

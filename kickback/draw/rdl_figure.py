@@ -1,9 +1,12 @@
 """The single-leg Romanian deadlift from the side: standing tall, and the bottom of the hinge with its cues.
 
 Steps: build both poses with `kickback.model.hinge` (balanced over the standing foot); draw each body
-with the course's outlines (`anatomy`), the standing leg in the working leg's blue and nearest the viewer;
-trace the hip and the free heel on the way down; label the angles in free space; point the lesson's
-four cues at the body with numbered badges, and list them below.
+with the course's outlines (`anatomy`). Blue means the leg that moves in every figure of the course, so
+the free leg, which swings up behind, is blue, and the standing leg, nearest the viewer, is grey and
+named in words ("standing leg: the glute works here"). The hand on the free leg's side holds a hex
+dumbbell, seen end-on, in front of the thighs. Trace the hip and the free heel on the way down; label
+the angles in free space; point the lesson's four cues at the body with numbered badges, and list them
+below.
 """
 
 from __future__ import annotations
@@ -14,28 +17,29 @@ import textwrap
 import numpy as np
 from matplotlib import patheffects
 from matplotlib.axes import Axes
-from matplotlib.patches import FancyBboxPatch, Polygon
 from matplotlib.path import Path
 from matplotlib.transforms import Bbox
 
 from ..model.anthropometrics import Body, default_body
 from ..model.hinge import RDL_BOTTOM_LEAN, hinge_skeleton
 from ..model.skeleton import Skeleton
-from .anatomy import foot_outline, hand_outline, pelvis_outline, trunk_outline
 from .body import describe_hip
 from .course_figure import CourseFigure
 from .equipment import draw_floor
-from .head import head_and_neck
 from .labels import Label, add_label, place_label
-from .shapes import arc_points, mark_panel, segment_points, tube_outline
+from .rdl_body import (
+    STANDING_WORDS,
+    arm_brought_forward,
+    draw_rdl_body,
+    rdl_shapes,
+)
+from .shapes import arc_points, mark_panel
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure, styled
 
 FIGURE_NAME = "single_leg_rdl"
 FIGURE_WIDTH = 9.6  # inches: shown 900 px wide, 8.5 pt text is still 11 px (draw/style.py)
 TRAIL_STEPS = 17
 STAND_XLIM, HINGE_XLIM, YLIM = (-0.62, 0.62), (-1.42, 1.02), (-0.06, 1.86)  # metres, for a 1.75 m body
-DUMBBELL = {"handle": 0.13, "head": 0.075, "head_height": 0.10}  # m: a light hex dumbbell, a drawing choice
-WEIGHT_GREY = "#A6A6A6"  # the weight plates' grey in the equipment drawings
 
 # The lesson's four cues (notebooks/08, "The single-leg Romanian deadlift"), short, and where each points.
 # tests/test_rdl_figure.py checks that each still appears in the lesson, word for word.
@@ -52,94 +56,6 @@ TARGET_WORDS: dict[str, str] = {
     "sacrum": "the back of the pelvis",
     "glute": "the buttock of the standing leg",
 }
-
-LAYERS: tuple[tuple[str, str, float], ...] = (
-    # (shape, colour key, z-order): the free leg farthest, the standing (working) leg nearest the viewer.
-    ("free_foot", "body_far", 2.0),
-    ("free_shank", "body_far", 2.1),
-    ("free_thigh", "body_far", 2.2),
-    ("head", "body", 2.95),
-    ("trunk", "body", 3.0),
-    ("pelvis", "body", 3.05),
-    ("upper_arm", "body_far", 3.2),
-    ("forearm", "body_far", 3.3),
-    ("hand", "body_far", 3.45),
-    ("foot", "working_leg", 4.0),
-    ("shank", "working_leg", 4.1),
-    ("thigh", "working_leg", 4.2),
-)
-
-
-def rdl_shapes(skeleton: Skeleton, body: Body) -> dict[str, np.ndarray]:
-    """Every body part's outline (m) for a hinge skeleton, named as in `LAYERS`."""
-    j = {name: np.array(point) for name, point in skeleton.joints.items()}
-    g = body.geometry
-    thigh, shank, arm = g["thigh_width"] / 2, g["shank_width"] / 2, g["arm_width"] / 2
-    shapes = {"pelvis": pelvis_outline(skeleton, body), "trunk": trunk_outline(skeleton, body)[0]}
-    head = head_and_neck(skeleton, body)
-    shapes["head"] = head.head
-    shapes["upper_arm"] = tube_outline(segment_points(j["shoulder_joint"], j["elbow"]), [arm * 1.15, arm])
-    shapes["forearm"] = tube_outline(segment_points(j["elbow"], j["wrist"]), [arm * 0.95, arm * 0.7])
-    shapes["hand"] = hand_outline(j["wrist"], j["knuckles"], False, arm * 0.62)
-    for side in ("", "free_"):
-        shapes[f"{side}thigh"] = tube_outline(
-            segment_points(j["hip"], j[f"{side}knee"]), [thigh, shank * 1.02]
-        )
-        shapes[f"{side}shank"] = tube_outline(
-            segment_points(j[f"{side}knee"], j[f"{side}ankle"]), [shank, shank * 0.62]
-        )
-        shapes[f"{side}foot"] = foot_outline(j[f"{side}heel"], j[f"{side}toe"], j[f"{side}ankle"], body)
-    return shapes
-
-
-def dumbbell_outlines(grip: tuple[float, float]) -> list[np.ndarray]:
-    """A dumbbell held palm toward the body: from the side, a bar with a head at each end (m)."""
-    x, y = grip
-    handle, head, tall = DUMBBELL["handle"], DUMBBELL["head"], DUMBBELL["head_height"]
-    bar = np.array([(-handle / 2, -0.012), (handle / 2, -0.012), (handle / 2, 0.012), (-handle / 2, 0.012)])
-    heads = [
-        np.array([(x0, -tall / 2), (x0 + head, -tall / 2), (x0 + head, tall / 2), (x0, tall / 2)])
-        for x0 in (-handle / 2 - head, handle / 2)
-    ]
-    return [part + np.array([x, y]) for part in (bar, *heads)]
-
-
-def draw_rdl_body(ax: Axes, skeleton: Skeleton, body: Body) -> list[Path]:
-    """Draw the body and its dumbbell; return the outlines (closed paths) labels must keep off."""
-    outlines = rdl_shapes(skeleton, body)
-    paths = []
-    for name, colour, z in LAYERS:
-        ax.add_patch(
-            Polygon(
-                outlines[name],
-                closed=True,
-                facecolor=COLORS[colour],
-                edgecolor=COLORS["outline"],
-                linewidth=0.8,
-                zorder=z,
-                joinstyle="round",
-            )
-        )
-        paths.append(Path(outlines[name], closed=True))
-    eye = head_and_neck(skeleton, body).eye
-    ax.plot([eye[0]], [eye[1]], marker="o", markersize=2.2, color=COLORS["outline"], zorder=3.0)
-    back = trunk_outline(skeleton, body)[1]
-    ax.plot(back[:, 0], back[:, 1], color=COLORS["outline"], linewidth=1.3, zorder=3.06)
-    for part in dumbbell_outlines(skeleton.joints["grip"]):
-        ax.add_patch(
-            FancyBboxPatch(
-                part[0],
-                part[1, 0] - part[0, 0],
-                part[2, 1] - part[1, 1],
-                boxstyle="round,pad=0,rounding_size=0.008",
-                facecolor=WEIGHT_GREY,
-                edgecolor=COLORS["equipment"],
-                linewidth=0.9,
-                zorder=3.4,
-            )
-        )
-        paths.append(Path(part, closed=True))
-    return paths
 
 
 def _trail(ax: Axes, points: np.ndarray, colour: str, *, halo: bool = False) -> Path:
@@ -283,7 +199,7 @@ def _surface(skeleton: Skeleton, body: Body, where: str) -> np.ndarray:
 def _draw_start(ax: Axes, body: Body) -> tuple[Skeleton, list[str]]:
     """The start: standing tall on the working leg, the free foot just off the floor."""
     _setup_axes(ax, STAND_XLIM, body)
-    skeleton = hinge_skeleton(body, 0.0)
+    skeleton = arm_brought_forward(hinge_skeleton(body, 0.0), body)
     obstacles = draw_rdl_body(ax, skeleton, body)
     j, e, h = skeleton.joints, skeleton.extras, body.height
     taken: list[Bbox] = []
@@ -292,6 +208,7 @@ def _draw_start(ax: Axes, body: Body) -> tuple[Skeleton, list[str]]:
         (describe_hip(-e["hip_flexion"]), j["hip"], (0, 20, -20, 40, 160)),
         ("trunk upright", j["t12"], (0, 20, 160, 180, -20)),
         ("free foot just\noff the floor", j["free_heel"], (150, 135, 165, 120)),
+        (STANDING_WORDS, _surface(skeleton, body, "glute"), (200, 180, 220, 160, 240)),
     ]
     for text, anchor, prefer in words:
         _label(ax, text, anchor, obstacles, taken, prefer, h)
@@ -377,8 +294,9 @@ def _cue_key(figure, height: float) -> None:
     figure.text(
         0.02,
         KEY_NOTE_IN / height,
-        "Blue: the standing leg, which does the work. Arrows (white dashes over the body, grey dots): "
-        "where the hip and the free heel travel on the way down.",
+        "Blue: the free leg, which moves. Grey, nearest you: the standing leg, whose glute does the work.\n"
+        "Arrows (white dashes over the body, grey dots): where the hip and the free heel travel on the way "
+        "down.",
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],
         ha="left",
@@ -432,9 +350,10 @@ def describe_rdl_figure(
         for i, (cue, _, target) in enumerate(RDL_CUES, start=1)
     )
     return (
-        "Single-leg Romanian deadlift, two side views of one person: the standing (working) leg in blue, "
-        "nearest the viewer; the free leg light grey behind it; a light dumbbell hanging in the hand on the "
-        f"free leg's side. Left, the start: standing tall on one leg; {'; '.join(start_words)}. "
+        "Single-leg Romanian deadlift, two side views of one person: the free leg, the one that moves, in "
+        "blue; the standing leg grey and nearest the viewer; a light hex dumbbell, seen end-on, hanging "
+        "from the hand on the free leg's side, in front of the thighs. "
+        f"Left, the start: standing tall on one leg; {'; '.join(start_words)}. "
         f"Right, the bottom of the hinge: {'; '.join(bottom_words)}; the standing foot has not moved. "
         "A short arrow of white dashes, drawn over the body and ending in a white arrowhead outlined in "
         f"black, shows the hip moving {hip_back:.0f} cm back, {drop}, on the way down; a dotted grey arrow "

@@ -1,0 +1,100 @@
+"""The cue card's small view from behind: the hips, and the level line across them that a hips-level cue
+points at.
+
+A side view cannot show whether the hips stay level (a roll or a hike happens across the line of
+sight), so a card whose cue is about that adds this view, cropped round the pelvis, with the line
+across the back of the pelvis (the two dimples over the sacrum) and the dotted level it must keep.
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.path import Path
+
+from ..model.anthropometrics import Body
+from ..model.pose import Pose
+from .pelvis import draw_rear_view
+from .style import COLORS, FONT_SIZES
+
+REAR_LINE = "rear_level_line"  # the gid suffix of the level line the pointer ends on
+REAR_TITLE = "From behind: hips level"
+CROP = ((-0.19, 0.33), (-0.24, 0.15))  # the view's x and y range round the dimples, in body heights
+BADGE_DIRECTIONS = (
+    50,
+    35,
+    65,
+    20,
+    80,
+    5,
+    100,
+    -10,
+    -30,
+    -50,
+    -70,
+    -90,
+)  # degrees from the level line's working end, tried in turn
+
+
+def rear_crop_aspect() -> float:
+    """Height per width of the cropped view, in the view's own units (1 for a square)."""
+    (x0, x1), (y0, y1) = CROP
+    return (y1 - y0) / (x1 - x0)
+
+
+def draw_rear_thumbnail(
+    figure: Figure, rect: tuple[float, float, float, float], pose: Pose, body: Body, variant: str
+) -> tuple[Axes, list[Path], np.ndarray]:
+    """The hips from behind in `rect` (figure fractions), cropped round the pelvis.
+
+    Returns
+    -------
+    tuple
+        The axes; the drawn body parts' outlines (m, in the view's frame); the working-side end of
+        the level line (m), where a pointer ends.
+    """
+    ax = figure.add_axes(rect)
+    artists = draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False)
+    dimples = artists.lines["dimples"].get_xydata()
+    middle = dimples.mean(axis=0)
+    (x0, x1), (y0, y1) = CROP
+    ax.set_xlim(middle[0] + x0 * body.height, middle[0] + x1 * body.height)
+    ax.set_ylim(middle[1] + y0 * body.height, middle[1] + y1 * body.height)
+    level = artists.lines["level"]
+    level.set_gid(f"part_{REAR_LINE}")
+    level.set_linewidth(1.8)
+    for name, patch in artists.parts.items():
+        patch.set_gid(f"part_rear_{name}")
+    ax.set_axis_on()  # a thin frame: the view is a crop round the hips
+    ax.set_xticks([])
+    ax.set_yticks([])
+    for spine in ax.spines.values():
+        spine.set_visible(True)
+        spine.set_edgecolor(COLORS["reference"])
+        spine.set_linewidth(0.8)
+    ax.set_title(REAR_TITLE, fontsize=FONT_SIZES["label"], pad=4.0)
+    parts = [Path(patch.get_xy(), closed=True) for patch in artists.parts.values()]
+    line = level.get_xydata()
+    return ax, parts, line[np.argmax(line[:, 0])]
+
+
+def rear_badge_centre(ax: Axes, parts: list[Path], end: np.ndarray, radius: float) -> np.ndarray:
+    """A badge centre up and out from the level line's end, clear of the body and inside the view."""
+    (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
+    angles = np.linspace(0, 2 * math.pi, 33)
+    for distance in (1.8, 2.4, 3.0, 3.6):
+        for degrees in BADGE_DIRECTIONS:
+            a = math.radians(degrees)
+            centre = end + distance * radius * np.array([math.cos(a), math.sin(a)])
+            inside = x0 + radius < centre[0] < x1 - radius and y0 + radius < centre[1] < y1 - radius
+            disc = Path(centre + 1.3 * radius * np.column_stack([np.cos(angles), np.sin(angles)]))
+            pointer = Path(np.array([centre, end]))
+            if inside and not any(
+                p.intersects_path(disc, filled=True) or p.intersects_path(pointer, filled=False)
+                for p in parts
+            ):
+                return centre
+    raise ValueError("cue card: no free spot beside the hips in the view from behind for the badge")
