@@ -13,6 +13,7 @@ import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.patches import Circle, Polygon
 from matplotlib.path import Path
+from matplotlib.transforms import ScaledTranslation
 
 from ..model.anthropometrics import Body
 from ..model.leg_height import LegHeight, split_leg_height
@@ -24,10 +25,13 @@ from .artists import PoseArtists
 from .equipment import draw_floor, draw_moving_equipment, draw_static_equipment, update_moving_equipment
 from .head import HeadShapes, head_and_neck
 from .labels import add_label, place_label
-from .shapes import arc_points, down_angle_to_math, segment_points, tube_outline, up_angle_to_math
+from .shapes import FRAME_PAD, arc_points, down_angle_to_math, segment_points, tube_outline, up_angle_to_math
 from .style import COLORS, FONT_SIZES, LINESTYLES
 
 # --- what the drawing shows in words --------------------------------------------------------
+
+
+CAPTION_GAP_PT = 5.0  # points between a panel's frame (just outside its axes) and its caption below
 
 
 def describe_hip(hip_extension: float) -> str:
@@ -303,9 +307,9 @@ def draw_pose(
     if caption:
         artists.texts["sum"] = ax.text(
             0.5,
-            -0.01,
+            -FRAME_PAD,
             "",
-            transform=ax.transAxes,
+            transform=ax.transAxes + ScaledTranslation(0, -CAPTION_GAP_PT / 72, ax.figure.dpi_scale_trans),
             ha="center",
             va="top",
             fontsize=FONT_SIZES["small"],
