@@ -12,6 +12,7 @@ saying what the lessons and the teaching guide say.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 
@@ -168,3 +169,124 @@ def test_the_committed_printables_are_current(two_builds):
         assert (committed / path.name).read_bytes() == path.read_bytes(), (
             f"printables/{path.name} is out of date: run python -m kickback printables"
         )
+
+
+# --- plain words, pictures, notes and the footer ----------------------------------------------------
+
+JARGON = (
+    "lumbar extension",
+    "sagittal",
+    "erector spinae",
+    "eccentric",
+    "concentric",
+    "extensors",
+    "drawing-in",
+)
+
+
+def page_words(figure) -> list[str]:
+    return [" ".join(t.get_text().split()) for t in texts(figure)]
+
+
+def test_every_printable_has_the_plain_footer_and_no_command_line(printables):
+    from kickback.draw.printables import FOOTER
+
+    assert FOOTER == "Kickback Lab – teaching material, not medical advice"
+    for name, item in printables.items():
+        words = page_words(item.figure)
+        assert FOOTER in words, name
+        assert not any("python" in w or "-m kickback" in w for w in words), name
+
+
+def test_the_handout_says_each_term_once_in_brackets_and_cites_only_in_notes(printables):
+    from kickback.content.printables import SUPERSCRIPTS, handout_notes
+
+    words = page_words(printables["mistakes_handout"].figure)
+    (sources,) = [w for w in words if w.startswith("Sources.")]
+    body = " ".join(w for w in words if w != sources)
+    for term in JARGON:
+        found = [m.start() for m in re.finditer(term, body, flags=re.IGNORECASE)]
+        assert len(found) <= 1, f"{term!r} said {len(found)} times"
+        for start in found:
+            assert body.rfind("(", 0, start) > body.rfind(")", 0, start), f"{term!r} outside brackets"
+    assert "et al" not in body and not re.search(r"\b(19|20)\d\d\b", body), "a citation in the text"
+    notes = handout_notes()
+    assert len(notes) >= 2 and all(note in sources for note in notes)
+    for number in range(1, len(notes) + 1):
+        assert str(number).translate(SUPERSCRIPTS) in body, f"note {number} is never cited"
+
+
+def test_the_handout_notes_are_sources_of_the_mistakes_table():
+    from kickback.content.mistakes import read_mistakes
+    from kickback.content.plain_words import plain_text
+    from kickback.content.printables import handout_notes
+
+    sources = {plain_text(s.strip()) for row in read_mistakes().values() for s in row["source"].split(";")}
+    assert all(note.split(" ", 1)[1] in sources for note in handout_notes())
+
+
+def test_a_handout_row_citing_what_the_mistakes_table_does_not_is_refused(monkeypatch):
+    import kickback.content.printables as content
+
+    real = content.read_table
+
+    def table(name):
+        rows = real(name)
+        if name != "handout":
+            return rows
+        return tuple(
+            {**row, "cites": "Smith et al. 1999"} if row["id"] == "momentum" else row for row in rows
+        )
+
+    monkeypatch.setattr(content, "read_table", table)
+    with pytest.raises(
+        ValueError, match=r"cites of 'momentum' must each start a source .*got 'Smith et al. 1999'"
+    ):
+        content.mistake_cards()
+
+
+def picture_pairs(figure):
+    """The correct/mistake pictures on a page: (axes, the words under it), left to right, top to bottom."""
+    pictures = [ax for ax in figure.axes if ax.get_gid() == "picture"]
+    labels = [t for t in figure.texts if t.get_gid() == "picture_label"]
+    return pictures, labels
+
+
+def test_the_handout_shows_the_correct_pose_beside_each_still_mistake(printables):
+    from kickback.draw.printable_pictures import thumbnails
+
+    figure = printables["mistakes_handout"].figure
+    pictures, labels = picture_pairs(figure)
+    still = [card.mistake for card in mistake_cards() if thumbnails(card.mistake) is not None]
+    assert set(still) == {"arched_back", "incomplete_rom", "pelvic_rotation"}
+    assert len(pictures) == 2 * len(still)
+    marks = [label.get_text()[0] for label in labels]
+    assert marks == ["✓", "✗"] * len(still) and all(len(label.get_text()) > 4 for label in labels)
+    assert "back arched" in " ".join(t.get_text() for t in labels)
+    assert "pelvis hiked" in " ".join(t.get_text() for t in labels)
+
+
+@pytest.mark.parametrize("name", ["mistakes_handout", *(f"observation_checklist_{v}" for v in VARIANTS)])
+def test_pictures_sit_on_the_page_clear_of_every_text(printables, name):
+    figure = printables[name].figure
+    pictures, labels = picture_pairs(figure)
+    assert pictures, f"{name} has no pictures"
+    renderer = figure.canvas.get_renderer()
+    boxes = [ax.get_window_extent(renderer) for ax in pictures]
+    for text in texts(figure):
+        if text in labels or text.axes is not None:
+            continue
+        extent = text.get_window_extent(renderer)
+        for box in boxes:
+            assert not box.overlaps(extent), (name, text.get_text()[:40])
+    for box in boxes:
+        assert figure.bbox.contains(box.x0, box.y0) and figure.bbox.contains(box.x1, box.y1)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_each_checklist_draws_the_flat_back_and_the_level_pelvis_in_its_own_set_up(printables, variant):
+    item = printables[f"observation_checklist_{variant}"]
+    _, labels = picture_pairs(item.figure)
+    said = [label.get_text() for label in labels]
+    assert said == ["✓ back flat", "✗ back arched", "✓ pelvis level", "✗ pelvis hiked"]
+    assert "Pictures from the side" in item.alt_text and "Pictures from behind" in item.alt_text

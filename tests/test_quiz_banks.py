@@ -10,7 +10,9 @@ What is checked, for every bank and for all banks together:
 - the choices of a question are of similar length, so a one-word distractor stands out as a failure;
 - a bank exists for every lesson 01..10 in notebooks/, with 5 to 8 questions; lesson 10's review has
   15 or more and points back into every lesson 01..10;
-- every "see" pointer names a real section heading of the lesson it names.
+- every "see" pointer names a real section heading of the lesson it names;
+- a question that shows a tempo in the four-digit gym notation says plainly that it is gym notation and
+  that it starts with the lowering (the course writes tempos up-hold-down).
 """
 
 import json
@@ -267,3 +269,32 @@ def test_see_names_a_real_section_of_a_lesson(lesson, question):
     number, section = match.groups()
     assert number in NOTEBOOK_HEADINGS, f"no notebook for lesson {number}"
     assert section in NOTEBOOK_HEADINGS[number], f"lesson {number} has no section {section!r}"
+
+
+# --- one tempo notation ------------------------------------------------------------------------
+
+FOUR_DIGITS = re.compile(r"\b[0-9X]{4}\b")
+
+
+def gym_codes(question):
+    """The four-digit tempo codes a question shows (years such as 2007 are not codes)."""
+    texts = [question["question"]] + [c["text"] for c in question["choices"]]
+    texts += [c["explanation"] for c in question["choices"]]
+    found = {code for text in texts for code in FOUR_DIGITS.findall(text)}
+    return {code for code in found if not 1900 <= int(code.replace("X", "0")) <= 2099 or "X" in code}
+
+
+def test_gym_codes_count_tempos_and_skip_years():
+    question = {"question": "3021 or 2013?", "choices": [{"text": "30X0", "explanation": "Oh 2007"}]}
+    assert gym_codes(question) == {"3021", "30X0"}
+
+
+@pytest.mark.parametrize(("lesson", "question"), QUESTIONS, ids=QUESTION_IDS)
+def test_a_gym_tempo_code_is_named_and_said_to_start_with_the_lowering(lesson, question):
+    if not gym_codes(question):
+        return
+    text = question["question"]
+    assert "gym notation" in text and "starts with the lowering" in text, (
+        f"{lesson}:{question['id']} shows {sorted(gym_codes(question))} without saying it is gym notation "
+        "that starts with the lowering"
+    )

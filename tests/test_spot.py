@@ -126,3 +126,42 @@ def test_the_widget_and_its_static_twin_offer_the_same_choices():
 def test_a_choice_that_is_not_offered_is_refused_by_name(choice):
     with pytest.raises(ValueError, match=f"choice must be one of .*got '{choice}'"):
         judge(CASES[0], choice)
+
+
+# --- the picture: a titled, framed view from behind, and no empty strip ---------------------------
+
+
+def _png_rows(png: bytes):
+    import io
+
+    from matplotlib.image import imread
+
+    return imread(io.BytesIO(png), format="png")[..., :3]
+
+
+@pytest.mark.parametrize("variant", ["cable", "machine", "bodyweight"])
+def test_the_view_from_behind_is_titled_inside_its_frame_and_the_figure(variant):
+    from kickback.widgets.pose_viewer import PoseViewer
+
+    viewer = PoseViewer(variant, pelvis_view=True, labels=False)
+    inset = viewer.pelvis.ax
+    renderer = viewer.figure.canvas.get_renderer()
+    (title,) = [t for t in inset.texts if t.get_text() == "seen from behind"]
+    box = title.get_window_extent(renderer)
+    (frame,) = [p for p in inset.patches if p.get_gid() == "rear_view_frame"]
+    framed = frame.get_window_extent(renderer)
+    whole = viewer.figure.bbox
+    assert whole.x0 <= framed.x0 and framed.x1 <= whole.x1 and whole.y0 <= framed.y0 and framed.y1 <= whole.y1
+    assert framed.x0 < box.x0 and box.x1 < framed.x1 and framed.y0 < box.y0 and box.y1 <= framed.y1
+    # the body from behind stays below the title, inside the frame
+    body = [p.get_window_extent(renderer) for p in viewer.pelvis.parts.values()]
+    assert max(b.y1 for b in body) < box.y0 and min(b.x0 for b in body) > framed.x0
+
+
+@pytest.mark.parametrize("variant", ["cable", "machine", "bodyweight"])
+def test_without_a_caption_the_picture_ends_at_the_floor(variant):
+    from kickback.widgets.pose_viewer import PoseViewer
+
+    pixels = _png_rows(PoseViewer(variant, pelvis_view=True, labels=False).image.value)
+    drawn_rows = (pixels < 0.97).any(axis=(1, 2)).nonzero()[0]
+    assert pixels.shape[0] - 1 - drawn_rows.max() <= 3, "an empty strip under the floor"

@@ -16,6 +16,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from kickback.__main__ import main as kickback_main
 from kickback.draw.body import draw_pose
@@ -285,3 +287,89 @@ def test_stills_put_the_keypoints_on_a_shrunk_frame_at_the_videos_own_size(tmp_p
     (tmp_path / "frame_size.json").write_text('{"width": 1768, "height": 994}')
     assert _guess_size(track, tmp_path) == (1768, 994)  # the keypoints are in the video's pixels
     assert _guess_size(track, None) == (1651, 991)
+
+
+# --- the frames from the clip (contact sheet): words, floor, head, and each rep's verdict ----------
+
+
+@pytest.fixture(scope="module")
+def example_clip():
+    """The shipped cable example as the report reads it: recording, report, track, size, frames shown."""
+    import kickback.draw.video_report as video_report
+    from kickback.form.recordings import RECORDINGS_DIR
+
+    frames = read_keypoint_frames(RECORDINGS_DIR / "cable_arched_back_coco17.csv", "coco17")
+    recording, report, _ = video_report.check_video_keypoints(frames, "cable", "right")
+    track = video_report._track(frames, "right")
+    shown = video_report.contact_frames(len(recording.time_s))
+    return recording, report, track, video_report._guess_size(track, None), shown
+
+
+@given(st.floats(-120, 120))
+def test_the_thigh_to_trunk_angle_is_said_in_words_never_with_a_sign(angle):
+    from kickback.draw.video_stills import ANGLE_NAMES, angle_words, describe_thigh_to_trunk
+
+    words = describe_thigh_to_trunk(angle)
+    for said in [words] + [angle_words(name, angle) for name in ANGLE_NAMES]:
+        assert "-" not in said and "−" not in said
+        assert f"{abs(angle):.0f}°" in said or abs(angle) < 0.5 or said == "knee straight"
+    if abs(angle) >= 0.5:
+        side = "behind" if angle > 0 else "in front of"
+        assert words == f"thigh {abs(angle):.0f}° {side} the trunk line"
+
+
+def test_each_frame_carries_its_reps_verdict(example_clip):
+    import dataclasses
+
+    from kickback.draw.video_report import MISTAKE_WORDS
+    from kickback.draw.video_stills import frame_verdicts, verdict_words
+
+    recording, report, _, _, shown = example_clip
+    verdicts = frame_verdicts(report, recording, shown, MISTAKE_WORDS)
+    first = report.reps[0]
+    before = [f for f in shown if recording.time_s[f] < first.start_s]
+    inside = [f for f in shown if first.start_s <= recording.time_s[f] <= first.end_s]
+    assert before and inside
+    assert all(verdicts[f].rep is None and verdict_words(verdicts[f]) == ("", "not in a rep") for f in before)
+    expected = {MISTAKE_WORDS[f.mistake] for f in report.findings if f.rep == 1}
+    for frame in inside:
+        mark, words = verdict_words(verdicts[frame])
+        assert mark == "✗" and words.startswith("rep 1: ")
+        assert {fault.rstrip("?") for fault in verdicts[frame].faults} == expected
+    clean = dataclasses.replace(report, findings=())
+    assert verdict_words(frame_verdicts(clean, recording, inside, MISTAKE_WORDS)[inside[0]]) == (
+        "✓",
+        "rep 1: no fault",
+    )
+
+
+def test_the_frames_say_what_they_show_with_a_floor_a_head_and_marks(example_clip):
+    from matplotlib.patches import Circle
+
+    from kickback.draw.video_report import MISTAKE_WORDS
+    from kickback.draw.video_stills import draw_contact_sheet, frame_verdicts
+
+    recording, report, track, size, shown = example_clip
+    verdicts = frame_verdicts(report, recording, shown, MISTAKE_WORDS)
+    figure = draw_contact_sheet(
+        [None] * len(shown), shown, track, recording.angles, recording.time_s, size=size, verdicts=verdicts
+    )
+    words = " ".join(text.get_text() for text in figure.texts)
+    assert f"{len(shown)} frames from your clip" in words and "dotted: trunk line" in words
+    assert "Contact sheet" not in words and "✓" in words and "✗" in words
+    renderer = figure.canvas.get_renderer()
+    for ax, frame in zip(figure.axes, shown):
+        title = ax.get_title("left")
+        assert "trunk line" in title and "°" in title and not any(c in title for c in "-−")
+        assert ax.get_title("left").startswith("✗" if verdicts[frame].rep else "not in a rep")
+        dashed = ax.spines["top"].get_linestyle() != "solid"
+        assert dashed == bool(verdicts[frame].faults)
+        (head,) = [p for p in ax.patches if isinstance(p, Circle) and p.get_gid() == "drawn_head"]
+        assert ax.bbox.contains(*head.get_window_extent(renderer).p0)
+        assert ax.bbox.contains(*head.get_window_extent(renderer).p1)
+        (floor_line,) = [line for line in ax.lines if line.get_gid() == "floor"]
+        floor = floor_line.get_ydata()[0]
+        bottom, top = ax.get_ylim()
+        ankle = track["ankle"][1][frame]
+        assert top < floor < bottom and (not np.isfinite(ankle) or ankle < floor)
+        assert ax.title.get_window_extent(renderer).x1 <= ax.bbox.x1 + 4, "a title wider than its frame"

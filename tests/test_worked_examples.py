@@ -113,7 +113,7 @@ def test_a_bent_knee_shortens_the_hamstring_and_leaves_the_glute_alone():
 @given(st.integers(1, 9), st.integers(0, 9), st.integers(1, 9))
 def test_a_tempo_is_written_both_ways_and_back(up, hold, down):
     sentence = repr(kb.write_tempo_both_ways(f"{up}-{hold}-{down}"))
-    four = re.search(r"is (\d{4}) in four digits", sentence).group(1)
+    four = re.search(r"is (\d{4}) in gym notation", sentence).group(1)
     assert kb.to_article_notation(four) == f"{up}-{hold}-{down}"
     assert sentence.startswith(f"{up}-{hold}-{down} (up {up} s, hold {hold} s, down {down} s)")
 

@@ -125,7 +125,7 @@ _TABLE_HEADERS = (
     "sets",
     "reps",
     "tempo (up-hold-down)",
-    "tempo (four-digit)",
+    "tempo (gym notation, down first)",
     "rest",
     "load step",
 )
@@ -206,7 +206,7 @@ def describe_plan(plan: Plan) -> str:
             f"Week {week.number}: {week.name}{advanced} ({equipment}), "
             f"{week.sets} sets of {week.reps[0]}-{week.reps[1]} reps "
             f"per leg, tempo {format_article(week.tempo)} "
-            f"(up-hold-down; four-digit {format_four_digit(week.tempo)}), "
+            f"(up-hold-down; gym notation {format_four_digit(week.tempo)}, down first), "
             f"rest {week.rest_s} s; load step: {load_step_words(week, after)}. {week.note}"
         )
     lines += ["", f"When to progress: {plan.weeks[0].progress_when}"]

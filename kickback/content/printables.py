@@ -3,6 +3,8 @@ plan and the short answer key.
 
 Each comes from the same tables the lessons use (data/mistakes.csv and the checker's cues, data/cues.csv,
 data/observation_checklist.csv, data/class_plan.csv, the quiz banks), so paper and screen never disagree.
+The handout says why each mistake costs in plainer words for a gym wall (data/handout.csv: the same facts,
+the technical term in brackets once, the studies as numbered notes that must be among mistakes.csv's sources).
 `kickback.draw.printables` lays them out on a page; nothing here draws.
 """
 
@@ -17,6 +19,7 @@ from ..model.variants import VARIANTS, check_variant
 from ..validate import check_choice
 from .cues import top_cues
 from .mistakes import read_mistakes
+from .plain_words import plain_text
 from .quiz_bank import LETTERS, available_lessons, load_quiz
 
 VIEWS: dict[str, str] = {
@@ -31,15 +34,23 @@ GUIDE_PLACES: dict[str, str] = {
 }
 
 
+HANDOUT_SOURCE = "the course article, section 'Common Mistakes to Avoid', in our words"
+SUPERSCRIPTS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
 @dataclass(frozen=True)
 class MistakeCard:
-    """One of the six mistakes as the handout prints it."""
+    """One of the six mistakes as the handout prints it: plain words, sources as numbered notes.
+
+    `why_it_costs` carries superscript note numbers (¹, ²) that point into `handout_notes()`.
+    """
 
     number: int
     title: str
     looks_like: str
     why_it_costs: str
     cue: str
+    mistake: str = ""
 
 
 @dataclass(frozen=True)
@@ -71,10 +82,79 @@ class KeyLine:
     answer: str
 
 
+def _handout_rows() -> dict[str, dict[str, str]]:
+    """data/handout.csv by mistake id, checked: every mistake has a row, every cite is in its sources."""
+    mistakes = read_mistakes()
+    rows = {row["id"]: row for row in read_table("handout")}
+    for mistake, row in mistakes.items():
+        if mistake not in rows:
+            raise ValueError(f"handout.csv id must name every mistake; {mistake!r} has no row")
+        sources = [part.strip() for part in row["source"].split(";")]
+        for cite in handout_cites(rows[mistake]):
+            if not any(source.startswith(cite) for source in sources):
+                raise ValueError(
+                    f"handout.csv cites of {mistake!r} must each start a source of mistakes.csv "
+                    f"({'; '.join(sources)}); got {cite!r}"
+                )
+    return rows
+
+
+def handout_cites(row: dict[str, str]) -> list[str]:
+    """A handout row's cites, in the order its {1}, {2} marks use them."""
+    return [cite.strip() for cite in row["cites"].split(";") if cite.strip()]
+
+
+def handout_note_order() -> list[str]:
+    """Every cited source once, numbered by where the handout first cites it (1 first)."""
+    order: list[str] = []
+    for row in _handout_rows().values():
+        order += [cite for cite in handout_cites(row) if cite not in order]
+    return order
+
+
+def handout_notes() -> list[str]:
+    """The handout's notes, one a source, numbered as its text cites them, e.g. "¹ Arab et al. 2017".
+
+    The text is the full source from data/mistakes.csv in plain words (no database ids).
+    """
+    sources = [part.strip() for row in read_mistakes().values() for part in row["source"].split(";")]
+    notes = []
+    for number, cite in enumerate(handout_note_order(), start=1):
+        full = next(source for source in sources if source.startswith(cite))
+        notes.append(f"{str(number).translate(SUPERSCRIPTS)} {plain_text(full)}")
+    return notes
+
+
+def _with_note_numbers(text: str, cites: list[str], order: list[str]) -> str:
+    """`text` with {1}, {2} replaced by the superscript numbers of the notes they cite."""
+
+    def number(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        if not 0 <= index < len(cites):
+            raise ValueError(
+                f"handout.csv mark {match.group(0)} must name one of the row's {len(cites)} cites"
+            )
+        return str(order.index(cites[index]) + 1).translate(SUPERSCRIPTS)
+
+    return re.sub(r"\{(\d+)\}", number, text)
+
+
 def mistake_cards() -> list[MistakeCard]:
-    """The six mistakes in the order of lesson 06, each with the checker's cue (form.findings.CUES)."""
+    """The six mistakes in the order of lesson 06, each with the checker's cue (form.findings.CUES).
+
+    What each looks like is lesson 06's words (data/mistakes.csv); why it costs is said for paper
+    (data/handout.csv): plain words, the technical term in brackets once, sources as numbered notes.
+    """
+    rows, order = _handout_rows(), handout_note_order()
     return [
-        MistakeCard(number, row["title"], row["looks_like"], row["why_it_costs"], CUES[mistake])
+        MistakeCard(
+            number,
+            row["title"],
+            row["looks_like"],
+            _with_note_numbers(rows[mistake]["why_it_costs"], handout_cites(rows[mistake]), order),
+            CUES[mistake],
+            mistake,
+        )
         for number, (mistake, row) in enumerate(read_mistakes().items(), start=1)
     ]
 

@@ -1,4 +1,8 @@
-"""Tempo prescriptions: the article's up-hold-down ("2-1-3") and the four-digit notation ("3021").
+"""Tempo prescriptions: the course's up-hold-down ("2-1-3") and the gym notation ("3021").
+
+The course writes every tempo up-hold-down, the order a rep runs. The four-digit gym notation many
+programmes use starts with the lowering, so wherever a learner reads it, it is named and said plainly
+(`describe_gym_notation`); figures and tables show up-hold-down only.
 
 `parse_tempo` reads either notation (X = explosive) into a `TempoPrescription`;
 `to_article_notation` and `to_four_digit` convert exactly; `prescribed_time_under_tension`
@@ -9,7 +13,7 @@ and `tempo_curve` say what a tempo asks for. (The tempo a recorded set actually 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import NamedTuple
 
@@ -107,8 +111,9 @@ _ARTICLE = re.compile(
     re.IGNORECASE,
 )
 _SHAPES = (
-    "the article's up-hold-down such as '2-1-3' (a bottom pause as '2-1-3 (pause 1)') "
-    "or four digits down, bottom pause, up, top pause such as '3010' (X = explosive)"
+    "up-hold-down such as '2-1-3' (a bottom pause as '2-1-3 (pause 1)') "
+    "or gym notation, four digits starting with the lowering (down, pause at the bottom, up, "
+    "hold at the top) such as '3010' (X = explosive)"
 )
 
 
@@ -170,8 +175,8 @@ def parse_tempo(text: str) -> TempoPrescription:
     if written.count("-") == 3 and "(" not in written:
         raise ValueError(
             "tempo with four numbers and dashes is ambiguous "
-            "(the four-digit notation starts with the lowering, "
-            "the article's with the lift): write four digits without dashes, e.g. '3010', "
+            "(gym notation starts with the lowering, up-hold-down with the lift): "
+            "write gym notation as four digits without dashes, e.g. '3010', "
             f"or up-hold-down, e.g. '1-0-3'; got {text!r}"
         )
     match = _ARTICLE.fullmatch(written)
@@ -215,6 +220,68 @@ def format_four_digit(tempo: TempoPrescription) -> str:
         f"{_symbol(tempo.down_s, tempo.explosive_down)}{tempo.pause_s}"
         f"{_symbol(tempo.up_s, tempo.explosive_up)}{tempo.hold_s}"
     )
+
+
+def _phase_words(seconds: int, explosive: bool, name: str) -> str:
+    return f"explosive {name}" if explosive else f"{seconds} s {name}"
+
+
+def describe_tempo(tempo: TempoPrescription | str) -> str:
+    """A tempo in up-hold-down notation with each phase in words.
+
+    Parameters
+    ----------
+    tempo : TempoPrescription or str
+        The tempo in either notation (phases in whole seconds).
+
+    Returns
+    -------
+    str
+        E.g. "2-1-3 (2 s up, 1 s hold at the top, 3 s down)"; a bottom pause is added last.
+
+    >>> describe_tempo("3021")
+    '2-1-3 (2 s up, 1 s hold at the top, 3 s down)'
+    """
+    prescription = _as_prescription(tempo)
+    words = [
+        _phase_words(prescription.up_s, prescription.explosive_up, "up"),
+        f"{prescription.hold_s} s hold at the top",
+        _phase_words(prescription.down_s, prescription.explosive_down, "down"),
+    ]
+    if prescription.pause_s:
+        words.append(f"{prescription.pause_s} s pause at the bottom")
+    article = format_article(replace(prescription, pause_s=0))
+    return f"{article} ({', '.join(words)})"
+
+
+def describe_gym_notation(tempo: TempoPrescription | str) -> str:
+    """A tempo in gym notation, said plainly: the four digits start with the lowering.
+
+    For the one place a learner meets the other notation (a programme written in it): the digits
+    named in the order they are read, so nobody reads them in the course's up-hold-down order.
+
+    Parameters
+    ----------
+    tempo : TempoPrescription or str
+        The tempo in either notation (phases in whole seconds).
+
+    Returns
+    -------
+    str
+        E.g. "gym notation 3021 (it starts with the lowering: 3 s down, 0 s pause at the bottom,
+        2 s up, 1 s hold at the top)".
+
+    >>> describe_gym_notation("2-1-3").split(" (")[0]
+    'gym notation 3021'
+    """
+    prescription = _as_prescription(tempo)
+    words = (
+        _phase_words(prescription.down_s, prescription.explosive_down, "down"),
+        f"{prescription.pause_s} s pause at the bottom",
+        _phase_words(prescription.up_s, prescription.explosive_up, "up"),
+        f"{prescription.hold_s} s hold at the top",
+    )
+    return f"gym notation {format_four_digit(prescription)} (it starts with the lowering: {', '.join(words)})"
 
 
 def to_four_digit(tempo: TempoPrescription | str) -> str:

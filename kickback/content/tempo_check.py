@@ -55,7 +55,7 @@ class TempoComparison:
         """The comparison in words, a line per phase."""
         head = (
             f"{self.variant} set, {self.reps} rep{'s' if self.reps != 1 else ''}, "
-            f"against the tempo {self.tempo} (four-digit {format_four_digit(self.tempo)}):"
+            f"against the tempo {self.tempo} (gym notation {format_four_digit(self.tempo)}, down first):"
         )
         return "\n".join([head] + [f"- {check.message}" for check in self.phases])
 
@@ -197,7 +197,7 @@ def show_comparison(comparison: TempoComparison) -> Table:
         for c in comparison.phases
     ]
     caption = (
-        f"Tempo {comparison.tempo} (four-digit {format_four_digit(comparison.tempo)}); "
+        f"Tempo {comparison.tempo} (gym notation {format_four_digit(comparison.tempo)}, down first); "
         f"on tempo = within {read_tempo_settings()['on_tempo_tolerance_s']:g} s (a coaching heuristic)."
     )
     return Table(("phase", "asked", "measured", "verdict"), rows, caption)

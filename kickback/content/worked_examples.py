@@ -317,7 +317,8 @@ def write_tempo_both_ways(tempo: str = "2-1-3") -> Said:
     four = to_four_digit(tempo)
     return Said(
         f"{to_article_notation(four)} (up {prescription.up_s} s, hold {prescription.hold_s} s, down "
-        f"{prescription.down_s} s) is {four} in four digits (down, pause at the bottom, up, hold at the top)."
+        f"{prescription.down_s} s) is {four} in gym notation, which starts with the lowering (down, pause at "
+        "the bottom, up, hold at the top)."
     )
 
 

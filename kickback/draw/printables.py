@@ -17,9 +17,11 @@ from matplotlib.font_manager import FontProperties
 from matplotlib.patches import Rectangle
 
 from ..content.printables import (
+    HANDOUT_SOURCE,
     VIEWS,
     checklist_cues,
     checklist_items,
+    handout_notes,
     mistake_cards,
     mistake_title,
     read_class_plan,
@@ -27,6 +29,7 @@ from ..content.printables import (
 )
 from ..model.variants import VARIANTS
 from .course_figure import VARIANT_TITLES, CourseFigure
+from .printable_pictures import draw_thumbnail_pair, thumbnails
 from .style import COLORS, MARKS, new_figure, save_figure, styled
 
 PRINTABLES_DIR = Path(__file__).resolve().parent.parent.parent / "printables"
@@ -40,7 +43,10 @@ PRINT_FOR_CLASS = (
     "mistakes_handout.pdf and observation_checklist_bodyweight.pdf (printables/): one per station",
     "answer_key_short.pdf (printables/): one for you",
 )
-FOOTER = "Kickback Lab: python -m kickback printables. Teaching material, not medical advice."
+FOOTER = "Kickback Lab – teaching material, not medical advice"
+THUMBS_PT = 176.0  # width of a correct/mistake picture pair on the handout (points)
+THUMBS_HEIGHT_PT = 92.0  # the pair's height, so a standing body still reads; text runs full width below it
+CHECKLIST_PICTURES_PT = 110.0  # height of the checklists' picture pairs (points)
 
 
 class Page:
@@ -111,6 +117,31 @@ class Page:
         )
         return leading * len(lines)
 
+    def text_beside(
+        self,
+        x_pt: float,
+        y_pt: float,
+        text: str,
+        widths: tuple[float, float],
+        clear_y: float,
+        size: float,
+        **kw,
+    ) -> float:
+        """Draw `text` narrow (widths[0]) while a line starts above `clear_y` (beside a picture), then at
+        full width (widths[1]); return the height used (pt). Two text blocks: neither covers the picture."""
+        leading = size * LEADING
+        narrow: list[str] = []
+        words = text.split()
+        while words and y_pt + len(narrow) * leading < clear_y:
+            line = words.pop(0)
+            while words and self.measure(f"{line} {words[0]}", size, kw.get("weight", "normal")) <= widths[0]:
+                line = f"{line} {words.pop(0)}"
+            narrow.append(line)
+        used = self.text(x_pt, y_pt, "\n".join(narrow), widths[0], size, **kw) if narrow else 0.0
+        if words:
+            used += self.text(x_pt, y_pt + used, " ".join(words), widths[1], size, **kw)
+        return used
+
     def flow(self, text: str, size: float | None = None, *, indent: float = 0, gap: float = 4, **kw) -> None:
         """Draw `text` at the current y across the page's width, then move y below it."""
         size = size or self.body_pt
@@ -158,6 +189,17 @@ class Page:
     def footer(self) -> None:
         self.text(MARGIN_PT, self.height_pt - MARGIN_PT, FOOTER, self.content_width, MIN_PRINT_PT)
 
+    def fraction_box(
+        self, x_pt: float, y_pt: float, width_pt: float, height_pt: float
+    ) -> tuple[float, float, float, float]:
+        """A box given from the top left in points as figure fractions (left, bottom, width, height)."""
+        return (
+            x_pt / self.width_pt,
+            1 - (y_pt + height_pt) / self.height_pt,
+            width_pt / self.width_pt,
+            height_pt / self.height_pt,
+        )
+
     def fits(self) -> bool:
         return self.y <= self.bottom_pt
 
@@ -183,23 +225,51 @@ def fit_page(name: str, draw: Callable[[Page], str]) -> CourseFigure:
 
 
 def draw_mistakes_handout(page: Page) -> str:
-    """The six mistakes: how each looks, why it costs, the cue."""
+    """The six mistakes: how each looks (with the correct pose beside the mistake where a still picture
+    shows it), why it costs, the cue; the sources as numbered notes at the foot."""
     page.title(
         "The six common mistakes of the leg kickback",
-        "How each looks, why it costs, and the cue that fixes it. The same words as lesson 06.",
+        "How each looks, why it costs, and the cue that fixes it. The same advice as lesson 06.",
     )
     size = page.body_pt
+    pictures = []
     for card in mistake_cards():
         page.flow(f"{card.number}. {card.title}", size + 2, weight="bold", color="black", gap=2)
-        page.flow(f"Looks like: {card.looks_like}", indent=14, gap=1)
-        page.flow(f"Why it costs: {card.why_it_costs}", indent=14, gap=1)
-        page.flow(
-            f"{MARKS['correct']} Cue: {card.cue}", indent=14, weight="bold", color=COLORS["correct"], gap=8
+        has_pictures = thumbnails(card.mistake) is not None
+        full = page.content_width - 14
+        widths = (full - THUMBS_PT - 12 if has_pictures else full, full)
+        top = page.y
+        clear_y = top + THUMBS_HEIGHT_PT + 4 if has_pictures else top
+        used = 0.0
+        for text, style in (
+            (f"Looks like: {card.looks_like}", {}),
+            (f"Why it costs: {card.why_it_costs}", {}),
+            (f"{MARKS['correct']} Cue: {card.cue}", {"weight": "bold", "color": COLORS["correct"]}),
+        ):
+            used += page.text_beside(MARGIN_PT + 14, top + used, text, widths, clear_y, size, **style) + 1
+        if has_pictures:
+            box = page.fraction_box(page.width_pt - MARGIN_PT - THUMBS_PT, top, THUMBS_PT, THUMBS_HEIGHT_PT)
+            pictures.append(draw_thumbnail_pair(page.figure, card.mistake, box, label_pt=MIN_PRINT_PT))
+            used = max(used, THUMBS_HEIGHT_PT)
+        page.y = top + used + 5
+    page.rule(4)
+    page.flow(f"Sources. All six: {HANDOUT_SOURCE}. " + "   ".join(handout_notes()), MIN_PRINT_PT, gap=1)
+    return (
+        "One-page handout of the six mistakes. "
+        + " ".join(
+            f"{c.number}. {c.title}: looks like {c.looks_like} Why it costs: {c.why_it_costs} Cue: {c.cue}"
+            + (f" {words}" if words else "")
+            for c, words in zip(mistake_cards(), _pictures_by_card(pictures))
         )
-    return "One-page handout of the six mistakes. " + " ".join(
-        f"{c.number}. {c.title}: looks like {c.looks_like} Why it costs: {c.why_it_costs} Cue: {c.cue}"
-        for c in mistake_cards()
+        + " Notes: "
+        + " ".join(handout_notes())
     )
+
+
+def _pictures_by_card(pictures: list[str]) -> list[str]:
+    """The pictures' words lined up with the six cards ("" for a card without pictures)."""
+    found = iter(pictures)
+    return [next(found) if thumbnails(card.mistake) is not None else "" for card in mistake_cards()]
 
 
 def draw_checklist(variant: str) -> Callable[[Page], str]:
@@ -241,6 +311,7 @@ def draw_checklist(variant: str) -> Callable[[Page], str]:
                 page.y = top + max(used, box) + 7
             page.y += 6
         page.rule(8)
+        pictures = _draw_checklist_pictures(page, variant)
         page.flow("The three cues of the cue card", page.body_pt + 1, weight="bold", color="black", gap=2)
         for number, cue in enumerate(checklist_cues(variant), start=1):
             page.flow(f"{number}. {cue}", indent=8, gap=2)
@@ -248,9 +319,27 @@ def draw_checklist(variant: str) -> Callable[[Page], str]:
             f"Observation checklist for the {VARIANT_TITLES[variant].lower()}, with three tick boxes a line "
             "(one per set). "
             + " ".join(f"{VIEWS[i.view].split(':')[0]}: {i.item} If not: {i.cue}" for i in items)
+            + " "
+            + pictures
         )
 
     return draw
+
+
+def _draw_checklist_pictures(page: Page, variant: str) -> str:
+    """What each watcher looks for, drawn: the flat back against the arch (side view) and the level
+    pelvis against the hiked one (rear view), in this variant's set-up. Returns them in words."""
+    page.flow("What to look for", page.body_pt + 1, weight="bold", color="black", gap=4)
+    gap = 24.0
+    width = (page.content_width - gap) / 2
+    said = []
+    for i, (mistake, view) in enumerate((("arched_back", "side"), ("pelvic_rotation", "rear"))):
+        x = MARGIN_PT + i * (width + gap)
+        page.text(x, page.y, VIEWS[view].split(":")[0], width, MIN_PRINT_PT, color="black")
+        box = page.fraction_box(x, page.y + MIN_PRINT_PT * LEADING + 2, width, CHECKLIST_PICTURES_PT)
+        said.append(draw_thumbnail_pair(page.figure, mistake, box, label_pt=MIN_PRINT_PT, variant=variant))
+    page.y += MIN_PRINT_PT * LEADING + 2 + CHECKLIST_PICTURES_PT + 10
+    return " ".join(said)
 
 
 def draw_class_plan(page: Page) -> str:

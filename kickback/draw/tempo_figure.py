@@ -27,7 +27,8 @@ class TempoFigure:
         import base64
 
         from ..content.tempo import (
-            format_four_digit,
+            describe_tempo,
+            format_article,
             parse_tempo,
             prescribed_time_under_tension,
             tempo_curve,
@@ -40,18 +41,19 @@ class TempoFigure:
         times = []
         for i, text in enumerate(tempos):
             tempo = parse_tempo(text)
+            written = format_article(tempo)  # one notation a learner reads: up-hold-down
             curve = tempo_curve(tempo, variant, reps=reps)
             tut = prescribed_time_under_tension(tempo, reps)
-            times.append((tut, text))
+            times.append((tut, written))
             ax.plot(
                 curve.time_s,
                 curve.hip_extension_deg,
                 color=TEMPO_COLOURS[i % len(TEMPO_COLOURS)],
                 linestyle=SERIES_STYLES[i % len(SERIES_STYLES)],
                 linewidth=2.4 if i == 0 else 2.0,
-                label=f"{text} ({format_four_digit(tempo)}):\n{tut:.0f} s for {reps} reps",
+                label=f"{written}:\n{tut:.0f} s for {reps} reps",
             )
-            words.append(f"{text} (four-digit {format_four_digit(tempo)}) takes {tut:.0f} s for {reps} reps")
+            words.append(f"{describe_tempo(tempo)} takes {tut:.0f} s for {reps} reps")
         decorate(ax, xlabel="time (s)", ylabel="hip angle (°)\n− flexed, + extended")
         ax.legend(
             fontsize=FONT_SIZES["small"],
@@ -59,7 +61,7 @@ class TempoFigure:
             bbox_to_anchor=(1.01, 1.0),
             frameon=False,
             handlelength=3.0,
-            title="tempo: up-hold-down",
+            title="tempo, seconds\nup-hold-down",
             title_fontsize=FONT_SIZES["small"],
         )
         ax.set_title(tempo_title(times, reps), fontsize=FONT_SIZES["title"], fontweight="bold", loc="left")
@@ -76,12 +78,15 @@ class TempoFigure:
 
 
 def show_tempo(*tempos: str, variant: str = "cable", reps: int = 2) -> TempoFigure:
-    """The hip angle over time that each tempo (e.g. "2-1-3", "3010") asks for, side by side.
+    """The hip angle over time that each tempo (e.g. "2-1-3") asks for, side by side.
+
+    The figure writes every tempo up-hold-down, whichever notation it was given in.
 
     Parameters
     ----------
     *tempos : str
-        Tempos in either notation (phases in whole seconds).
+        Tempos up-hold-down ("2-1-3") or in gym notation ("3010", starting with the lowering),
+        phases in whole seconds.
     variant : str, optional
         "cable", "machine" or "bodyweight".
     reps : int, optional

@@ -39,7 +39,7 @@ from ..form.video_findings import (
     rep_top_frames,
 )
 from .style import save_figure
-from .video_stills import draw_contact_sheet, draw_still
+from .video_stills import draw_contact_sheet, draw_still, frame_verdicts
 
 MISTAKE_WORDS = {
     "arched_back": "arched back",
@@ -237,11 +237,16 @@ def build_report(
         recording.angles,
         recording.time_s,
         size=size,
+        verdicts=frame_verdicts(report, recording, sheet_frames, MISTAKE_WORDS),
     )
     save_figure(figure, sheet, dpi=100)
     parts += [
-        "<h2>Contact sheet</h2>",
-        _embed(sheet, "Frames across the clip with the skeleton drawn on each."),
+        f"<h2>{len(sheet_frames)} frames from your clip</h2>",
+        _embed(
+            sheet,
+            "Frames across the clip with the skeleton drawn on each, the thigh's angle to the trunk line "
+            "in words, and each rep marked with a tick (no fault) or a cross and its fault.",
+        ),
     ]
     page = out / "report.html"
     page.write_text(_page(f"Kickback Lab report: {video_name or keypoints.name}", parts), encoding="utf-8")

@@ -220,7 +220,7 @@ def people_note(people: np.ndarray | None, skeleton: str = "") -> str:
     return (
         f"Several people were seen in {several} of the {where}. {estimator} follows one person, the most "
         "prominent in view (usually the largest, nearest the camera); only that person was judged. The "
-        "skeleton drawn on the stills and the contact sheet shows which one it followed."
+        "skeleton drawn on the stills and the frames from the clip show which one it followed."
     )
 
 

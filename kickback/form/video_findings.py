@@ -63,7 +63,7 @@ def jumps_note(jumps: Sequence[int]) -> str | None:
     return (
         f"The skeleton jumped across the image {times} (at frame{'s' if len(jumps) > 1 else ''} {shown}): "
         "there the pose estimator most likely switched to another person, or lost the person and found "
-        "them elsewhere. Check on the contact sheet that the skeleton stays on the same person."
+        "them elsewhere. Check on the frames from your clip that the skeleton stays on the same person."
     )
 
 

@@ -5,16 +5,22 @@ from __future__ import annotations
 from typing import Any
 
 import ipywidgets as widgets
+from matplotlib.axes import Axes
+from matplotlib.patches import Rectangle
 
 from ..content.pose_readouts import read_slider_ranges
 from ..draw.body import describe_hip, describe_thigh_angle, draw_pose, update_pose, view_limits
-from ..draw.pelvis import draw_rear_view, update_rear_view
+from ..draw.pelvis import PelvisArtists, draw_rear_view, update_rear_view
 from ..draw.style import COLORS, FONT_SIZES, new_figure, render_png
 from ..model.anthropometrics import Body, default_body
 from ..model.leg_height import describe_level, split_leg_height
 from ..model.pose import Pose, start_pose
 from ..model.variants import check_variant
 from .static_twin import IMAGE_WIDTH_PX, StaticTwin
+
+CAPTION_ROOM_IN = 0.35  # inches under the floor for the caption (and 2 % of the height), when labelled
+INSET_BOUNDS = (0.005, 0.5, 0.25, 0.495)  # the view from behind, in the main picture's axes fractions
+INSET_TITLE_ROOM = 0.14  # share of the inset's height added above the body for its title
 
 
 class PoseViewer:
@@ -40,36 +46,50 @@ class PoseViewer:
         self.pose = pose or start_pose(variant)
         (x0, x1), (y0, y1) = view_limits(self.body, variant)
         width_in = width_px / 100
-        self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + 0.35)
-        ax = self.figure.add_axes(
-            (
-                0.0,
-                0.35 / self.figure.get_figheight() + 0.02,
-                1.0,
-                1.0 - 0.35 / self.figure.get_figheight() - 0.02,
-            )
-        )
+        caption_in = CAPTION_ROOM_IN if labels else 0.0  # no caption drawn: no empty strip under the floor
+        self.figure = new_figure(width_in, width_in * (y1 - y0) / (x1 - x0) + caption_in)
+        bottom = caption_in / self.figure.get_figheight() + (0.02 if labels else 0.0)
+        ax = self.figure.add_axes((0.0, bottom, 1.0, 1.0 - bottom))
         self.artists = draw_pose(ax, self.pose, self.body, variant, angles=labels, caption=labels)
-        self.pelvis = (
-            draw_rear_view(
-                ax.inset_axes((0.0, 0.55, 0.24, 0.45)),
-                self.pose,
-                self.body,
-                words=False,
-                variant=variant,
-                sides=False,
-            )
-            if pelvis_view
-            else None
-        )
-        if self.pelvis is not None:
-            self.pelvis.ax.set_title(
-                "seen from behind", fontsize=FONT_SIZES["small"], color=COLORS["outline"], pad=2
-            )
+        self.pelvis = self._draw_inset(ax) if pelvis_view else None
         self.image = widgets.Image(format="png", width=width_px, layout=widgets.Layout(width=f"{width_px}px"))
         self.image.add_class("kickback-figure")
         self.renders = 0
         self.render()
+
+    def _draw_inset(self, ax: Axes) -> PelvisArtists:
+        """The view from behind as a framed picture in the top left corner, titled inside its frame.
+
+        Framed, its own floor reads as the floor of that small picture, not as a line in mid-air.
+        """
+        inset = ax.inset_axes(INSET_BOUNDS)
+        pelvis = draw_rear_view(inset, self.pose, self.body, words=False, variant=self.variant, sides=False)
+        y0, y1 = inset.get_ylim()
+        inset.set_ylim(y0, y1 + INSET_TITLE_ROOM * (y1 - y0))
+        inset.add_patch(
+            Rectangle(
+                (0.0, 0.0),
+                1.0,
+                1.0,
+                transform=inset.transAxes,
+                facecolor="white",
+                edgecolor=COLORS["reference"],
+                linewidth=1.0,
+                zorder=0.1,
+                gid="rear_view_frame",
+            )
+        )
+        inset.text(
+            0.5,
+            0.98,
+            "seen from behind",
+            transform=inset.transAxes,
+            ha="center",
+            va="top",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
+        )
+        return pelvis
 
     def show(self, pose: Pose) -> None:
         """Move the body to `pose` and send the new picture to the browser."""
