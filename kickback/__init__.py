@@ -109,7 +109,7 @@ _WHERE: dict[str, str] = {
     "show_figure": "draw.committed",
     "profile_cases": "draw.diagrams",
     "show_profiles": "draw.profile_table",
-    "show_profile": "draw.curves",
+    "show_profile": "draw.profile_figure",
     "show_tempo": "draw.tempo_figure",
     "show_set": "draw.set_timeline",
     # widgets

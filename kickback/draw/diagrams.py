@@ -12,7 +12,6 @@ from ..model.variants import VARIANTS
 from .committed import ALT_TEXT_FILE, FIGURES_DIR
 from .course_figure import CourseFigure
 from .curves import (
-    draw_moment_arms,
     draw_profile,
     profile_cases,
     profile_key_handles,
@@ -21,6 +20,7 @@ from .curves import (
     update_profile,
 )
 from .form_diagrams import build_cue_card, build_form_figure, build_mistake_figure, build_steps_figure
+from .moment_arm_plot import draw_moment_arms
 from .muscle_map import build_muscle_map
 from .rdl_figure import build_rdl_figure
 from .style import FONT_SIZES, new_figure, save_figure, styled
@@ -72,11 +72,11 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
     alt = (
         f"{len(cases)} line charts of hip-extension torque (newton-metres) against hip extension (degrees) "
         f"for a {body.height:.2f} m, {body.mass:.0f} kg person, all on the same torque and angle scales, "
-        "each with its set-up's taught range shaded (the start to the correct top; the curve runs on "
-        "10 degrees past it, and the hardest and easiest points are marked inside the shaded range); "
-        "a solid blue line is the total demand, a grey dotted line the leg's own weight, "
-        "a black upward triangle marks the hardest point and a white downward triangle the easiest. "
-        + " ".join(words)
+        "each with its set-up's taught range shaded (the start to the correct top); "
+        "a thick solid blue line is the total demand inside that range and a thin grey line its "
+        "continuation 10 degrees past the top (not taught), a grey dotted line the leg's own weight, "
+        "a black upward triangle marks the hardest point within the taught range and a white downward "
+        "triangle the easiest. " + " ".join(words)
     )
     return CourseFigure(name="resistance_profiles", figure=figure, alt_text=alt)
 
@@ -98,13 +98,16 @@ def build_moment_arm_figure() -> CourseFigure:
     figure.subplots_adjust(left=0.08, right=0.70, bottom=0.11, top=0.85)
     alt = (
         "Line chart of hip-extension moment arm (millimetres) against hip angle "
-        "from 100 degrees of flexion to 20 degrees of extension, knee straight, "
-        "from the Rajagopal 2016 model, with the gait2392 model's gluteus maximus for comparison. "
+        "from 100 degrees of flexion to 20 degrees of extension, knee straight, from 0 millimetres up, "
+        "from a published musculoskeletal model (Rajagopal et al. 2016), with an older model's "
+        "(Delp et al. 1990) gluteus maximus for comparison; the 0 degree line is labelled standing "
+        "straight, and grey bars at the foot show each kickback's start-to-top range. "
         "Finding: near full extension the gluteus maximus keeps a long lever while the hamstrings' levers, "
         "longest with the hip flexed, shrink. "
-        "The gluteus maximus parts are thick blue lines (solid, dashed, dotted); the three hamstrings are "
-        "light blue lines, each with its own line style and marker (circle, square, diamond); "
-        "the gait2392 line is grey and dotted. " + "; ".join(words) + "."
+        "The gluteus maximus's upper, middle and lower fibres (the model's parts 1, 2 and 3) are thick "
+        "blue lines (solid, dashed, dotted); the three hamstrings are light blue lines, each with its "
+        "own line style and marker (circle, square, diamond); the older model's line is grey and "
+        "dotted. " + "; ".join(words) + "."
     )
     return CourseFigure(name="moment_arms", figure=figure, alt_text=alt)
 
