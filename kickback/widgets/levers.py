@@ -14,7 +14,7 @@ LEVER_IMAGE_WIDTH_PX = 860
 
 
 class MuscleLevers(StaticTwin, widgets.VBox):
-    """One slider (hip extension, on all fours): the hip muscles on the body, their effective levers as bars.
+    """One slider (hip extension, on all fours): hip muscles on a close-up of hip and thigh, levers as bars.
 
     The best lever is drawn thick and solid and named in the picture's title and in words.
     """
@@ -73,7 +73,8 @@ class MuscleLevers(StaticTwin, widgets.VBox):
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
         return (
-            "[Slider 'hip extension' on all fours; the hip muscles on the body, effective levers as bars.] "
+            "[Slider 'hip extension' on all fours; the hip muscles on a close-up of the hip and thigh, "
+            "effective levers as bars.] "
             f"{EFFECTIVE_LEVER_WORDS} Effective levers at the start: " + "; ".join(self.ranking_text)
         )
 
