@@ -310,7 +310,9 @@ def test_describe_curve_finds_the_peak_and_the_low():
         1.0,
     )
     assert summary.shape == "peaks"
-    assert summary.describe() == "peaks: highest 8 N·m at hip 0°, lowest 1 N·m at the end (hip 20°)"
+    assert summary.describe() == (
+        "peaks: highest 8 N·m with the hip neutral (0°), lowest 1 N·m at the end (hip extended 20°)"
+    )
     assert describe_curve([0, 1], [10.0, 10.2]).shape == "even"
     assert describe_curve([0, 1, 2], [9.0, 5.0, 1.0]).shape == "falls"
 

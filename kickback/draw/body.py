@@ -17,7 +17,7 @@ from matplotlib.transforms import ScaledTranslation
 
 from ..model.anthropometrics import Body
 from ..model.leg_height import LegHeight, split_leg_height
-from ..model.pose import Pose
+from ..model.pose import Pose, describe_hip
 from ..model.skeleton import SPINE_STEPS, Skeleton, build_skeleton, leg_height_of
 from ..model.variants import check_variant
 from .anatomy import foot_outline, hand_outline, pelvis_outline, torso_lines, torso_outline, trunk_outline
@@ -32,13 +32,6 @@ from .style import COLORS, FONT_SIZES, LINESTYLES
 
 
 CAPTION_GAP_PT = 5.0  # points between a panel's frame (just outside its axes) and its caption below
-
-
-def describe_hip(hip_extension: float) -> str:
-    """The hip angle in words: "hip extended 20°", "hip flexed 15°" or "hip neutral"."""
-    if abs(hip_extension) < 0.5:
-        return "hip neutral (0°)"
-    return f"hip {'extended' if hip_extension > 0 else 'flexed'} {abs(hip_extension):.0f}°"
 
 
 def describe_back(lumbar_extension: float) -> str:

@@ -63,7 +63,7 @@ class CableLoad:
     stays within about 10 % over the rep:
 
     >>> describe_curve(*torque_curve("cable", body, load=CableLoad(10, 0.10, 0.70))).describe()
-    'peaks: lowest 88 N·m at the start (hip -15°), highest 98 N·m at hip 23°'
+    'peaks: lowest 88 N·m at the start (hip flexed 15°), highest 98 N·m with the hip extended 23°'
 
     Parameters
     ----------

@@ -23,6 +23,17 @@ POSE_FIELDS: tuple[str, ...] = (
 PRESET_NAMES: tuple[str, ...] = ("start", "correct_top", "arched_back", "pelvis_rotated", "too_little_range")
 
 
+def describe_hip(hip_extension: float) -> str:
+    """The hip angle in words, never signed: "hip extended 20°", "hip flexed 15°", "hip neutral (0°)".
+
+    >>> describe_hip(-15.0), describe_hip(20.0)
+    ('hip flexed 15°', 'hip extended 20°')
+    """
+    if abs(hip_extension) < 0.5:
+        return "hip neutral (0°)"
+    return f"hip {'extended' if hip_extension > 0 else 'flexed'} {abs(hip_extension):.0f}°"
+
+
 def read_limits() -> dict[str, tuple[float, float, str]]:
     """Hard model limits from `data/model_limits.csv`: field -> (low, high, unit)."""
     return {

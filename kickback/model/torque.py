@@ -21,7 +21,7 @@ from .loads import (
     check_load,
 )
 from .muscles import glute_force_needed, muscle_moment_arm
-from .pose import Pose, preset_pose
+from .pose import Pose, describe_hip, preset_pose
 from .skeleton import place_foot, pose_joints
 
 SWEEP_BEYOND_TOP = 10.0
@@ -367,7 +367,8 @@ class CurveSummary:
     def describe(self) -> str:
         """The curve in words.
 
-        E.g. "falls: highest 82 N·m at the start (hip -15°), lowest 58 N·m at the end (hip 30°)".
+        E.g. "falls: highest 82 N·m at the start (hip flexed 15°), lowest 58 N·m at the end (hip extended
+        30°)".
         """
         peak = f"highest {self.peak_torque:.0f} N·m {self._where(self.peak_angle)}"
         low = f"lowest {self.low_torque:.0f} N·m {self._where(self.low_angle)}"
@@ -375,12 +376,12 @@ class CurveSummary:
         return f"{self.shape}: {first}, {second}"
 
     def _where(self, angle: float) -> str:
-        """ "at the start (hip -15°)", "at the end (hip 30°)" or "at hip 5°"."""
+        """ "at the start (hip flexed 15°)", "at the end (hip extended 30°)" or "with the hip extended 5°"."""
         if angle == self.start_angle:
-            return f"at the start (hip {angle:.0f}°)"
+            return f"at the start ({describe_hip(angle)})"
         if angle == self.end_angle:
-            return f"at the end (hip {angle:.0f}°)"
-        return f"at hip {angle:.0f}°"
+            return f"at the end ({describe_hip(angle)})"
+        return f"with the {describe_hip(angle)}"
 
 
 def describe_curve(hip_extension: np.ndarray, torque: np.ndarray) -> CurveSummary:
