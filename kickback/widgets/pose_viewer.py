@@ -9,7 +9,7 @@ from matplotlib.axes import Axes
 from matplotlib.patches import Rectangle
 
 from ..content.pose_readouts import read_slider_ranges
-from ..draw.body import describe_hip, describe_thigh_angle, draw_pose, update_pose, view_limits
+from ..draw.body import describe_angles, describe_hip, draw_pose, update_pose, view_limits
 from ..draw.pelvis import PelvisArtists, draw_rear_view, update_rear_view
 from ..draw.style import COLORS, FONT_SIZES, new_figure, render_png
 from ..model.anthropometrics import Body, default_body
@@ -109,11 +109,9 @@ def describe_pose(pose: Pose) -> str:
     """The pose in words: how high the leg looks and where that comes from."""
     height = split_leg_height(pose)
     level = describe_level(height.above_floor)
-    return (
-        f"Hip extension {pose.hip_extension:.0f}° ({describe_hip(pose.hip_extension)}). "
-        f"{describe_thigh_angle(height.apparent).capitalize()} ({level}): "
-        f"hip {height.hip:+.0f}° + lower back {height.lumbar:+.0f}° + trunk lean {height.trunk:+.0f}°."
-    )
+    thigh, parts = describe_angles(pose, height)["sum"].split(":\n", 1)
+    level = "" if "level" in thigh else f" ({level})"  # on all fours the thigh's words say it already
+    return f"{describe_hip(pose.hip_extension).capitalize()}. {thigh.capitalize()}{level}: {parts}."
 
 
 class SliderDemo(StaticTwin, widgets.VBox):
