@@ -110,8 +110,8 @@ def describe_pose(pose: Pose) -> str:
     height = split_leg_height(pose)
     level = describe_level(height.above_floor)
     thigh, parts = describe_angles(pose, height)["sum"].split(":\n", 1)
-    level = "" if "level" in thigh else f" ({level})"  # on all fours the thigh's words say it already
-    return f"{describe_hip(pose.hip_extension).capitalize()}. {thigh.capitalize()}{level}: {parts}."
+    slider = f"Hip extension {pose.hip_extension:.0f}° ({describe_hip(pose.hip_extension)})"  # as on the slider
+    return f"{slider}. {thigh.capitalize()} ({level}): {parts}."
 
 
 class SliderDemo(StaticTwin, widgets.VBox):
