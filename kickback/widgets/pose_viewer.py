@@ -110,7 +110,8 @@ def describe_pose(pose: Pose) -> str:
     height = split_leg_height(pose)
     level = describe_level(height.above_floor)
     thigh, parts = describe_angles(pose, height)["sum"].split(":\n", 1)
-    slider = f"Hip extension {pose.hip_extension:.0f}° ({describe_hip(pose.hip_extension)})"  # as on the slider
+    # the slider shows a signed number; the words beside it say what it means
+    slider = f"Hip extension {pose.hip_extension:.0f}° ({describe_hip(pose.hip_extension)})"
     return f"{slider}. {thigh.capitalize()} ({level}): {parts}."
 
 
