@@ -21,6 +21,7 @@ from .body import (
     update_pose,
     view_limits,
 )
+from .close_up import describe_close_up, draw_close_up
 from .course_figure import VARIANT_TITLES, CourseFigure, describe_thigh
 from .cue_card import build_cue_card
 from .machine import describe_machine
@@ -296,15 +297,18 @@ def _side_mistake_panels(
         angles = describe_angles(pose)
         said = f"{angles['hip'].replace('°', ' degrees')}, {angles['back'].replace('°', ' degrees')}"
         if kind == "correct" and mistake == "arched_back":
-            _draw_correct_panel(ax, variant, body, pose)
+            close_up = draw_close_up(ax, _draw_correct_panel(ax, variant, body, pose))
             said += (
-                f"; a dashed {BACK_LINE_WORDS} runs along the back, which curves only a little beneath it."
+                f"; a dashed {BACK_LINE_WORDS} runs along the back, which curves only a little beneath it; "
+                f"{describe_close_up(close_up)}."
             )
         elif kind == "correct":
             draw_pose(ax, pose, body, variant)
             said += "."
         elif mistake == "arched_back":
-            said += "; " + arched_words(ghost_words(_draw_arched_panel(ax, variant, body)[1])).strip()
+            arched, ghost = _draw_arched_panel(ax, variant, body)
+            said += "; " + arched_words(ghost_words(ghost)).strip()
+            said += f" Beside it {describe_close_up(draw_close_up(ax, arched, kind='mistake'))}."
         else:
             parts, short = _draw_short_panel(ax, variant, body, pose, correct)
             said += (
