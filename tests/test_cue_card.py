@@ -14,7 +14,7 @@ from matplotlib.path import Path
 
 from kickback.content.cues import top_cues
 from kickback.draw.cue_card import REAR_TARGET, TARGETS, build_cue_card, cue_target_names
-from kickback.draw.cue_card_rear import REAR_LINE, REAR_TITLE
+from kickback.draw.cue_card_rear import BAR_ON, REAR_BAR, REAR_LINE, REAR_TITLE
 from kickback.draw.style import COLORS
 from kickback.model.anthropometrics import Body, default_body
 from kickback.model.pose import preset_pose
@@ -163,11 +163,19 @@ def test_no_two_pointers_cross(card):
 
 
 def test_no_pointer_crosses_the_body(card):
-    variant, _, pointers, _, body, _ = card
+    """No pointer crosses a part of the body, except that the hips pointer in the view from behind
+    crosses the pelvis and trunk the pelvis bar is drawn on, to reach the bar."""
+    variant, _, pointers, _, body, parts = card
+    under_bar = [parts[f"rear_{name}"].vertices for name in BAR_ON if f"rear_{name}" in parts]
     for number, (line, ax) in pointers.items():
         start, end = line[0], line[-1]
         short = Path(np.array([start, end - (end - start) / np.hypot(*(end - start)) * 0.005]))
-        assert not any(path.intersects_path(short, filled=True) for path, on in body if on is ax), (
+        crossed = [
+            path
+            for path, on in body
+            if on is ax and not any(np.array_equal(path.vertices, v) for v in under_bar)
+        ]
+        assert not any(path.intersects_path(short, filled=True) for path in crossed), (
             f"{variant}: pointer {number} crosses the body"
         )
 
@@ -213,3 +221,27 @@ def test_a_squeeze_cue_points_at_the_glute_not_the_foot():
                 assert name != "ankle", f"{variant}: {cue.text!r} points at the foot"
             if "squeeze" in cue.text.lower():
                 assert name == "glute"
+
+
+def test_the_view_from_behind_holds_the_head_and_the_mat_and_points_at_the_pelvis_bar(card):
+    """Nothing the view draws is cut at its frame, and the hips pointer ends on the bar across the pelvis
+    (between the two dimples), not out at the end of the dotted level line."""
+    variant, body, pointers, _, _, parts = card
+    names = cue_target_names(variant)
+    if REAR_TARGET not in names:
+        return
+    line, ax = pointers[names.index(REAR_TARGET) + 1]
+    (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    margin = 0.01 * body.height
+    for patch in ax.patches:
+        if (patch.get_gid() or "").startswith("part_rear_") or patch.get_gid() is None:
+            corners = patch.get_path().transformed(patch.get_patch_transform()).vertices
+            assert corners[:, 0].min() >= x0 + margin and corners[:, 0].max() <= x1 - margin, variant
+            assert corners[:, 1].min() >= y0 + margin and corners[:, 1].max() <= y1 - margin, variant
+    assert "rear_head" in parts
+    bar = parts[REAR_BAR].vertices
+    assert np.ptp(bar[:, 0]) < np.ptp(parts[REAR_LINE].vertices[:, 0]), (
+        "the bar is shorter than the level line"
+    )
+    gap = distance_to_outline(Path(bar), line[-1])
+    assert gap <= NEAR, f"{variant}: the hips pointer ends {gap * 100:.1f} cm from the pelvis bar"

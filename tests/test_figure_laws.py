@@ -22,8 +22,9 @@ from matplotlib.path import Path
 from kickback.draw import form_diagrams, pose_marks
 from kickback.draw.anatomy import lower_back_region, torso_outline
 from kickback.draw.body import describe_angles, draw_pose, drawn_leg_height
+from kickback.draw.diagrams import build_figures
 from kickback.draw.explorer_view import ExplorerView, reach_key_text
-from kickback.draw.labels import add_label, place_label
+from kickback.draw.labels import FRAME_MARGIN_PX, add_label, has_frame, place_label, text_box, text_limits
 from kickback.draw.pose_marks import (
     BACK_LINE_ID,
     BACK_LINE_WORDS,
@@ -37,6 +38,7 @@ from kickback.draw.pose_marks import (
     hollow_depth,
     outline_gap,
 )
+from kickback.draw.shapes import FRAME_PAD, mark_panel
 from kickback.draw.step_poses import STEP_FOOT_CLEARANCE, foot_height, step_poses
 from kickback.draw.style import new_figure
 from kickback.form.thresholds import threshold
@@ -91,7 +93,9 @@ def test_a_fault_of_the_leg_alone_gives_a_ghost_of_the_leg_alone():
         shown = draw_pose(ax, preset_pose(variant, "too_little_range"), BODY, variant)
         ghost = draw_ghost(ax, preset_pose(variant, "correct_top"), BODY, variant, shown=shown)
         assert set(ghost.polygons) <= {"thigh", "shank", "foot"}, variant
-        assert ghost_words(ghost).endswith("foot") or ghost_words(ghost).endswith("lower leg")
+        listed, left_out = ghost_words(ghost).split("; ")
+        assert listed.endswith("foot") or listed.endswith("lower leg")
+        assert "head" in left_out and "arms" in left_out  # the alt text says what the ghost leaves out
     plt.close(figure)
 
 
@@ -230,11 +234,29 @@ def test_the_motion_trail_draws_the_path_of_the_foot_not_sticks_of_the_leg(varia
     ankles = np.array([build_skeleton(pose, BODY, variant).joints["ankle"] for pose in poses])
     (path,) = ax.lines  # one line only: the ankle's dotted path
     assert np.allclose(np.column_stack(path.get_data()), ankles)
-    assert len(ax.patches) == 3
+    (arrow,) = [p for p in ax.patches if p.get_gid() == pose_marks.TRAIL_ARROW_ID]
+    tail, head = arrow._posA_posB  # the arrowhead points the way the foot moves: along the last step
+    assert np.allclose(tail, ankles[-2]) and np.allclose(head, ankles[-1])
+    feet = [p for p in ax.patches if p is not arrow]
+    assert len(feet) <= 3
     foot = BODY.length("foot")
-    for patch in ax.patches:  # each a faint foot near the path, never a leg reaching up to the hip
+    for patch in feet:  # each a faint foot near the path, never a leg reaching up to the hip
         outline = patch.get_xy()
         assert np.hypot(*(outline[:, None, :] - ankles[None, :, :]).T).min(axis=0).max() < foot + 0.05
+        assert outline[:, 1].min() >= pose_marks.TRAIL_FOOT_CLEARANCE - 0.03  # never a shoe on the floor
+    plt.close(figure)
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_a_trail_draws_no_foot_on_the_floor_or_on_the_support_foot(variant):
+    """Along the start pose's foot (on the floor or mat) a trail has its path and arrow but no foot."""
+    start = preset_pose(variant, "start")
+    figure, ax = plt.subplots()
+    draw_trail(ax, [start, start.replace(hip_extension=start.hip_extension + 1.0)], BODY, variant, feet=1)
+    assert [p.get_gid() for p in ax.patches].count(pose_marks.TRAIL_ARROW_ID) == 1
+    if foot_height(start, BODY, variant) < pose_marks.TRAIL_FOOT_CLEARANCE:
+        assert len(ax.patches) == 1  # the arrow alone: no shoe left on the floor
+    plt.close(figure)
     plt.close(figure)
 
 
@@ -445,3 +467,58 @@ def test_the_back_labels_leader_ends_on_the_back_at_l3(variant, preset):
     plt.close(figure)
     assert np.hypot(*(end - at_l3)) < np.hypot(*(end - t12))  # nearer L3 than T12
     assert np.hypot(*(end - at_l3)) < 0.02, (end, at_l3)
+
+
+# --- text keeps off a panel's frame --------------------------------------------------------------
+
+
+def _frame_gaps_px(figure) -> list[tuple[str, float]]:
+    """For every text inside or over a framed panel's frame: its least distance (px at a 900 px display
+    width) from the frame's line; a text crossing the line counts as a negative gap."""
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    to_900 = 900.0 / figure.bbox.width
+    gaps = []
+    for ax in figure.axes:
+        if not has_frame(ax):
+            continue
+        frame = ax.transAxes.transform([[-FRAME_PAD, -FRAME_PAD], [1 + FRAME_PAD, 1 + FRAME_PAD]])
+        for text in ax.texts:
+            if not (text.get_visible() and text.get_text().strip()):
+                continue
+            box = text.get_window_extent(renderer)
+            if box.x1 < frame[0, 0] or box.x0 > frame[1, 0] or box.y1 < frame[0, 1] or box.y0 > frame[1, 1]:
+                continue  # wholly outside the frame (a caption under it)
+            gap = min(box.x0 - frame[0, 0], frame[1, 0] - box.x1, box.y0 - frame[0, 1], frame[1, 1] - box.y1)
+            gaps.append((text.get_text(), gap * to_900))
+    return gaps
+
+
+def test_labels_in_a_framed_panel_keep_off_its_frame():
+    """Every committed figure: no text in a framed panel comes within FRAME_MARGIN_PX (less a pixel for
+    the estimate of the text's size) of the frame, at the width a learner sees it."""
+    framed = 0
+    for course_figure in build_figures():
+        gaps = _frame_gaps_px(course_figure.figure)
+        framed += len(gaps)
+        close = [(text, round(gap, 1)) for text, gap in gaps if gap < FRAME_MARGIN_PX - 1.0]
+        assert not close, (course_figure.name, close)
+        plt.close(course_figure.figure)
+    assert framed > 0  # the law was checked on some text
+
+
+def test_a_label_placed_in_a_framed_panel_stays_inside_the_margin():
+    """A spot inside the axes but within FRAME_MARGIN_PX of the frame's left line is passed over for
+    one a little to the right."""
+    figure, ax = plt.subplots(figsize=(4, 3), dpi=100)
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+    mark_panel(ax, "correct", "test", frame=True)
+    assert has_frame(ax)
+    label = add_label(ax)
+    half = text_box(ax, "lower back arched 25°", label.get_fontsize(), (0, 0)).x1
+    x0, y0, x1, y1 = text_limits(ax)
+    assert 0 < x0 < 0.01  # the margin ends a few pixels inside the axes
+    anchor = (half, 0.5)  # centred on the anchor, the box would touch the axes' left edge
+    box = place_label(label, "lower back arched 25°", anchor, obstacles=[], taken=[], distances=[0.0, 0.05])
+    assert box.x0 >= x0 - 1e-9 and box.x1 <= x1 + 1e-9
+    plt.close(figure)

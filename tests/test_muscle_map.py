@@ -406,3 +406,15 @@ def test_the_iliotibial_band_runs_down_the_middle_of_the_outer_thigh(variant, na
         assert edges.min() < centre < hamstrings, at  # between the front of the thigh and the hamstrings
         assert band.max() < hamstrings, at  # wholly in front of the biceps femoris
         assert abs(centre - middle) < width / 6, at  # in the middle third, not along the front edge
+
+
+def test_gluteus_maximus_fibres_slant_across_the_thigh_not_along_it(skeleton):
+    """The fibres run down and forward from the sacrum and the crest's back to the band and the upper
+    femur, about 45° to the femur (30-60°), not parallel to it like a strap."""
+    hip, knee = (np.array(skeleton.joints[name]) for name in ("hip", "knee"))
+    femur = (knee - hip) / np.hypot(*(knee - hip))
+    for line in fibre_lines(skeleton, SHAPES["glmax"], BODY.height):
+        along = (line[1] - line[0]) / np.hypot(*(line[1] - line[0]))
+        angle = np.degrees(np.arccos(abs(float(along @ femur))))
+        assert 30.0 <= angle <= 60.0, f"a gluteus maximus fibre runs {angle:.0f}° to the femur"
+        assert float((line[1] - line[0]) @ femur) > 0, "fibres run from the pelvis down toward the knee"

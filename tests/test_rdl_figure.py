@@ -246,3 +246,32 @@ def test_the_lesson_quotes_the_pictures_angles_as_the_model_draws_them():
     assert f"The {RDL_KNEE_FLEXION:.0f}° knee" in text
     assert f"the trunk {90 - RDL_BOTTOM_LEAN:.0f}° above level" in text
     assert "15–20°" in text and 15 <= RDL_KNEE_FLEXION <= 20
+
+
+def test_the_badges_stand_apart_and_no_leader_crosses_a_thigh(figure):
+    """Each badge reads as its own: the badges and the points they name are apart at 900 px wide, and
+    no badge's leader runs across the standing thigh or the free thigh to reach its point."""
+    fig = figure.figure
+    scale = 900 / (fig.get_size_inches()[0] * fig.dpi)  # display pixels at a 900 px wide figure
+    ax = fig.axes[1]
+    badges = [t for t in ax.texts if t.get_text().isdigit()]
+    assert len(badges) == len(RDL_CUES)
+    centres = [ax.transData.transform(t.get_position()) * scale for t in badges]
+    ends = [ax.transData.transform(t.leader.get_xydata()[-1]) * scale for t in badges]
+    for i in range(len(badges)):
+        for k in range(i + 1, len(badges)):
+            assert np.hypot(*(centres[i] - centres[k])) >= 40, f"badges {i + 1} and {k + 1} crowd"
+            assert np.hypot(*(ends[i] - ends[k])) >= 34, f"badges {i + 1} and {k + 1} name one spot"
+    thighs = {
+        name: Path(outline)
+        for name, (outline, _) in drawn_parts(ax).items()
+        if name in ("thigh", "free_thigh")
+    }
+    for badge in badges:
+        leader = badge.leader.get_xydata()
+        start, end = leader[0], leader[-1]
+        short = Path(np.array([start, end - (end - start) * 0.06]))
+        for name, outline in thighs.items():
+            assert not outline.intersects_path(short, filled=True), (
+                f"badge {badge.get_text()} crosses the {name}"
+            )

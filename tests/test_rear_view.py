@@ -37,11 +37,43 @@ def test_the_square_pose_keeps_the_back_of_the_pelvis_level(variant):
     assert abs(slope(shapes_at(variant).lines["dimples"])) < 1e-9
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", STANDING)
 @given(hike=st.floats(1.0, 20.0))
-def test_a_hike_raises_the_working_side_and_a_drop_lowers_it(variant, hike):
-    assert slope(shapes_at(variant, pelvic_hike=hike).lines["dimples"]) > 0
-    assert slope(shapes_at(variant, pelvic_hike=-hike).lines["dimples"]) < 0
+def test_standing_a_hike_tilts_the_bar_in_the_picture_working_side_up(variant, hike):
+    """Standing, the body's front-back axis points at the viewer: a hike is a tilt in the picture."""
+    up, down = shapes_at(variant, pelvic_hike=hike), shapes_at(variant, pelvic_hike=-hike)
+    assert slope(up.lines["dimples"]) > 0.5 * np.tan(np.radians(hike))  # most of the angle shows
+    assert slope(down.lines["dimples"]) < 0
+    assert abs(up.working_hip_depth) < abs(up.lines["working_hip"][0, 1])  # more up than away
+
+
+@given(hike=st.floats(2.0, 20.0))
+def test_on_all_fours_a_hike_draws_the_working_hip_away_from_the_viewer_not_up_the_picture(hike):
+    """On all fours the frontal plane is horizontal and the hike's axis vertical: the working hip goes
+    toward the ribs (forward, away from the viewer behind) and the bar tilts only through the view's
+    elevation, far less than the same turn would roll it."""
+    square, hiked = shapes_at("bodyweight"), shapes_at("bodyweight", pelvic_hike=hike)
+    half = BODY.geometry["hip_width"] / 2
+    assert hiked.working_hip_depth == pytest.approx(half * np.sin(np.radians(hike)), rel=0.05)
+    assert shapes_at("bodyweight", pelvic_hike=-hike).working_hip_depth < 0
+    assert square.working_hip_depth == pytest.approx(0.0, abs=1e-9)
+    rolled = shapes_at("bodyweight", pelvic_rotation=hike)
+    assert slope(hiked.lines["dimples"]) < 0.6 * slope(rolled.lines["dimples"])  # seen at a slant only
+    assert abs(rolled.working_hip_depth) < hiked.working_hip_depth  # a roll moves it up, not away
+    assert hiked.lines["working_knee"][0, 1] > square.lines["working_knee"][0, 1]  # its knee: further off
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_fault_axes_come_from_the_trunk_not_the_set_up(variant):
+    """Turn about the trunk's long axis, hike about its front-back axis, whatever the set-up: lean the
+    trunk and the axes lean with it."""
+    from kickback.draw.rear_geometry import _Frame
+
+    frame = _Frame(preset_pose(variant, "correct_top"), BODY, variant)
+    trunk = frame.lift("c7") - frame.lift("sacrum")
+    np.testing.assert_allclose(np.abs(frame.turn_axis), np.abs(trunk / np.linalg.norm(trunk)), atol=1e-12)
+    assert abs(np.dot(frame.hike_axis, frame.turn_axis)) < 1e-12
+    assert abs(frame.hike_axis[0]) < 1e-12  # in the side view's plane
 
 
 @given(turn=st.floats(2.0, 30.0))
@@ -107,6 +139,10 @@ def test_words_name_the_turn_and_the_hike_or_rule_them_out():
     assert "rolls up" in turned and "drifts out" in turned and "ghost" in turned
     closed = rear_view_description(preset_pose("cable", "correct_top").replace(pelvic_rotation=-15), "cable")
     assert "drifts in" in closed and "away from the viewer" in closed
+    hiked = top.replace(pelvic_hike=12)
+    assert rear_view_words(hiked, "bodyweight") == "pelvis hiked 12° (working hip to ribs)\nnot turned"
+    assert "toward the ribs, away from the viewer" in rear_view_description(hiked, "bodyweight")
+    assert "line across its back tilts" in rear_view_description(hiked.replace(pelvic_hike=5), "cable")
 
 
 # --- the explorer's picture, rendered at the size it is shown ----------------------------------
@@ -374,3 +410,30 @@ def test_the_explorer_png_is_the_canvas_and_reusing_bands_changes_no_byte(seed, 
     stream = zlib.decompressobj()
     stream.decompress(kept[start : start + int.from_bytes(kept[start - 8 : start - 4], "big")])
     assert stream.eof  # a complete zlib stream: strict decoders (browsers) accept it
+
+
+@pytest.mark.parametrize("hike, turn", [(0.0, 0.0), (0.0, 20.0), (12.0, 0.0), (-8.0, 0.0), (0.0, -15.0)])
+@pytest.mark.parametrize("variant, width", [("bodyweight", 2.0), ("cable", 2.6), ("machine", 2.6)])
+def test_callouts_sit_off_the_body_and_their_leaders_off_the_trunk(variant, width, hike, turn):
+    """The illustrator's review: labels at the panel's side, their leaders not run over the trunk. The
+    rendered text box touches no part; a leader to the bar meets its end out past the body. On all
+    fours at the size of a panel of the pelvic-rotation figure (2 inches); standing, whose shoulders
+    and head leave less room beside them, in a panel a little wider."""
+    from matplotlib.path import Path
+
+    from kickback.draw.pelvis import draw_rear_view
+
+    figure = new_figure(width, 3.0)
+    pose = preset_pose(variant, "correct_top").replace(pelvic_hike=hike, pelvic_rotation=turn)
+    artists = draw_rear_view(figure.add_axes((0, 0, 1, 1)), pose, BODY, variant=variant, callouts=True)
+    renderer = figure.canvas.get_renderer()
+    to_data = artists.ax.transData.inverted()
+    outlines = {name: Path(patch.get_xy(), closed=True) for name, patch in artists.parts.items()}
+    assert artists.callouts
+    for label in artists.callouts:
+        box = label.get_window_extent(renderer).transformed(to_data)
+        for name, outline in outlines.items():
+            assert not outline.intersects_bbox(box, filled=True), (label.get_text(), name)
+        leader = np.column_stack(label.leader.get_data())
+        if "leg" not in label.get_text():  # a bar label: its leader crosses no part at all
+            assert not outlines["trunk"].intersects_path(Path(leader), filled=True), label.get_text()

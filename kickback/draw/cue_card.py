@@ -43,7 +43,7 @@ TARGETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "glute": ("the buttock (gluteus maximus)", ("pelvis",)),
     "pelvis": ("the top of the pelvis (the hip bones)", ("pelvis",)),
     "hips_from_behind": (
-        "the level line across the back of the hips, in a small view from behind",
+        "the bar across the back of the pelvis, on its level line, in a small view from behind",
         (REAR_LINE,),
     ),
     "ankle": ("the working foot, at the end of the moving leg", ("foot", "shank", "cuff")),

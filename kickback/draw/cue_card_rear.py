@@ -22,8 +22,18 @@ from .style import COLORS, FONT_SIZES
 
 REAR_LINE = "rear_level_line"  # the gid suffix of the level line the pointer ends on
 REAR_TITLE = "From behind: hips level"
-CROP = ((-0.19, 0.33), (-0.24, 0.15))  # the view's x and y range round the dimples, in body heights
+REAR_BAR = "rear_pelvis_bar"  # the gid suffix of the bar across the pelvis, dimple to dimple
+BAR_ON = ("pelvis", "trunk")  # the parts the pelvis bar is drawn on
+# The view's x and y range round the dimples, in body heights: the whole body from behind on all fours
+# (head to the mat's near edge) with a margin, and room up and left of the hips for the badge. A pose that
+# reaches further (a standing body) widens it: `view_limits`.
+CROP = ((-0.25, 0.37), (-0.50, 0.28))
+MARGIN = 0.03  # body heights of free space round everything drawn
 BADGE_DIRECTIONS = (
+    110,
+    120,
+    130,
+    140,
     50,
     35,
     65,
@@ -45,26 +55,43 @@ def rear_crop_aspect() -> float:
     return (y1 - y0) / (x1 - x0)
 
 
+def view_limits(
+    ax: Axes, middle: np.ndarray, height: float
+) -> tuple[tuple[float, float], tuple[float, float]]:
+    """The view's x and y limits (m): the crop round the dimples, widened to hold every drawn shape
+    (head, arms, legs, the mat) with a margin, so nothing is cut at the frame."""
+    (x0, x1), (y0, y1) = (
+        (middle[i] + low * height, middle[i] + high * height) for i, (low, high) in enumerate(CROP)
+    )
+    for patch in ax.patches:
+        corners = patch.get_path().transformed(patch.get_patch_transform()).vertices
+        (lx, ly), (hx, hy) = corners.min(axis=0) - MARGIN * height, corners.max(axis=0) + MARGIN * height
+        x0, x1, y0, y1 = min(x0, lx), max(x1, hx), min(y0, ly), max(y1, hy)
+    return (x0, x1), (y0, y1)
+
+
 def draw_rear_thumbnail(
     figure: Figure, rect: tuple[float, float, float, float], pose: Pose, body: Body, variant: str
-) -> tuple[Axes, list[Path], np.ndarray]:
+) -> tuple[Axes, tuple[list[Path], list[Path]], np.ndarray]:
     """The hips from behind in `rect` (figure fractions), cropped round the pelvis.
 
     Returns
     -------
     tuple
-        The axes; the drawn body parts' outlines (m, in the view's frame); the working-side end of
-        the level line (m), where a pointer ends.
+        The axes; the drawn body parts' outlines (m, in the view's frame), all and those a pointer
+        must not cross; the stance-side end of the pelvis bar (m), on the level line: where a pointer ends.
     """
     ax = figure.add_axes(rect)
     artists = draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False)
     dimples = artists.lines["dimples"].get_xydata()
     middle = dimples.mean(axis=0)
-    (x0, x1), (y0, y1) = CROP
-    ax.set_xlim(middle[0] + x0 * body.height, middle[0] + x1 * body.height)
-    ax.set_ylim(middle[1] + y0 * body.height, middle[1] + y1 * body.height)
+    (x0, x1), (y0, y1) = view_limits(ax, middle, body.height)
+    ax.set_aspect("equal", adjustable="box")
+    ax.set_xlim(x0, x1)
+    ax.set_ylim(y0, y1)
     level = artists.lines["level"]
     level.set_gid(f"part_{REAR_LINE}")
+    artists.lines["dimples"].set_gid(f"part_{REAR_BAR}")
     level.set_linewidth(1.8)
     for name, patch in artists.parts.items():
         patch.set_gid(f"part_rear_{name}")
@@ -77,24 +104,36 @@ def draw_rear_thumbnail(
         spine.set_linewidth(0.8)
     ax.set_title(REAR_TITLE, fontsize=FONT_SIZES["label"], pad=4.0)
     parts = [Path(patch.get_xy(), closed=True) for patch in artists.parts.values()]
-    line = level.get_xydata()
-    return ax, parts, line[np.argmax(line[:, 0])]
+    # The pointer ends on the bar across the back of the pelvis (dimple to dimple, on the level line), at
+    # the stance side's dimple: the lifted shank hides the working side's. To reach it the pointer
+    # crosses the pelvis and the trunk it lies on, and nothing else.
+    covering = [
+        Path(patch.get_xy(), closed=True) for name, patch in artists.parts.items() if name not in BAR_ON
+    ]
+    return ax, (parts, covering), dimples[np.argmin(dimples[:, 0])]
 
 
-def rear_badge_centre(ax: Axes, parts: list[Path], end: np.ndarray, radius: float) -> np.ndarray:
-    """A badge centre up and out from the level line's end, clear of the body and inside the view."""
+def rear_badge_centre(
+    ax: Axes, parts: tuple[list[Path], list[Path]], end: np.ndarray, radius: float
+) -> np.ndarray:
+    """A badge centre up and out from the pelvis bar's end, clear of the body and inside the view.
+
+    `parts` holds every drawn part (the badge stays off them) and the parts the pointer must not
+    cross (all but those the bar lies on)."""
+    solids, covering = parts
     (x0, x1), (y0, y1) = ax.get_xlim(), ax.get_ylim()
     angles = np.linspace(0, 2 * math.pi, 33)
-    for distance in (1.8, 2.4, 3.0, 3.6):
+    for distance in (1.8, 2.4, 3.0, 3.6, 4.2, 4.8):
         for degrees in BADGE_DIRECTIONS:
             a = math.radians(degrees)
             centre = end + distance * radius * np.array([math.cos(a), math.sin(a)])
             inside = x0 + radius < centre[0] < x1 - radius and y0 + radius < centre[1] < y1 - radius
             disc = Path(centre + 1.3 * radius * np.column_stack([np.cos(angles), np.sin(angles)]))
             pointer = Path(np.array([centre, end]))
-            if inside and not any(
-                p.intersects_path(disc, filled=True) or p.intersects_path(pointer, filled=False)
-                for p in parts
+            if (
+                inside
+                and not any(p.intersects_path(disc, filled=True) for p in solids)
+                and not any(p.intersects_path(pointer, filled=False) for p in covering)
             ):
                 return centre
     raise ValueError("cue card: no free spot beside the hips in the view from behind for the badge")

@@ -185,9 +185,9 @@ STEP_PHASES: tuple[tuple[str, float, str], ...] = (
     # apart from each other and from set-up and top, so the four panels show four poses; a moving step
     # bends the drawn knee where the foot would still brush the floor (`step_poses.step_poses`).
     ("Set up", 0.0, ""),
-    ("Lift", 0.4, "up"),
+    ("Lift", 0.35, "up"),
     ("Top", 1.0, ""),
-    ("Lower", 0.65, "down"),
+    ("Lower", 0.75, "down"),
 )
 
 
@@ -370,7 +370,7 @@ def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[s
         ax.text(
             0.5,
             -0.02,
-            rear_view_words(pose),
+            rear_view_words(pose, variant),
             transform=ax.transAxes,
             ha="center",
             va="top",

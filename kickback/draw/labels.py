@@ -13,14 +13,18 @@ from collections.abc import Iterable, Sequence
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.patches import Rectangle
 from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from .shapes import FRAME_PAD
 from .style import COLORS, FONT_SIZES
 
 CHAR_WIDTH = 0.58  # average glyph width as a fraction of the font size (DejaVu Sans)
 LINE_HEIGHT = 1.3  # line height as a fraction of the font size
+FRAME_MARGIN_PX = 8.0  # px at a 900 px display width: text keeps this far inside a panel's frame
+DISPLAY_WIDTH_PX = 900.0  # the notebook column a figure is shown in
 DIRECTIONS = (0, 180, 45, 135, 315, 225, 90, 270, 20, 160, 340, 200, 65, 115, 295, 245)
 
 
@@ -93,6 +97,31 @@ def text_box(ax: Axes, text: str, fontsize: float, centre: Sequence[float], pad_
 
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+def has_frame(ax: Axes) -> bool:
+    """Whether the panel has a frame: the rectangle `shapes` draws FRAME_PAD outside the axes box."""
+    return any(
+        patch.get_data_transform() == ax.transAxes
+        and np.allclose(
+            patch.get_bbox().get_points(), [[-FRAME_PAD, -FRAME_PAD], [1 + FRAME_PAD, 1 + FRAME_PAD]]
+        )
+        for patch in ax.patches
+        if isinstance(patch, Rectangle)
+    )
+
+
+def text_limits(ax: Axes) -> Box:
+    """The rectangle (data units) a label's box must stay in: the axes box, or for a framed panel the
+    frame (axes box plus FRAME_PAD) less FRAME_MARGIN_PX, so no letter touches the frame's line."""
+    (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    if not has_frame(ax):
+        return x0, y0, x1, y1
+    per_x, per_y = (abs(size) for size in _pixel_size(ax))
+    shown = ax.figure.get_figwidth() * ax.figure.dpi / DISPLAY_WIDTH_PX  # figure px per display px
+    pad_x, pad_y = FRAME_PAD * (x1 - x0), FRAME_PAD * (y1 - y0)
+    mx, my = FRAME_MARGIN_PX * shown * per_x, FRAME_MARGIN_PX * shown * per_y
+    return x0 - pad_x + mx, y0 - pad_y + my, x1 + pad_x - mx, y1 + pad_y - my
 
 
 class LabelBox(Bbox):
@@ -189,13 +218,14 @@ def place_label(
     at that distance, then the other directions of DIRECTIONS, then a little farther out. If no spot
     is free it takes the one touching the fewest obstacles: a box on an obstacle counts two, a leader
     line across one (other than what holds the anchor, and but for its last LEADER_FREE_END points:
-    the leader must reach it) one, the axes' edge and other labels twenty. Another label is touched
+    the leader must reach it) one, the axes' edge (for a framed panel: FRAME_MARGIN_PX inside its
+    frame, `text_limits`) and other labels twenty. Another label is touched
     if the boxes overlap, if this box lies on its leader line, or if this leader line runs through
     its box: a leader through a word makes it unreadable. The box appended to `taken` carries its
     leader for the labels after.
     """
     ax = label.axes
-    (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    x0, y0, x1, y1 = text_limits(ax)
     half_x, half_y = _half_size(ax, text, label.get_fontsize())
     shapes = [(path, (*path.vertices.min(axis=0), *path.vertices.max(axis=0))) for path in obstacles]
     crossing = _Crossing(shapes, anchor, max(*_pixel_size(ax)), ax.figure.dpi)

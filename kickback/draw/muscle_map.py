@@ -234,9 +234,15 @@ def draw_muscles(
         draw_landmarks(ax, skeleton, height)
 
 
-def draw_body(ax: Axes, body: Body) -> None:
-    """The body at the top of a cable kickback, grey all over so the muscles stand out on it."""
+def draw_body(ax: Axes, body: Body, *, fade_arm: bool = False) -> None:
+    """The body at the top of a cable kickback, grey all over so the muscles stand out on it.
+
+    `fade_arm` (the close-up) fades the arm, which only enters the crop's corner and carries no muscle.
+    """
     artists = draw_pose(ax, preset_pose("cable", "correct_top"), body, "cable", angles=False, caption=False)
+    for name in ("upper_arm", "forearm", "hand"):
+        if fade_arm and name in artists.polygons:
+            artists.polygons[name].set_alpha(0.3)
     for name in ("thigh", "shank", "foot"):
         if name in artists.polygons:
             artists.polygons[name].set_facecolor(COLORS["body"])
@@ -255,7 +261,7 @@ def build_muscle_map(body: Body | None = None) -> CourseFigure:
     shown = [muscle for role in ROLES for muscle in groups[role] if muscle.id in SHAPES]
 
     ax = figure.add_axes(CLOSE_UP_BOX)
-    draw_body(ax, body)
+    draw_body(ax, body, fade_arm=True)
     (x0, x1), (y0, y1) = CLOSE_UP
     ax.set_xlim(x0 * height, x1 * height)
     ax.set_ylim(y0 * height, y1 * height)

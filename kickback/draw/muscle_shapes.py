@@ -144,9 +144,11 @@ SHAPES: dict[str, MuscleShape] = {
             ("thigh", 0.12, -0.012),
             _pelvic(4.5, -2.0),
         ),
+        # Each fibre runs from the crest's back, the sacrum or the coccyx down and forward (outward) to
+        # the iliotibial band below the trochanter or the gluteal tuberosity: about 45° to the femur.
         fibres=(
-            (_pelvic(12.0, 4.5), _pelvic(-9.5, 10.0)),
-            (("thigh", 0.10, -0.002), ("thigh", 0.42, 0.016)),
+            (_pelvic(12.0, 6.0), _pelvic(-8.0, 11.0)),
+            (("thigh", 0.05, -0.003), ("thigh", 0.45, 0.003)),
         ),
         anchor_at=_pelvic(2.0, 6.5),
         layer=1.0,
@@ -313,10 +315,10 @@ SHAPES: dict[str, MuscleShape] = {
 ITB_SHAPE = MuscleShape(
     outline=(
         _pelvic(1.0, 1.0),
-        ("thigh", 0.20, -0.005),
-        ("thigh", 0.55, -0.0065),
-        ("thigh", 0.90, -0.0075),
-        ("shank", 0.06, -0.008),
+        ("thigh", 0.20, -0.002),
+        ("thigh", 0.55, -0.001),
+        ("thigh", 0.90, -0.002),
+        ("shank", 0.06, -0.004),
     ),
     widths=(0.010, 0.008, 0.007, 0.006, 0.005),
     label_side="right",

@@ -19,13 +19,15 @@ from matplotlib.lines import Line2D
 from matplotlib.patches import Ellipse, Polygon
 from matplotlib.path import Path
 from matplotlib.text import Text
+from matplotlib.transforms import Bbox
 
 from ..model.anthropometrics import Body, default_body
 from ..model.pose import Pose
 from ..model.skeleton import Skeleton
 from .equipment import MAT
-from .labels import Label, add_label, place_label
+from .labels import Label, add_label
 from .rear_geometry import RearShapes, rear_view_shapes
+from .side_labels import side_spot
 from .style import COLORS, FONT_SIZES, LINESTYLES
 
 # Each part: its colour and its drawing order (what is nearer the viewer is drawn later).
@@ -53,12 +55,11 @@ PLATFORM = "#BDBDBD"  # the machine's platform, as in the side view
 CONTACT = "#7A8C99"  # a shadow where a hand, knee or foot rests on the floor
 GHOST_STYLE = {"color": COLORS["reference"], "linestyle": (0, (3, 2)), "linewidth": 1.1}
 CALLOUT_ROOM = 0.16  # room above the body for callouts (fraction of body height)
-CALLOUT_DIRECTIONS: dict[str, tuple[float, ...]] = {  # degrees, tried in turn: the hip's label
-    # to the upper left (the leg rises on the right), the leg's to the upper right, beside it
-    "working_hip": (120, 135, 105, 150, 90, 165, 180),
-    "working_ankle": (75, 60, 90, 45, 30, 105, 15, 0, 330),
-    "dimples": (100, 80, 120, 60, 135, 45, 150),
-}
+CALLOUT_SIDE_ROOM = 0.08  # and beside a standing body, whose shoulders and head fill the sides above
+# the bar (on all fours the view is wide enough: the labels sit above the arms)
+BAR_REACH = 0.155  # the bar's line is carried out to this share of body height each side: past the
+# trunk and arms, so a label's leader meets it in free space
+HIKE_ARROW = 0.09  # share of body height: the arrow of a hike on all fours (a direction, not a distance)
 STILL = 0.5  # degrees: below this a turn or hike counts as none
 
 
@@ -78,10 +79,10 @@ class PelvisArtists:
 
 
 def rear_view_limits(
-    body: Body, variant: str = "cable", *, headroom: float = 0.0
+    body: Body, variant: str = "cable", *, headroom: float = 0.0, sideroom: float = 0.0
 ) -> tuple[tuple[float, float], tuple[float, float]]:
     """Axis limits of the rear view (m, hip joints at y = 0): everything the variant's presets show,
-    and `headroom` (m) more above for callouts."""
+    and `headroom` (m) more above and `sideroom` (m) more each side for callouts."""
     from ..model.pose import PRESET_NAMES, preset_pose
 
     heights = [
@@ -92,7 +93,7 @@ def rear_view_limits(
     ]
     low, high = float(min(map(np.min, heights))), float(max(map(np.max, heights)))
     half, margin = 0.27 * body.height, 0.03 * body.height
-    return (-half, half), (low - margin, high + margin + headroom)
+    return (-half - sideroom, half + sideroom), (low - margin, high + margin + headroom)
 
 
 def draw_rear_view(
@@ -111,7 +112,10 @@ def draw_rear_view(
     it; `callouts` names what moved (the hip, the leg) with labels and leader lines in free space.
     """
     body = body or default_body()
-    (x0, x1), (y0, y1) = rear_view_limits(body, variant, headroom=CALLOUT_ROOM * body.height * callouts)
+    side = CALLOUT_SIDE_ROOM * body.height * (callouts and variant != "bodyweight")
+    (x0, x1), (y0, y1) = rear_view_limits(
+        body, variant, headroom=CALLOUT_ROOM * body.height * callouts, sideroom=side
+    )
     ax.set_xlim(x0, x1)
     ax.set_ylim(y0, y1)
     ax.set_aspect("equal")
@@ -141,6 +145,8 @@ def draw_rear_view(
         "spine": ax.plot([], [], color=COLORS["outline"], linewidth=1.0, linestyle=(0, (1, 2)), zorder=1.06)[
             0
         ],
+        "bar": ax.plot([], [], color=COLORS["outline"], linewidth=1.0, zorder=0.95)[0],  # under the body:
+        # only its ends show, out past the body, where the labels' leaders meet them
         "ghost": ax.plot([], [], zorder=1.8, **GHOST_STYLE)[0],
         "turn": ax.plot([], [], color=COLORS["mistake"], linewidth=1.6, zorder=1.85)[0],
         "turn_head": ax.plot(
@@ -254,15 +260,33 @@ def update_rear_view(artists: PelvisArtists, pose: Pose, skeleton: Skeleton | No
     level = square.lines["dimples"]
     middle, half = level.mean(axis=0), (level[1] - level[0]) * 1.5
     _set_line(lines["level"], np.array([middle - half, middle + half]))
+    _set_line(lines["bar"], bar_ends(shapes, artists.body))
     ghost = [] if is_square(pose) else [square.parts[name] for name in GHOST_PARTS]
     _set_line(lines["ghost"], _with_gaps(ghost) if ghost else np.zeros((0, 2)))
     _update_turn_arrow(artists, pose, shapes)
-    artists.label.set_text(rear_view_words(pose))
+    artists.label.set_text(rear_view_words(pose, artists.variant))
+
+
+def bar_ends(shapes: RearShapes, body: Body) -> np.ndarray:
+    """The line across the back of the pelvis carried out past the body on both sides (BAR_REACH of
+    body height from the middle), so its tilt reads against the level line and a label can point at
+    its end in free space."""
+    left, right = shapes.lines["dimples"]
+    middle, direction = (left + right) / 2, right - left
+    reach = BAR_REACH * body.height / max(abs(direction[0]), 1e-9)
+    return np.array([middle - reach * direction, middle + reach * direction])
+
+
+def hikes_away(pose: Pose, shapes: RearShapes) -> bool:
+    """Whether the view shows a hike (and no turn) whose axis is near vertical: on all fours the working
+    hip goes away from the viewer, toward the ribs, and the picture needs an arrow into its depth."""
+    return not shapes.axis_vertical and abs(pose.pelvic_hike) >= STILL and abs(pose.pelvic_rotation) < STILL
 
 
 def _update_turn_arrow(artists: PelvisArtists, pose: Pose, shapes: RearShapes) -> None:
-    """An arrow the way the pelvis moved: round it (a twist, standing) or up its working side (a roll,
-    a hike); none when square."""
+    """An arrow the way the pelvis moved: round it (a twist, standing), up its working side (a roll, a
+    hike standing) or, a hike on all fours, into the picture along the mat's receding edge (toward
+    the head); none when square."""
     turn, head = artists.lines["turn"], artists.lines["turn_head"]
     if is_square(pose):
         turn.set_data([], [])
@@ -274,6 +298,13 @@ def _update_turn_arrow(artists: PelvisArtists, pose: Pose, shapes: RearShapes) -
         sweep = np.radians(np.linspace(200, 340, 24))
         sign = pose.pelvic_rotation
         xs, ys = g["pelvis_width"] * 0.75 * np.cos(sweep), -0.20 + 0.05 * np.sin(sweep)
+    elif hikes_away(pose, shapes):  # toward the ribs: along the mat's working-side edge, into the depth
+        sign = pose.pelvic_hike
+        floor = shapes.lines["floor"]
+        direction = (floor[2] - floor[1]) / np.hypot(*(floor[2] - floor[1]))
+        start = np.array([BAR_REACH * artists.body.height + 0.02, shapes.lines["working_hip"][0, 1]])
+        steps = np.linspace(0.0, HIKE_ARROW * artists.body.height, 24)
+        xs, ys = start[0] + steps * direction[0], start[1] + steps * direction[1]
     else:  # a roll or a hike: an arc beside the working hip, up (or down) the way that side went
         sign = pose.pelvic_rotation if abs(pose.pelvic_rotation) >= STILL else pose.pelvic_hike
         radius = g["hip_width"] / 2 + g["thigh_width"] * 1.3
@@ -288,52 +319,64 @@ def _update_turn_arrow(artists: PelvisArtists, pose: Pose, shapes: RearShapes) -
 
 
 def callout_words(pose: Pose, variant: str) -> list[tuple[str, str]]:
-    """What the callouts name, each with the landmark it points at ('working_hip', 'working_ankle',
-    'dimples')."""
+    """What the callouts name, each with what it points at: 'working_ankle', or the end of the bar
+    across the back of the pelvis on one side ('bar_working', 'bar_stance')."""
     standing = variant != "bodyweight"
     if abs(pose.pelvic_rotation) >= STILL:
         opening = pose.pelvic_rotation > 0
         hip = (
-            ("working hip\nturns back" if standing else "working hip\nrolls up")
+            ("working\nhip turns\nback" if standing else "working\nhip\nrolls up")
             if opening
-            else "working hip\nturns in"
+            else "working\nhip\nturns in"
         )
         leg = "leg drifts\nout" if opening else "leg drifts\nin"
-        return [(leg, "working_ankle"), (hip, "working_hip")]  # the leg's label first: less room there
+        labels = [(hip, "bar_working"), (leg, "working_ankle")]  # standing the bar's first: less room
+        return labels if standing else labels[::-1]  # on all fours the leg's, above the arms
     if abs(pose.pelvic_hike) >= STILL:
-        return [("working side\nhikes up" if pose.pelvic_hike > 0 else "working side\ndrops", "dimples")]
-    return [("back of pelvis\nlevel", "dimples")]
+        if not standing:
+            toward = "toward the\nribs" if pose.pelvic_hike > 0 else "away from\nthe ribs"
+            return [(f"working hip\ndrawn {toward}", "bar_working")]
+        return [
+            ("working\nside\nhikes up" if pose.pelvic_hike > 0 else "working\nside\ndrops", "bar_working")
+        ]
+    return [("back of\npelvis\nlevel", "bar_stance")]
 
 
 def _place_callouts(artists: PelvisArtists, pose: Pose) -> None:
-    """Labels in free space with leader lines: off the body, off each other, inside the view."""
+    """Labels at the panel's sides, off the body and off each other, inside the view. A label about
+    the bar points at its end carried out past the body, so its leader comes in from the side and
+    crosses no part; the leg's label points at the ankle."""
     shapes = rear_view_shapes(pose, artists.body, artists.variant)
     obstacles = [Path(outline, closed=True) for outline in shapes.parts.values()]
-    taken: list = []
+    ends = bar_ends(shapes, artists.body)
+    taken: list[Bbox] = []
     for text, landmark in callout_words(pose, artists.variant):
-        points = shapes.lines[landmark]
-        anchor = points.mean(axis=0) if landmark == "dimples" else points[0]
-        if landmark == "dimples":
-            anchor = points[-1] if pose.pelvic_hike >= STILL else anchor
+        if landmark.startswith("bar_"):
+            anchor = ends[1] if landmark == "bar_working" else ends[0]
+        else:
+            anchor = shapes.lines[landmark][0]
         label = add_label(artists.ax, color=COLORS["outline"])
-        place_label(
-            label,
-            text,
-            anchor,
-            obstacles=obstacles,
-            taken=taken,
-            distances=np.arange(0.12, 0.9, 0.04),
-            prefer=CALLOUT_DIRECTIONS[landmark],
-        )
         artists.callouts.append(label)
+        either = not landmark.startswith("bar_")  # the leg's label may go to the other side
+        box, leader = side_spot(artists.ax, label, text, anchor, obstacles, taken, either)
+        label.set_text(text)
+        label.set_position(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
+        label.leader.set_data(leader[:, 0], leader[:, 1])
+        taken.append(box)
 
 
-def rear_view_words(pose: Pose) -> str:
-    """What the rear view shows, in two short lines: the turn and the hike, each named or ruled out."""
+def rear_view_words(pose: Pose, variant: str = "cable") -> str:
+    """What the rear view shows, in two short lines: the turn and the hike, each named or ruled out.
+    On all fours a hike draws the working hip toward the ribs (away from the viewer), and says so."""
     if is_square(pose):
         return "pelvis level\nand square"
-    side = "working" if pose.pelvic_hike > 0 else "stance"
-    hike = f"hiked {abs(pose.pelvic_hike):.0f}° ({side} side up)" if abs(pose.pelvic_hike) >= STILL else ""
+    hike = ""
+    if abs(pose.pelvic_hike) >= STILL:
+        if variant == "bodyweight":
+            side = "working hip to ribs" if pose.pelvic_hike > 0 else "stance hip to ribs"
+        else:
+            side = "working side up" if pose.pelvic_hike > 0 else "stance side up"
+        hike = f"hiked {abs(pose.pelvic_hike):.0f}° ({side})"
     opening = "open" if pose.pelvic_rotation > 0 else "closed"
     turn = f"turned {abs(pose.pelvic_rotation):.0f}° {opening}" if abs(pose.pelvic_rotation) >= STILL else ""
     if hike and turn:
@@ -341,9 +384,21 @@ def rear_view_words(pose: Pose) -> str:
     return f"pelvis {hike}\nnot turned" if hike else f"pelvis {turn}\nnot hiked"
 
 
+def _hike_seen(pose: Pose, standing: bool) -> str:
+    """What a hike looks like from behind, in words."""
+    higher = "working" if pose.pelvic_hike > 0 else "stance"
+    if standing:
+        return f"the {higher} side of the pelvis sits higher, so the line across its back tilts"
+    return (
+        f"the {higher} hip is drawn toward the ribs, away from the viewer, and that knee shifts toward "
+        "the head (the arrow runs into the picture along the mat); seen from behind the line across the "
+        "back of the pelvis barely tilts"
+    )
+
+
 def rear_view_description(pose: Pose, variant: str) -> str:
     """The rear view in a sentence, for alt text: what a sighted learner sees move."""
-    first, second = rear_view_words(pose).replace("°", " degrees").split("\n")
+    first, second = rear_view_words(pose, variant).replace("°", " degrees").split("\n")
     words = f"{first} {second}" if second.startswith("and") else f"{first}, {second}"
     standing = variant != "bodyweight"
     if is_square(pose):
@@ -366,16 +421,5 @@ def rear_view_description(pose: Pose, variant: str) -> str:
             f"the trunk follows part way and the blue leg drifts {'out' if opening else 'in'} to the side"
         )
     if abs(pose.pelvic_hike) >= STILL:
-        higher = "working" if pose.pelvic_hike > 0 else "stance"
-        seen.append(f"the {higher} side of the pelvis sits higher, so the line across its back tilts")
+        seen.append(_hike_seen(pose, standing))
     return f"{words}: {'; '.join(seen)}, against a dashed grey ghost of the square, level pose"
-
-
-def draw_pelvis_from_above(ax: Axes, rotation_deg: float) -> PelvisArtists:
-    """Kept for callers of the old top view: now the rear view, with the pelvis turned `rotation_deg`."""
-    return draw_rear_view(ax, Pose(pelvic_rotation=rotation_deg))
-
-
-def update_pelvis_from_above(artists: PelvisArtists, rotation_deg: float) -> None:
-    """Kept for callers of the old top view: turn the rear view's pelvis to `rotation_deg`."""
-    update_rear_view(artists, Pose(pelvic_rotation=rotation_deg))

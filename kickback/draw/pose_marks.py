@@ -15,7 +15,7 @@ from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import Polygon
+from matplotlib.patches import FancyArrowPatch, Polygon
 from matplotlib.path import Path
 from matplotlib.text import Text
 
@@ -29,8 +29,11 @@ from .labels import add_label, place_label
 from .shapes import arc_points
 from .style import COLORS, FONT_SIZES
 
-GHOST_CANDIDATES = ("trunk", "neck_join", "head", "upper_arm", "forearm", "hand", "thigh", "shank", "foot")
-"""Body parts a ghost may show (the far, supporting leg never moves between the poses compared)."""
+GHOST_CANDIDATES = ("pelvis", "thigh", "shank", "foot")
+"""Body parts a ghost may show: the fault lies in the lower back and the working leg, so the pelvis and
+that leg only. The head, neck, arms and upper back are left out (their ghost sat a few pixels off the
+real ones, a double-exposure face), and the far, supporting leg never moves between the poses compared."""
+GHOST_LEFT_OUT = "the head, neck, arms and upper back are left out of the ghost"
 GHOST_TOLERANCE = (
     0.01  # m: a ghost part is drawn only where its outline lies farther than this from the body's
 )
@@ -39,6 +42,7 @@ MARK_Z = 3.1  # over the trunk and its back line, under the arm and the working 
 BACK_LINE_Z = 4.4  # over the body, under the labels
 RANGE_ARC_REACH = 1.2  # the arc of the range still to go, in thigh lengths from the hip: just past the knees
 PART_WORDS = {
+    "pelvis": "pelvis",
     "trunk": "trunk",
     "neck_join": "neck",
     "head": "head",
@@ -50,6 +54,7 @@ PART_WORDS = {
     "foot": "foot",
 }
 BACK_LINE_WORDS = "straight line from the tailbone to the bottom of the ribs"
+TRAIL_ARROW_ID = "trail_arrow"  # the gid of a motion trail's arrowhead
 BACK_LINE_ID = "back_line"  # the line's gid, so a test (or a widget) can find it in a figure
 
 
@@ -120,9 +125,10 @@ def draw_ghost(
 
 
 def ghost_words(ghost: PoseArtists) -> str:
-    """The ghost's parts in words, for alt text: "trunk, thigh, lower leg and foot"."""
+    """The ghost's parts in words, for alt text: "pelvis, thigh, lower leg and foot; the head, ..."."""
     words = [PART_WORDS[name] for name in GHOST_CANDIDATES if name in ghost.polygons]
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+    listed = words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+    return f"{listed}; {GHOST_LEFT_OUT}"
 
 
 # --- the lower back ---------------------------------------------------------------------------
@@ -271,29 +277,60 @@ def mark_range_short(artists: PoseArtists, ghost: PoseArtists, target: Pose) -> 
 # --- steps ---------------------------------------------------------------------------------------
 
 
+TRAIL_FOOT_CLEARANCE = 0.05  # m: a trail's foot outline is drawn only this far off the floor or mat
+TRAIL_SUPPORT_GAP = 0.04  # m: ... and only this far from the support foot (else it reads as a loose shoe)
+
+
+def _trail_foot_is_clear(joints: dict[str, np.ndarray]) -> bool:
+    """Whether a foot outline at these joints would float free: off the floor or mat and the support foot."""
+    low = min(joints["heel"][1], joints["toe"][1])
+    support = np.array([joints["support_heel"], joints["support_toe"], joints["support_ankle"]])
+    own = np.array([joints["heel"], joints["toe"], joints["ankle"]])
+    gap = float(np.hypot(*(own[:, None, :] - support[None, :, :]).transpose(2, 0, 1)).min())
+    return low >= TRAIL_FOOT_CLEARANCE and gap >= TRAIL_SUPPORT_GAP
+
+
 def draw_trail(ax: Axes, poses: list[Pose], body: Body, variant: str, *, feet: int = 3) -> None:
-    """The working ankle's path through `poses` (a dotted arc), with `feet` faint outlines of the foot
-    along it: the path of the foot only, never sticks of the whole leg (they would cross the body)."""
+    """The working ankle's path through `poses` (a bold dotted arc ending in an arrowhead that shows
+    the way the foot moves), with up to `feet` faint outlines of the foot along it: the path of the
+    foot only, never sticks of the whole leg (they would cross the body). No outline is drawn where it
+    would sit on the floor, the mat or the support foot: there it would read as a loose shoe."""
     skeletons = [build_skeleton(pose, body, variant) for pose in poses]
     ankles = np.array([skeleton.joints["ankle"] for skeleton in skeletons])
     ax.plot(
         ankles[:, 0],
         ankles[:, 1],
         color=COLORS["working_leg"],
-        linestyle=(0, (1, 2)),
-        linewidth=1.6,
+        linestyle=(0, (1, 1.6)),
+        linewidth=2.4,
+        dash_capstyle="round",
         zorder=4.8,
+    )
+    ax.add_patch(
+        FancyArrowPatch(
+            tuple(ankles[-2]),
+            tuple(ankles[-1]),
+            arrowstyle="-|>,head_length=6,head_width=3.5",
+            color=COLORS["working_leg"],
+            linewidth=0,
+            shrinkA=0,
+            shrinkB=0,
+            zorder=4.85,
+            gid=TRAIL_ARROW_ID,
+        )
     )
     picked = np.unique(np.linspace(0, len(skeletons) - 1, feet + 1)[:-1].round().astype(int))
     for index in picked:
         j = {name: np.array(point) for name, point in skeletons[index].joints.items()}
+        if not _trail_foot_is_clear(j):
+            continue
         ax.add_patch(
             Polygon(
                 foot_outline(j["heel"], j["toe"], j["ankle"], body),
                 closed=True,
                 facecolor=(0.0, 0.447, 0.698, 0.18),
-                edgecolor=(0.0, 0.447, 0.698, 0.45),
-                linewidth=0.7,
+                edgecolor=(0.0, 0.447, 0.698, 0.6),
+                linewidth=0.8,
                 zorder=1.9,
             )
         )

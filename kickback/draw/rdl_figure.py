@@ -192,7 +192,7 @@ def _surface(skeleton: Skeleton, body: Body, where: str) -> np.ndarray:
     back = np.array([-up[1], up[0]])
     width = body.geometry["trunk_width"]
     if where == "glute":
-        return j["hip"] + back * 0.5 * width - up * 0.2 * width
+        return j["hip"] + back * 0.5 * width - up * 0.4 * width  # the buttock's back, apart from the sacrum
     return j["sacrum"] + back * 0.46 * width
 
 
@@ -234,16 +234,16 @@ def _draw_bottom(ax: Axes, body: Body) -> tuple[Skeleton, list[str]]:
     arc_middle, arc = _hip_arc(ax, bottom, body)
     obstacles.append(arc)
     anchors = {
-        "hip_trail": hips[len(hips) // 2],
+        "hip_trail": hips[len(hips) // 8],  # early on the path: over the trunk, clear of the standing thigh
         "long_line": line_point,
         "sacrum": _surface(bottom, body, "sacrum"),
         "glute": _surface(bottom, body, "glute"),
     }
     prefer = {
-        "hip_trail": (270, 250, 290, 230),
+        "hip_trail": (60, 45, 75, 30),  # up and toward the head, over the trunk, clear of the standing thigh
         "long_line": (90, 75, 105, 60, 120),
-        "sacrum": (90, 75, 105, 60, 120),
-        "glute": (90, 105, 75, 120, 60),
+        "sacrum": (95, 80, 110, 65),
+        "glute": (125, 140, 110, 155),  # up and toward the free heel, apart from the sacrum's badge
     }
     for number, (_, _, target) in enumerate(RDL_CUES, start=1):
         _badge(ax, number, anchors[target], obstacles, taken, prefer[target], h)

@@ -2,15 +2,18 @@
 
 The side view gives every joint as (forward, up). Each is given a sideways position (the hips,
 shoulders and legs apart by the widths in data/body_geometry.csv) and the pelvis is turned as a
-solid: `pelvic_rotation` about the pelvis's own long axis (hip joints to the sacrum), and
-`pelvic_hike` about the line of sight (working side up in the picture, as the field is defined).
-The long axis is what makes the same turn look different per set-up: standing it is vertical,
-so the pelvis twists and its back shifts to the stance side; on all fours it points at the
-viewer, so the pelvis rolls and the working hip rises. The trunk follows the pelvis part of the
-way, and the working leg drifts out to the side as the hip opens (a teaching heuristic for how
-the fault looks, not a measured coupling). The picture is an orthographic projection: x to the
-working side, y up from the hip joints (m); depth (forward, m) orders what hides what and gives two
-depth cues only: a limb's nearer end is drawn thicker, and the mat's far edge narrower.
+solid about the body's own axes, taken from the side view's spine (sacrum to C7): `pelvic_rotation`
+about the long axis, `pelvic_hike` (a tilt in the body's frontal plane, working side toward the
+ribs) about the front-back axis. The axes are what make the same fault look different per set-up:
+standing the long axis is upright, so a turn twists the pelvis and shifts its back to the stance
+side, and the front-back axis points at the viewer, so a hike tilts the pelvis in the picture; on
+all fours the long axis points away from the viewer, so a turn rolls the working hip up, and the
+front-back axis is vertical, so a hike draws the working hip away from the viewer, toward the ribs.
+The trunk follows the pelvis part of the way, and the working leg drifts out to the side as the
+hip opens (a teaching heuristic for how the fault looks, not a measured coupling). The picture is
+an orthographic projection: x to the working side, y up from the hip joints (m); depth (forward, m)
+orders what hides what and gives two depth cues only: a limb's nearer end is drawn thicker, and the
+mat's far edge narrower.
 """
 
 from __future__ import annotations
@@ -27,10 +30,8 @@ from .anatomy import smooth_closed
 from .shapes import tube_outline
 
 LATERAL = np.array([1.0, 0.0, 0.0])  # 3-D points are (x sideways, y up, u forward)
-UP = np.array([0.0, 1.0, 0.0])
 IDENTITY = np.eye(3)
 IDENTITY.setflags(write=False)
-TOWARD_VIEWER = np.array([0.0, 0.0, -1.0])
 TRUNK_FOLLOWS = (0.8, 0.6, 0.45, 0.3)  # share of the pelvis's turn at the sacrum, L3, T12, C7 (heuristic)
 LEG_DRIFT = 0.8  # working leg's sideways drift (abduction) per degree the pelvis opens (heuristic)
 LEG_TURN_OUT = 0.5  # its turn outward about the thigh, per degree the pelvis opens (heuristic)
@@ -59,6 +60,8 @@ class RearShapes(NamedTuple):
     working_leg_in_front: bool  # the working thigh comes toward the viewer, in front of the pelvis
     axis_vertical: bool  # the pelvis's long axis is upright (standing): a turn is a twist, not a roll
     leg_order: tuple[str, ...] = ("working_leg", "working_shank", "working_foot")  # far to near
+    working_hip_depth: float = 0.0  # m the working hip joint lies forward of the hip joints' middle:
+    # away from the viewer (> 0), the depth a hike on all fours changes
 
 
 def rotation(axis: np.ndarray, angle_deg: float) -> np.ndarray:
@@ -76,6 +79,14 @@ def _oriented(axis: np.ndarray, moves: np.ndarray, toward: np.ndarray) -> np.nda
     (a0, a1, a2), (m0, m1, m2) = axis, moves
     cross = (a1 * m2 - a2 * m1, a2 * m0 - a0 * m2, a0 * m1 - a1 * m0)  # np.cross, without its overhead
     return axis if float(np.dot(cross, toward)) > 0 else -axis
+
+
+def _trunk_axes(sacrum: np.ndarray, c7: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The body's long axis (sacrum toward C7, the trunk's direction in the side view) and its
+    front-back axis pointing out of the back: the long axis turned a quarter turn in the side view's
+    plane, toward the viewer when upright, up on all fours (the body faces forward, +u)."""
+    long_axis = (c7 - sacrum) / np.linalg.norm(c7 - sacrum)
+    return long_axis, np.array([0.0, long_axis[2], -long_axis[1]])
 
 
 def convex_hull(points: np.ndarray) -> np.ndarray:
@@ -100,8 +111,14 @@ class _Frame:
         self.back = np.array([0.0, self.along[2], -self.along[1]])  # dorsal, in the side view's plane
         if self.back[2] > 0 or (abs(self.back[2]) < 1e-9 and self.back[1] < 0):
             self.back = -self.back
-        self.turn_axis = _oriented(self.along, LATERAL, self.back)
-        self.hike_axis = _oriented(TOWARD_VIEWER, LATERAL, UP)
+        self.long, self.dorsal = _trunk_axes(self.lift("sacrum"), self.lift("c7"))
+        # pelvic rotation: about the body's long axis, the working side toward the back (standing the
+        # axis is near vertical: a twist; on all fours it points away from the viewer: a roll up);
+        # a hike: in the body's frontal plane, about its front-back axis, the working side toward the
+        # ribs (standing that axis points at the viewer: a tilt in the picture; on all fours it is
+        # near vertical: the working hip goes away from the viewer, seen only through perspective)
+        self.turn_axis = _oriented(self.long, LATERAL, self.dorsal)
+        self.hike_axis = _oriented(self.dorsal, LATERAL, self.long)
         self.pose = pose
         self.elevation = math.radians(VIEW_ELEVATION.get(variant, 0.0))
         stance_foot = [self.joints[name][1] for name in ("support_heel", "support_toe")]
@@ -330,9 +347,8 @@ def rear_view_shapes(
         "working_foot": leg[2:, 2].mean(),
     }
     order = tuple(sorted(depths, key=lambda name: -depths[name]))  # far to near
-    return RearShapes(
-        parts, lines, bool(leg[1][2] < pelvis_depth - 0.05), bool(abs(frame.along[1]) > 0.7), order
-    )
+    in_front, upright = bool(leg[1][2] < pelvis_depth - 0.05), bool(abs(frame.long[1]) > 0.7)
+    return RearShapes(parts, lines, in_front, upright, order, float(working_hip[2] - frame.hip[0]))
 
 
 _STILL_KEPT: dict[tuple, tuple[dict[str, np.ndarray], dict[str, np.ndarray], float]] = {}
