@@ -293,7 +293,9 @@ def test_the_drawn_hands_are_where_the_side_views_hands_are(variant, data):
 
 
 @pytest.mark.parametrize("variant, reach", [("cable", "pulley_distance"), ("machine", "handle_distance")])
-@given(near=st.floats(0.3, 0.85), further=st.floats(0.02, 0.3))
+# up to 0.65 m: further out the arm is straight at full reach and the model clamps the hand, so the law
+# (measured as the drawn arm's height, thickness included) no longer holds to the millimetre
+@given(near=st.floats(0.3, 0.65), further=st.floats(0.02, 0.3))
 def test_an_arm_reaching_further_forward_is_drawn_shorter(variant, reach, near, further):
     """Standing, the hands hold handles in front: the further forward (and so the higher) the handles,
     the more the arm points away from the viewer and the shorter it looks from behind."""
