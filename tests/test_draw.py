@@ -98,17 +98,23 @@ def test_arc_points_lie_on_the_circle_between_the_angles():
     assert np.allclose(points[-1], [1.0, 2.5])
 
 
+def square_axes() -> tuple[Figure, object]:
+    """A 4-inch figure whose one axes spans it, x and y from -1 to 1 at equal scale (for label tests)."""
+    figure = Figure(figsize=(4, 4))
+    ax = figure.add_axes((0, 0, 1, 1))
+    ax.set_xlim(-1, 1)
+    ax.set_ylim(-1, 1)
+    ax.set_aspect("equal")
+    return figure, ax
+
+
 def test_a_label_keeps_its_leader_off_an_obstacle_when_it_can():
     """A wall between the anchor and the label's first choice: the label goes where its leader is clear."""
     from matplotlib.path import Path
 
     from kickback.draw.labels import LEADER_FREE_END, add_label, place_label
 
-    figure = Figure(figsize=(4, 4))
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_xlim(-1, 1)
-    ax.set_ylim(-1, 1)
-    ax.set_aspect("equal")
+    figure, ax = square_axes()
     wall = Path([(0.15, -0.6), (0.25, -0.6), (0.25, 0.6), (0.15, 0.6), (0.15, -0.6)], closed=True)
     label = add_label(ax)
     box = place_label(label, "hip", (0.0, 0.0), obstacles=[wall], taken=[], distances=(0.5,), prefer=(0, 180))
@@ -129,11 +135,7 @@ def test_a_leader_may_cross_what_holds_its_anchor():
 
     from kickback.draw.labels import add_label, place_label
 
-    figure = Figure(figsize=(4, 4))
-    ax = figure.add_axes((0, 0, 1, 1))
-    ax.set_xlim(-1, 1)
-    ax.set_ylim(-1, 1)
-    ax.set_aspect("equal")
+    figure, ax = square_axes()
     part = Path.circle((0.0, 0.0), 0.3)
     box = place_label(
         add_label(ax), "hip", (0.0, 0.0), obstacles=[part], taken=[], distances=(0.6,), prefer=(0,)
