@@ -9,17 +9,10 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, TextIO
-
-if TYPE_CHECKING:
-    from .form.exercise_gate import GateVerdict
-    from .form.recordings import Recording
-    from .form.report import SetReport
+from typing import TextIO
 
 
 class OneLineParser(argparse.ArgumentParser):
@@ -122,9 +115,9 @@ def run_check(
 ) -> int:
     """Check a recorded set and print the report (text, or JSON with `as_json`).
 
-    For keypoints the report's notes also say who was judged, as the video report does
-    (`who_was_judged`). Bad input, or a file with no signal to judge (no hip angle, radians, a flat
-    line), gives one line on stderr and exit code 2.
+    For keypoints the report's notes also say who was judged, as the video report does: `analyze_set`
+    adds them (`kickback.form.exercise_check.who_was_judged`). Bad input, or a file with no signal to
+    judge (no hip angle, radians, a flat line), gives one line on stderr and exit code 2.
     """
     import json
 
@@ -135,32 +128,10 @@ def run_check(
 
     recording = check_signal(read_recording(file, format=format, side=side), file.name)
     # Is this the exercise? (exercise_gate), on the one read; a refusal is one line and exit code 2.
-    verdict = refuse_unless_passed(judge_recording(recording, variant))
+    refuse_unless_passed(judge_recording(recording, variant))
     report = analyze_set(recording, variant, hip_range=hip_range)
-    report = with_notes(report, who_was_judged(recording, verdict))
     _say(json.dumps(report.as_dict(), ensure_ascii=False, indent=2) if as_json else report.describe())
     return 0
-
-
-def with_notes(report: SetReport, notes: Sequence[str]) -> SetReport:
-    """The report with `notes` added after its own (each said once): what its text and JSON then carry."""
-    extra = tuple(note for note in notes if note not in report.notes)
-    return dataclasses.replace(report, notes=tuple(report.notes) + extra)
-
-
-def who_was_judged(recording: Recording, verdict: GateVerdict) -> tuple[str, ...]:
-    """What the video report says under "Who was judged", for a keypoints recording; () for angles.
-
-    The gate's note on the people seen (`people_note`, from the file's `people_seen` column) and,
-    where the followed skeleton jumped across the image, the sentence that says so (`jumps_note`):
-    the same sentences, from the same functions, as the HTML report.
-    """
-    from .form.video_findings import jumps_note, person_jumps
-
-    if recording.keypoints is None:
-        return ()
-    jumps = jumps_note(person_jumps(recording.keypoints, recording.side or "right"))
-    return tuple(verdict.notes) + ((jumps,) if jumps else ())
 
 
 _PLAIN = {"°": " deg", "±": "+/-", "×": "x", "✗": "x", "✓": "ok", "–": "-", "—": "-", "→": "->"}

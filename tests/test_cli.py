@@ -151,3 +151,20 @@ def test_text_and_json_say_where_the_followed_skeleton_jumped(tmp_path):
     assert code == 0 and sentence in json.loads(out)["notes"]
     code, out, _ = check_keypoints(keypoints_file(tmp_path, "still.csv"), "--json")
     assert not any("skeleton jumped" in note for note in json.loads(out)["notes"])
+
+
+def test_the_command_line_prints_the_notes_of_the_report_a_lesson_gets(tmp_path):
+    from kickback.form.analysis import analyze_set
+    from kickback.form.recordings import read_recording
+
+    def two_people(row):
+        return "" if row % 10 else "2"
+
+    path = keypoints_file(tmp_path, "both.csv", two_people, shift_rows=range(300, 330))
+    lesson = analyze_set(read_recording(path, format="coco17", side="right"), "cable")
+    code, out, _ = check_keypoints(path, "--json")
+    notes = json.loads(out)["notes"]
+    assert code == 0 and notes == list(lesson.notes) and len(set(notes)) == len(notes)
+    people = people_note(read_keypoint_frames(path, "coco17").people, "coco17")
+    assert people in notes and jumps_note([300, 330]) in notes
+    assert not any("stills" in note or "clip" in note for note in notes)  # it shows no picture

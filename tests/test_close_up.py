@@ -165,6 +165,26 @@ def test_a_close_up_fits_any_panel_in_free_space(variant):
     plt.close(figure)
 
 
+@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("size", (6.0, 7.0))  # a 4.8 in machine panel has no free room for the hip label
+def test_the_angle_labels_keep_off_the_close_up_and_the_circle_it_magnifies(variant, size):
+    """The labels were placed before the close-up; they are placed again around it, so no word sits on
+    the small circle over the lower back or on the inset."""
+    figure = new_figure(size, size)
+    ax = figure.add_subplot()
+    artists = draw_pose(ax, preset_pose(variant, "arched_back"), BODY, variant)
+    close_up = cu.draw_close_up(ax, artists, kind="mistake")
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    small = Path.circle(tuple(close_up.centre), close_up.radius).transformed(ax.transData)
+    for name, text in artists.texts.items():
+        if text.get_visible() and text.get_text().strip():
+            box = text.get_window_extent(renderer)
+            assert not small.intersects_bbox(box, filled=True), name
+            assert not window(close_up.inset).intersects_bbox(box, filled=True), name
+    plt.close(figure)
+
+
 @settings(max_examples=15, deadline=None)
 @given(variant=st.sampled_from(VARIANTS), lumbar=st.floats(-10, 30))
 def test_the_deepest_point_lies_as_deep_beneath_the_line_as_the_hollow(variant, lumbar):

@@ -245,3 +245,35 @@ def test_the_view_from_behind_holds_the_head_and_the_mat_and_points_at_the_pelvi
     )
     gap = distance_to_outline(Path(bar), line[-1])
     assert gap <= NEAR, f"{variant}: the hips pointer ends {gap * 100:.1f} cm from the pelvis bar"
+
+
+def test_every_numbered_badge_is_the_same_disc_and_pointer():
+    """The cue card's badge and the one other modules draw (pose_marks.number_badge) are one drawing:
+    the same disc (radius, colours, ring), number and pointer on the same axes."""
+    from kickback.draw.cue_badge import badge_radius, draw_badge
+    from kickback.draw.pose_marks import number_badge
+    from kickback.draw.style import new_figure
+
+    drawn = []
+    for draw in (
+        lambda ax: draw_badge(ax, 4, np.array([0.0, 0.0]), np.array([0.3, 0.3]), badge_radius(ax)),
+        lambda ax: number_badge(ax, 4, (0.3, 0.3), (0.0, 0.0)),
+    ):
+        figure = new_figure(4, 4)
+        ax = figure.add_axes((0, 0, 1, 1))
+        ax.set_xlim(-0.5, 0.5)
+        ax.set_ylim(-0.5, 0.5)
+        ax.set_aspect("equal")
+        draw(ax)
+        (disc,) = [p for p in ax.patches if isinstance(p, Circle)]
+        (number,) = ax.texts
+        lines = [(np.column_stack(line.get_data()), line.get_linewidth()) for line in ax.get_lines()]
+        looks = (disc.get_facecolor(), disc.get_edgecolor(), disc.get_linewidth())
+        looks += (number.get_fontsize(), number.get_fontweight(), number.get_text(), number.get_color())
+        drawn.append((np.array([*disc.center, disc.radius]), looks, lines))
+    (a, b) = drawn
+    np.testing.assert_allclose(a[0], b[0])
+    assert a[1] == b[1]
+    for (xy_a, w_a), (xy_b, w_b) in zip(a[2], b[2], strict=True):
+        np.testing.assert_allclose(xy_a, xy_b)
+        assert w_a == w_b

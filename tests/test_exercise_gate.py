@@ -208,3 +208,17 @@ def test_a_camera_on_the_other_side_passes_the_gate_as_the_reader_reads_it(tmp_p
     command = ["check", str(mirrored), "--variant", variant, "--format", fmt, "--side", "right"]
     assert kickback_main(command) == 0
     capsys.readouterr()
+
+
+def test_a_passed_keypoints_set_reports_the_gate_notes_and_an_angles_set_none(tmp_path):
+    from kickback.form.analysis import analyze_set
+    from kickback.form.recordings import read_recording
+
+    path = write_keypoints_csv(tmp_path / "cable.csv", simulate_set("cable", reps=3), "cable")
+    recording = read_recording(path, format="coco17", side="right")
+    verdict = judge_file(path, "cable", format="coco17", side="right")
+    report = analyze_set(recording, "cable")
+    assert verdict.passed and verdict.notes and report.not_judged is None
+    assert [note for note in report.notes if note in verdict.notes] == list(verdict.notes)
+    angles = write_angles_csv(tmp_path / "set.csv", simulate_set("cable", reps=3))
+    assert not set(analyze_set(angles, "cable").notes) & set(verdict.notes)

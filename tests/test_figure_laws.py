@@ -31,9 +31,7 @@ from kickback.draw.pose_marks import (
     GHOST_CANDIDATES,
     GHOST_TOLERANCE,
     back_line_points,
-    blend,
     draw_ghost,
-    draw_trail,
     ghost_words,
     hollow_depth,
     outline_gap,
@@ -223,41 +221,6 @@ def test_the_working_foot_is_off_the_floor_in_every_moving_step(variant):
         assert pose.replace(knee_flexion=0.0) == drawn[0].replace(
             knee_flexion=0.0, hip_extension=pose.hip_extension
         )
-
-
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_the_motion_trail_draws_the_path_of_the_foot_not_sticks_of_the_leg(variant):
-    start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
-    poses = [blend(top, start, s) for s in np.linspace(0.0, 0.4, 9)]
-    figure, ax = plt.subplots()
-    draw_trail(ax, poses, BODY, variant, feet=3)
-    ankles = np.array([build_skeleton(pose, BODY, variant).joints["ankle"] for pose in poses])
-    (path,) = ax.lines  # one line only: the ankle's dotted path
-    assert np.allclose(np.column_stack(path.get_data()), ankles)
-    (arrow,) = [p for p in ax.patches if p.get_gid() == pose_marks.TRAIL_ARROW_ID]
-    tail, head = arrow._posA_posB  # the arrowhead points the way the foot moves: along the last step
-    assert np.allclose(tail, ankles[-2]) and np.allclose(head, ankles[-1])
-    feet = [p for p in ax.patches if p is not arrow]
-    assert len(feet) <= 3
-    foot = BODY.length("foot")
-    for patch in feet:  # each a faint foot near the path, never a leg reaching up to the hip
-        outline = patch.get_xy()
-        assert np.hypot(*(outline[:, None, :] - ankles[None, :, :]).T).min(axis=0).max() < foot + 0.05
-        assert outline[:, 1].min() >= pose_marks.TRAIL_FOOT_CLEARANCE - 0.03  # never a shoe on the floor
-    plt.close(figure)
-
-
-@pytest.mark.parametrize("variant", VARIANTS)
-def test_a_trail_draws_no_foot_on_the_floor_or_on_the_support_foot(variant):
-    """Along the start pose's foot (on the floor or mat) a trail has its path and arrow but no foot."""
-    start = preset_pose(variant, "start")
-    figure, ax = plt.subplots()
-    draw_trail(ax, [start, start.replace(hip_extension=start.hip_extension + 1.0)], BODY, variant, feet=1)
-    assert [p.get_gid() for p in ax.patches].count(pose_marks.TRAIL_ARROW_ID) == 1
-    if foot_height(start, BODY, variant) < pose_marks.TRAIL_FOOT_CLEARANCE:
-        assert len(ax.patches) == 1  # the arrow alone: no shoe left on the floor
-    plt.close(figure)
-    plt.close(figure)
 
 
 def test_the_side_view_of_the_pelvis_figure_says_its_point():

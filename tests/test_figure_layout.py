@@ -27,10 +27,25 @@ BUILDERS = [
     *[(form_diagrams.build_form_figure, v) for v in VARIANTS],
     *[(form_diagrams.build_steps_figure, v) for v in VARIANTS],
     *[(form_diagrams.build_cue_card, v) for v in VARIANTS],
-    *[(form_diagrams.build_mistake_figure, m) for m in ("arched_back", "incomplete_rom", "pelvic_rotation")],
+    *[
+        (form_diagrams.build_mistake_figure, m)
+        for m in ("arched_back", "incomplete_rom", "pelvic_rotation", "weak_core")
+    ],
     (build_muscle_map, None),
     (build_rdl_figure, None),
 ]
+
+
+def drawn_tick_labels(axis):
+    """The tick labels matplotlib draws: shown, and at a tick inside the view (a chart's locator also
+    places ticks just past its limits, whose labels are never drawn)."""
+    low, high = sorted(axis.get_view_interval())
+    axis.get_majorticklocs()
+    return [
+        tick.label1
+        for tick in axis.get_major_ticks()
+        if tick.label1.get_visible() and low - 1e-9 <= tick.get_loc() <= high + 1e-9
+    ]
 
 
 def texts_of(figure):
@@ -39,7 +54,8 @@ def texts_of(figure):
     for ax in figure.axes:
         found += [ax.title, ax._left_title, ax._right_title, *ax.texts]
         if ax.axison:
-            found += [*ax.get_xticklabels(), *ax.get_yticklabels(), ax.xaxis.label, ax.yaxis.label]
+            found += [*drawn_tick_labels(ax.xaxis), *drawn_tick_labels(ax.yaxis)]
+            found += [ax.xaxis.label, ax.yaxis.label]
     return [t for t in found if isinstance(t, Text) and t.get_visible() and t.get_text().strip()]
 
 

@@ -16,6 +16,7 @@ from matplotlib.path import Path
 from kickback.content.pose_readouts import read_slider_ranges
 from kickback.data_files import read_table
 from kickback.draw.body import draw_pose, update_pose
+from kickback.draw.chest_pad import PAD_TUCK, PAD_TUCK_MOST
 from kickback.draw.machine import cable_path, machine_parts, static_parts, tower_frame
 from kickback.draw.style import COLORS
 from kickback.model.anthropometrics import default_body
@@ -66,15 +67,37 @@ def _gap_and_sink(part: np.ndarray, body_part: np.ndarray) -> tuple[float, float
 
 
 def test_the_chest_pad_touches_the_chest_in_every_explorer_pose(drawn):
+    """Seen from the side the pad's near end lies over the chest's near side (it is wider than the
+    chest), reaching in behind the chest's outline no farther than `pad_tuck` says."""
     for pose in GRID:
         update_pose(drawn, pose)
         pad, trunk = drawn.polygons["chest_pad"].get_xy(), drawn.polygons["trunk"].get_xy()
         gap, sink = _gap_and_sink(pad, trunk)
-        assert gap <= CONTACT and sink <= SINK, (pose, gap, sink)
+        assert gap <= CONTACT and PAD_TUCK - SINK <= sink <= PAD_TUCK_MOST + SINK, (pose, gap, sink)
         # on the chest (the thorax, above T12), not the belly
-        contact = pad[np.argmin(_distance_to_outline(pad, trunk))]
+        contact = pad.mean(axis=0)  # the middle of the cushion (its points are evenly spaced)
         spine = drawn.skeleton.spine
         assert np.argmin(np.hypot(*(spine - contact).T)) > 1 + SPINE_STEPS, pose
+
+
+def _shared_area(part: np.ndarray, other: np.ndarray, points: int = 120) -> float:
+    """The share of `part`'s area that `other` covers (sampled on a grid over `part`)."""
+    low, high = part.min(axis=0), part.max(axis=0)
+    xs, ys = np.meshgrid(np.linspace(low[0], high[0], points), np.linspace(low[1], high[1], points))
+    grid = np.column_stack([xs.ravel(), ys.ravel()])
+    inside = Path(part, closed=True).contains_points(grid)
+    return float((inside & Path(other, closed=True).contains_points(grid)).sum() / max(inside.sum(), 1))
+
+
+def test_the_near_arm_passes_in_front_of_the_chest_pad_in_every_explorer_pose(drawn):
+    """The illustrator read a pad whose face met the arm's edge as pinning the arm to the chest: the
+    near upper arm is drawn over the pad and covers a good strip of it (its inner edge), so the arm
+    is seen passing in front of the pad, as it hangs beside it on a real machine."""
+    arm, pad = drawn.polygons["upper_arm"], drawn.polygons["chest_pad"]
+    assert arm.get_zorder() > pad.get_zorder()
+    for pose in GRID:
+        update_pose(drawn, pose)
+        assert _shared_area(pad.get_xy(), arm.get_xy()) > 0.1, pose
 
 
 def test_the_chest_pad_moves_with_the_chest_not_a_fixed_offset(drawn):

@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Polygon
 from matplotlib.path import Path
 from matplotlib.text import Text
@@ -418,3 +419,155 @@ def test_gluteus_maximus_fibres_slant_across_the_thigh_not_along_it(skeleton):
         angle = np.degrees(np.arccos(abs(float(along @ femur))))
         assert 30.0 <= angle <= 60.0, f"a gluteus maximus fibre runs {angle:.0f}° to the femur"
         assert float((line[1] - line[0]) @ femur) > 0, "fibres run from the pelvis down toward the knee"
+
+
+def leader_lines(figure):
+    """Each callout's leader line, by what it names ("muscle:glmed", "landmark:sacrum"), in pixels."""
+    ax = figure.axes[0]
+    found = {}
+    for artist in ax.texts:
+        gid = str(artist.get_gid())
+        if gid.startswith("leader:"):
+            start = figure.transFigure.transform(artist.xyann)
+            end = ax.transData.transform(artist.xy)
+            found[gid.removeprefix("leader:")] = Path(np.array([start, end]))
+    return found
+
+
+def drawn_obstacles(figure):
+    """What a leader must keep off, as (name, outline in pixels, z-order): each muscle, the iliotibial
+    band, the bony landmarks and a deep muscle's outline drawn through the muscles over it."""
+    ax = figure.axes[0]
+    found = []
+    for patch in ax.patches:
+        gid = str(patch.get_gid())
+        if gid.startswith(("muscle:", "tendon:", "landmark:", "seen-through:", "context:")):
+            name = gid.replace("seen-through:", "muscle:")
+            xy = ax.transData.transform(patch.get_xy())
+            found.append((name, np.vstack([xy, xy[:1]]), patch.get_zorder()))
+    for line in ax.lines:
+        gid = str(line.get_gid())
+        if gid.startswith("landmark:"):
+            found.append((gid, ax.transData.transform(line.get_xydata()), line.get_zorder()))
+    return found
+
+
+def covers(figure):
+    """The filled shapes in the close-up, as (closed path in pixels, z-order): what can hide a line."""
+    ax = figure.axes[0]
+    return [
+        (Path(ax.transData.transform(p.get_xy()), closed=True), p.get_zorder(), str(p.get_gid()))
+        for p in ax.patches
+        if isinstance(p, Polygon) and p.get_visible() and p.get_fill() and (p.get_alpha() or 1.0) >= 0.9
+    ]
+
+
+def crossing_points(segment, outline):
+    """Where a straight segment crosses a polyline (pixels)."""
+    (ax_, ay), (bx, by) = segment
+    c, d = outline[:-1], outline[1:]
+    r = np.array([bx - ax_, by - ay])
+    s = d - c
+    denominator = r[0] * s[:, 1] - r[1] * s[:, 0]
+    with np.errstate(divide="ignore", invalid="ignore"):
+        t = ((c[:, 0] - ax_) * s[:, 1] - (c[:, 1] - ay) * s[:, 0]) / denominator
+        u = ((c[:, 0] - ax_) * r[1] - (c[:, 1] - ay) * r[0]) / denominator
+    hit = (denominator != 0) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
+    return np.array([ax_, ay]) + t[hit, None] * r
+
+
+def seen(point, z, hiders):
+    """Whether a line drawn at z-order `z` shows at `point`: no filled shape drawn over it there."""
+    return not any(zo > z and path.contains_point(tuple(point)) for path, zo, _ in hiders)
+
+
+def on_the_standing_leg(leader, hiders):
+    """Whether a leader passes over the part of the standing leg (the light grey leg behind) one sees."""
+    legs = [(path, z) for path, z, gid in hiders if gid.startswith("standing_leg:")]
+    start, end = leader.vertices[0], leader.vertices[-1]
+    for t in np.linspace(0.0, 1.0, 300):
+        point = start + t * (end - start)
+        if any(leg.contains_point(tuple(point)) and seen(point, z, hiders) for leg, z in legs):
+            return True
+    return False
+
+
+def leader_crossings(figure):
+    """Every leader that crosses another leader, the standing leg, or the outline of a shape other than the
+    one it names where that outline shows.
+
+    A leader may pass over the shapes that lie on the point it names: a deep muscle is reached through
+    the one that covers it, a landmark through the muscle over it.
+    """
+    figure.canvas.draw()
+    leaders, obstacles, hiders = leader_lines(figure), drawn_obstacles(figure), covers(figure)
+    crossings = []
+    for name, leader in leaders.items():
+        end = tuple(leader.vertices[-1])
+        on_the_point = {
+            other for other, outline, _ in obstacles if len(outline) > 3 and Path(outline).contains_point(end)
+        }
+        for other, outline, z in obstacles:
+            if other == name or other in on_the_point:
+                continue
+            if any(seen(point, z, hiders) for point in crossing_points(leader.vertices, outline)):
+                crossings.append(f"{name} crosses {other}")
+        if on_the_standing_leg(leader, hiders):
+            crossings.append(f"{name} crosses the standing leg")
+    names = list(leaders)
+    for i, a in enumerate(names):
+        for b in names[i + 1 :]:
+            if leaders[a].intersects_path(leaders[b], filled=False):
+                crossings.append(f"{a} crosses {b}")
+    return sorted(set(crossings))
+
+
+def test_no_leader_line_crosses_another_or_a_shape_it_does_not_name():
+    figure = build_muscle_map().figure
+    assert len(leader_lines(figure)) >= len(read_muscles()) + len(LANDMARKS)
+    assert leader_crossings(figure) == []
+
+
+def test_the_crossing_check_sees_a_leader_that_crosses_a_muscle():
+    """The check itself: a leader drawn across the obliques to the gluteus medius is reported."""
+    figure = build_muscle_map().figure
+    ax = figure.axes[0]
+    leader = next(t for t in ax.texts if t.get_gid() == "leader:muscle:glmed")
+    obliques = next(p for p in ax.patches if p.get_gid() == "muscle:obliques").get_xy().mean(axis=0)
+    glmed = np.array(leader.xy)
+    beyond = glmed + 3.0 * (obliques - glmed)  # from past the obliques, straight through them
+    leader.xyann = tuple(figure.transFigure.inverted().transform(ax.transData.transform(beyond)))
+    assert "muscle:glmed crosses muscle:obliques" in leader_crossings(figure)
+
+
+def test_the_vastus_lateralis_lies_under_the_iliotibial_band_in_context_grey():
+    """The front of the thigh carries the vastus lateralis: a context muscle (not a role colour, said in
+    the legend and the caption), drawn under the band, which lies over its middle from hip to knee."""
+    figure = build_muscle_map().figure
+    ax = figure.axes[0]
+    patches = {str(p.get_gid()): p for p in ax.patches}
+    vastus, band = patches["context:vastus_lateralis"], patches["tendon:itb"]
+    assert vastus.get_zorder() < band.get_zorder()
+    role_colours = {to_rgba(COLORS[role])[:3] for role in ROLE_OUTLINES}
+    assert vastus.get_facecolor()[:3] not in role_colours
+    skeleton = build_skeleton(preset_pose("cable", "correct_top"), BODY, "cable")
+    on_the_thigh = [point for point in ITB_SHAPE.outline if point[0] == "thigh" and point[1] < 0.8]
+    assert len(on_the_thigh) >= 2
+    inside = Path(vastus.get_xy(), closed=True)
+    for point in place_points(skeleton, on_the_thigh, BODY.height):
+        assert inside.contains_point(tuple(point))
+    words = " ".join(text.get_text() for text in figure.findobj(Text)).lower()
+    assert "vastus lateralis" in words and "for context" in words
+    assert "vastus lateralis" in build_muscle_map().alt_text.lower()
+
+
+@pytest.mark.parametrize("hamstring", ["bflh", "semiten", "semimem"])
+def test_a_strap_muscle_has_a_fibre_line_down_its_length(skeleton, hamstring):
+    """A hamstring's fibres run along it: one white line from its origin end to its insertion end."""
+    (line,) = fibre_lines(skeleton, SHAPES[hamstring], BODY.height)
+    ends = place_points(skeleton, SHAPES[hamstring].outline, BODY.height)[[0, -1]]
+    assert np.allclose(line[[0, -1]], ends)
+    assert (
+        Path(muscle_outline(skeleton, SHAPES[hamstring], BODY.height)).contains_points(line[1:-1]).mean()
+        > 0.9
+    )

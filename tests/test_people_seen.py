@@ -12,7 +12,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from kickback.form.exercise_check import check_exercise_file, judge_file, judge_recording
+from kickback.draw.video_report import LOOK_NOTE
+from kickback.form.analysis import analyze_set
+from kickback.form.exercise_check import check_exercise_file, judge_file, judge_recording, who_was_judged
 from kickback.form.exercise_gate import judge_keypoint_frames
 from kickback.form.keypoint_frames import (
     ONE_PERSON_NOTE,
@@ -111,7 +113,7 @@ def test_the_sentence_names_the_counts_and_the_estimator():
         "Several people were seen in 2 of the 3 frames where people were counted (one frame in 3). "
         "MediaPipe Pose follows one person, the most prominent in view"
     )
-    assert "skeleton drawn on the stills" in sentence
+    assert "stills" not in sentence and "clip" not in sentence  # names no picture: the command line has none
     assert people_note(people, "coco17").split(". ")[1].startswith("The pose estimator follows one person")
     alone = people_note(np.array([1.0, np.nan, 0.0, np.nan]))
     assert alone.startswith("No more than one person was seen in any of the 2 frames")
@@ -140,8 +142,12 @@ def test_the_report_says_who_was_judged(tmp_path):
     path = with_people(tmp_path, every_tenth(60), "people_coco17.csv")
     page = show_video_report(str(path), "cable", out=tmp_path / "report").page.read_text()
     assert "<h2>Who was judged</h2><p>Several people were seen in 6 of the " in page
+    assert page.count(LOOK_NOTE) == 1  # where to look is said on the page that has the pictures
     plain = show_video_report(str(EXAMPLE), "cable", out=tmp_path / "plain").page.read_text()
-    assert f"<h2>Who was judged</h2><p>{ONE_PERSON_NOTE}</p>" in plain
+    assert f"<h2>Who was judged</h2><p>{ONE_PERSON_NOTE}</p><p>{LOOK_NOTE}</p><h2>" in plain
+    alone = with_people(tmp_path, every_tenth(0), "alone_coco17.csv")
+    page = show_video_report(str(alone), "cable", out=tmp_path / "alone").page.read_text()
+    assert "<h2>Who was judged</h2><p>No more than one person was seen" in page and LOOK_NOTE not in page
 
 
 def shifted_after(
@@ -180,3 +186,39 @@ def test_the_report_says_where_the_skeleton_jumped(tmp_path):
     path = shifted_after(tmp_path, 300, 900.0, until=330)  # a second person for a second, then back
     page = show_video_report(str(path), "cable", out=tmp_path / "b").page.read_text()
     assert "The skeleton jumped across the image 2 times (at frames 300, 330)" in page
+
+
+def test_a_passed_keypoints_report_says_who_was_judged_once(tmp_path):
+    path = with_people(tmp_path, every_tenth(60))
+    recording = read_recording(path, format="coco17", side="right")
+    report = analyze_set(recording, "cable")
+    note = people_note(recording.keypoints.people, "coco17")
+    assert report.not_judged is None and report.reps and report.notes.count(note) == 1
+    assert f"- {note}" in report.describe().splitlines() and report.as_dict()["notes"].count(note) == 1
+    angles = analyze_set(RECORDINGS_DIR / "cable_momentum_angles.csv", "cable")
+    assert not any("person" in n or "skeleton jumped" in n for n in angles.notes)  # nobody to follow
+
+
+def test_a_passed_report_says_where_the_skeleton_jumped_as_the_video_report_does(tmp_path):
+    from kickback.draw.video_report import show_video_report
+
+    path = shifted_after(tmp_path, 300, 900.0, until=330)
+    recording = read_recording(path, format="coco17", side="right")
+    report = analyze_set(recording, "cable")
+    jumps = jumps_note([300, 330])
+    assert report.not_judged is None and report.notes.count(jumps) == 1
+    assert who_was_judged(recording, judge_recording(recording, "cable")) == (ONE_PERSON_NOTE, jumps)
+    page = show_video_report(str(path), "cable", out=tmp_path / "v").page.read_text()
+    assert f"<p>{ONE_PERSON_NOTE}</p><p>{jumps}</p><p>{LOOK_NOTE}</p>" in page
+
+
+def test_a_refused_keypoints_report_keeps_the_same_notes(tmp_path):
+    path = with_people(tmp_path, every_tenth(60))
+    recording = read_recording(path, format="coco17", side="right")
+    refused = analyze_set(recording, "bodyweight")
+    assert refused.not_judged is not None and not refused.reps
+    assert refused.notes.count(people_note(recording.keypoints.people, "coco17")) == 1
+    passed = analyze_set(recording, "cable")
+    assert [n for n in refused.notes if n not in recording.notes] == [
+        n for n in passed.notes if n not in recording.notes
+    ]

@@ -18,6 +18,8 @@ import sys
 
 import pytest
 from conftest import REPO_ROOT
+from hypothesis import given
+from hypothesis import strategies as st
 from matplotlib.image import imread
 from matplotlib.text import Text
 from test_browser import find_or_install
@@ -25,12 +27,22 @@ from test_browser import find_or_install
 from kickback.content.printables import (
     checklist_items,
     class_plan_markdown_rows,
+    key_answer,
     mistake_cards,
     plain_words,
     printable_names,
+    read_class_plan,
     short_answer_key,
 )
-from kickback.draw.printables import A4_PORTRAIT_IN, MIN_PRINT_PT, build_printables
+from kickback.content.quiz_bank import available_lessons, load_quiz
+from kickback.content.tempo import parse_tempo
+from kickback.draw.printables import (
+    A4_PORTRAIT_IN,
+    HANDOUT_TITLE,
+    MIN_PRINT_PT,
+    build_printables,
+    checklist_title,
+)
 from kickback.model.variants import VARIANTS
 
 
@@ -137,6 +149,50 @@ def test_the_short_key_has_every_right_answer(printables):
             assert f"{line.number}. {line.letter}) {' '.join(line.answer.split())}" in words
 
 
+@pytest.mark.parametrize("plan", ["45", "90"])
+def test_the_class_plan_names_lessons_and_no_file(plan):
+    cells = " ".join(f"{row.what} {row.material} {row.prompt}" for row in read_class_plan(plan))
+    assert not re.search(r"\.(ipynb|png|pdf|csv)\b|figures/|printables/|\.\./", cells)
+    for number in set(re.findall(r"lesson (\d\d)", cells)):
+        lesson = next(name for name in available_lessons() if name.startswith(number))
+        assert f"lesson {number} ({load_quiz(lesson).title})" in cells
+
+
+def test_the_printed_class_plan_names_what_to_print_by_its_title(printables):
+    words = " ".join(" ".join(t.get_text().split()) for t in texts(printables["class_plan_45"].figure))
+    assert not re.search(r"\w\.(ipynb|png|pdf)\b|figures/|printables/", words)
+    for page, title in [
+        ("mistakes_handout", HANDOUT_TITLE),
+        ("observation_checklist_bodyweight", checklist_title("bodyweight")),
+    ]:  # each named as its own page is titled
+        shown = [" ".join(t.get_text().split()) for t in texts(printables[page].figure)]
+        assert title in shown and f'"{title}"' in words
+
+
+def test_the_short_key_says_what_a_gym_notation_answer_means(printables):
+    tempo = dict(short_answer_key())["08 " + load_quiz("08_tempo_and_progression").title]
+    line = next(k for k in tempo if k.answer.startswith("3021"))
+    assert line.answer == "3021 (gym notation, down first) = 2-1-3 up-hold-down"
+    words = " ".join(" ".join(t.get_text().split()) for t in texts(printables["answer_key_short"].figure))
+    assert f"{line.number}. {line.letter}) 3021 (gym notation, down first) = 2-1-3 up-hold-down" in words
+
+
+@given(st.tuples(*[st.sampled_from("0123456789X")] * 4).map("".join))
+def test_a_gym_notation_answer_is_read_back_as_the_same_tempo(code):
+    said = key_answer(code)
+    if "X" in code[1] + code[3]:  # no explosive pause or hold: not a tempo, printed as written
+        assert said == code
+        return
+    assert said.startswith(f"{code} (gym notation, down first) = ") and said.endswith(" up-hold-down")
+    course = said.split(" = ", 1)[1].removesuffix(" up-hold-down")
+    assert parse_tempo(course) == parse_tempo(code)
+
+
+def test_a_right_answer_that_is_no_tempo_is_printed_as_written():
+    for text in ("60 s: 10 reps of 6 s each", "30210", "2-1-3", "A mini band round the thighs"):
+        assert key_answer(text) == text
+
+
 def guide_table(heading: str) -> list[tuple[str, ...]]:
     """The rows of the Markdown table under `heading` in the teaching guide."""
     notebook = json.loads((REPO_ROOT / "notebooks" / "trainers" / "teaching_guide.ipynb").read_text("utf-8"))
@@ -152,7 +208,8 @@ def test_the_guide_and_the_printed_plan_share_one_table(plan, heading):
 
 
 def test_plain_words_turn_links_into_lesson_numbers():
-    assert plain_words("[02](../02_hip_extension.ipynb): the explorer") == "lesson 02: the explorer"
+    name = load_quiz("02_hip_extension").title
+    assert plain_words("[02](../02_hip_extension.ipynb): the explorer") == f"lesson 02 ({name}): the explorer"
     assert (
         plain_words("its key is in the [answer keys](answer_keys.ipynb)") == "its key is in the answer keys"
     )

@@ -1,21 +1,37 @@
 """The step figures' drawn poses: the pose table's, the working knee bent more only to clear the floor."""
 
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from kickback.draw.form_diagrams import STEP_PHASES
-from kickback.draw.pose_marks import blend
+from kickback.draw.body import draw_pose
+from kickback.draw.form_diagrams import STEP_PHASES, build_steps_figure
+from kickback.draw.pose_marks import TRAIL_ARROW_ID, blend
 from kickback.draw.step_poses import (
     KNEE_STEP,
     STEP_FOOT_CLEARANCE,
+    STEP_KEY,
+    TRAIL_FLOOR_GAP,
+    TRAIL_GAP,
+    TRAIL_LEAST,
+    _clear_of_leg,
+    draw_step_motion,
     foot_height,
     knee_bent_to_clear,
+    knee_key,
     knee_note,
+    motion_path,
     step_poses,
     step_trail,
 )
 from kickback.model.anthropometrics import default_body
 from kickback.model.pose import preset_pose
+from kickback.model.skeleton import build_skeleton
 from kickback.model.variants import VARIANTS
 
 BODY = default_body()
@@ -83,3 +99,112 @@ def test_the_trail_runs_from_the_table_pose_to_the_drawn_one(variant):
         assert trail[-1].hip_extension == pytest.approx(drawn.hip_extension)
         knees = np.array([pose.knee_flexion for pose in trail])
         assert np.all(np.diff(knees) * np.sign(knees[-1] - knees[0] or 1) >= -1e-9)  # no jump back
+
+
+MOVING = [(variant, i) for variant in VARIANTS for i, way in enumerate(WAYS) if way]
+
+
+def _ankle(pose, variant):
+    return np.asarray(build_skeleton(pose, BODY, variant).joints["ankle"], dtype=float)
+
+
+@pytest.mark.parametrize("variant, index", MOVING)
+def test_the_trail_starts_at_the_previous_step_s_foot_and_ends_clear_of_the_drawn_one(variant, index):
+    poses = step_poses(variant, BODY, SHARES, WAYS)
+    drawn, before = poses[index], poses[index - 1]  # the step before: set-up for the lift, top for lower
+    path = motion_path(variant, BODY, drawn, SHARES[index], WAYS[index])
+    foot = BODY.length("foot")
+    assert np.hypot(*(path[0] - _ankle(before, variant))) < foot  # starts at (or beside) the earlier foot
+    assert np.hypot(*(path[-1] - _ankle(drawn, variant))) < 2 * foot  # ends near the drawn foot ...
+    assert np.all(_clear_of_leg(path[-1:], drawn, BODY, variant, TRAIL_GAP - 1e-9))  # ... but clear of it
+    assert path[:, 1].min() >= TRAIL_FLOOR_GAP - 1e-9  # never along the floor
+
+
+@pytest.mark.parametrize("variant, index", MOVING)
+def test_the_trail_is_long_enough_to_read(variant, index):
+    poses = step_poses(variant, BODY, SHARES, WAYS)
+    path = motion_path(variant, BODY, poses[index], SHARES[index], WAYS[index])
+    assert float(np.hypot(*np.diff(path, axis=0).T).sum()) >= TRAIL_LEAST - 1e-9
+
+
+@pytest.mark.parametrize("variant, index", MOVING)
+def test_the_arrow_points_the_way_the_foot_travels(variant, index):
+    poses = step_poses(variant, BODY, SHARES, WAYS)
+    figure, ax = plt.subplots()
+    shown = draw_pose(ax, poses[index], BODY, variant, angles=False, caption=False)
+    draw_step_motion(ax, variant, BODY, shown, SHARES[index], WAYS[index])
+    (arrow,) = [p for p in ax.patches if p.get_gid() == TRAIL_ARROW_ID]
+    tail, head = (np.asarray(point) for point in arrow._posA_posB)
+    travel = _ankle(poses[index], variant) - _ankle(poses[index - 1], variant)
+    assert float(np.dot(head - tail, travel)) > 0  # along the foot's way, not back
+    rise = (head - tail)[1]
+    assert rise > 0 if WAYS[index] == "up" else rise < 0  # "up" rises, "down" falls
+    plt.close(figure)
+
+
+@pytest.mark.parametrize("variant, index", MOVING)
+def test_the_ghost_shows_the_leg_where_the_step_before_drew_it(variant, index):
+    poses = step_poses(variant, BODY, SHARES, WAYS)
+    figure, ax = plt.subplots()
+    shown = draw_pose(ax, poses[index], BODY, variant, angles=False, caption=False)
+    before = len(ax.patches)
+    draw_step_motion(ax, variant, BODY, shown, SHARES[index], WAYS[index])
+    ghosts = [p for p in ax.patches[before:] if p.get_gid() != TRAIL_ARROW_ID]
+    assert ghosts and all(p.get_facecolor()[3] == 0 for p in ghosts)  # outlines only
+    earlier_foot = _ankle(poses[index - 1], variant)
+    nearest = min(np.hypot(*(p.get_xy() - earlier_foot).T).min() for p in ghosts)
+    assert nearest < BODY.length("foot")  # the ghost's foot is where the earlier step's foot was
+    plt.close(figure)
+
+
+def test_clear_of_leg_says_no_inside_the_foot_and_yes_far_away():
+    pose = preset_pose("cable", "correct_top")
+    inside = _ankle(pose, "cable")[None, :]
+    far = inside + np.array([[-1.0, 1.0]])
+    assert not _clear_of_leg(inside, pose, BODY, "cable", TRAIL_GAP)[0]
+    assert _clear_of_leg(far, pose, BODY, "cable", TRAIL_GAP)[0]
+
+
+def test_the_knee_key_names_each_bent_step_and_the_table_s_knee_and_is_empty_where_none_is_bent():
+    poses = step_poses("cable", BODY, SHARES, WAYS)
+    key = knee_key("cable", TITLES, poses)
+    bent = [(t, p.knee_flexion) for t, p in zip(TITLES, poses) if p.knee_flexion != 10.0]
+    assert bent  # the cable's moving steps are bent to clear the floor
+    for title, knee in bent:
+        assert f"{title} {knee:.0f}°" in key
+    assert "the pose table keeps 10°" in key and "Top" not in key
+    assert knee_key("machine", TITLES, step_poses("machine", BODY, SHARES, WAYS)) == ""
+
+
+@pytest.mark.parametrize("variant", ["cable", "machine"])
+def test_the_steps_figure_keys_its_marks_and_any_drawn_knee_in_words(variant):
+    figure = build_steps_figure(variant).figure
+    words = " ".join(text.get_text() for text in figure.texts)
+    assert STEP_KEY in words
+    knee = knee_key(variant, TITLES, step_poses(variant, BODY, SHARES, WAYS))
+    assert (knee in words) if knee else ("Knee drawn" not in words)
+    plt.close(figure)
+
+
+@settings(max_examples=30)
+@given(
+    variant=st.sampled_from(VARIANTS),
+    way=st.sampled_from(["up", "down"]),
+    share=st.floats(min_value=0.2, max_value=0.85),
+)
+def test_any_moving_step_s_trail_reads_from_the_earlier_foot_to_just_short_of_the_drawn_one(
+    variant, way, share
+):
+    """For any share a lift or lower may be drawn at: a readable trail, clear of the leg and floor,
+    from near where the foot was to near where it is, its last stretch pointing the way the foot goes."""
+    drawn = step_poses(variant, BODY, [share], [way])[0]
+    earlier = preset_pose(variant, "start" if way == "up" else "correct_top")
+    path = motion_path(variant, BODY, drawn, share, way)
+    foot = BODY.length("foot")
+    assert float(np.hypot(*np.diff(path, axis=0).T).sum()) >= TRAIL_LEAST - 1e-9
+    assert _clear_of_leg(path[-1:], drawn, BODY, variant, TRAIL_GAP - 1e-9)[0]
+    assert path[:, 1].min() >= TRAIL_FLOOR_GAP - 1e-9
+    assert np.hypot(*(path[0] - _ankle(earlier, variant))) < 1.5 * foot
+    assert np.hypot(*(path[-1] - _ankle(drawn, variant))) < 2 * foot
+    travel = _ankle(drawn, variant) - _ankle(earlier, variant)
+    assert float(np.dot(path[-1] - path[-2], travel)) > 0

@@ -21,6 +21,7 @@ from .cues import top_cues
 from .mistakes import read_mistakes
 from .plain_words import plain_text
 from .quiz_bank import LETTERS, available_lessons, load_quiz
+from .tempo import to_article_notation
 
 VIEWS: dict[str, str] = {
     "side": "Side view: level with the lifter's hip, 1–2 m away",
@@ -183,15 +184,21 @@ def mistake_title(mistake: str) -> str:
     return read_mistakes()[mistake]["title"]
 
 
+def lesson_name(lesson: str) -> str | None:
+    """A lesson's name as its quiz bank titles it (e.g. "Start here" for "00_start_here"), or None."""
+    return load_quiz(lesson).title if lesson in available_lessons() else None
+
+
 def plain_words(markdown: str) -> str:
-    """A guide cell for paper: a link to a lesson becomes "lesson NN", other links their text;
-    bold and italics marks go."""
+    """A guide cell for paper: a link to a lesson becomes "lesson NN" and the lesson's name, other links
+    their text; bold and italics marks go. A trainer reads names on paper, never a file's path."""
 
     def link(match: re.Match[str]) -> str:
         text, target = match.group(1), match.group(2)
-        lesson = re.match(r"\.\./(\d\d)_", target)
-        if lesson and text.startswith(lesson.group(1)):
-            return "lesson " + text
+        lesson = re.match(r"\.\./((\d\d)_\w+)\.ipynb$", target)
+        if lesson and text.startswith(lesson.group(2)):
+            name = lesson_name(lesson.group(1))
+            return f"lesson {text}" + (f" ({name})" if name else "")
         return text
 
     text = re.sub(r"\[([^\]]+)\]\(([^)]+)\)", link, markdown)
@@ -225,14 +232,46 @@ def class_plan_markdown_rows(plan: str = "45") -> list[tuple[str, str, str, str]
     return [(r["time"], r["what"], r["material"], r["prompt"]) for r in rows]
 
 
+GYM_TEMPO = re.compile(r"[0-9X]{4}")
+"""A right answer that is a tempo in gym notation alone, e.g. "3021": the short key says what it means."""
+
+
+def key_answer(text: str) -> str:
+    """A right choice's text as the short key prints it: a bare gym-notation tempo gets its meaning.
+
+    The course writes tempo up-hold-down; a four-digit code alone on the page would read as the
+    course's order, so the key names the notation and gives the course's reading
+    (`kickback.content.tempo`).
+
+    >>> key_answer("3021")
+    '3021 (gym notation, down first) = 2-1-3 up-hold-down'
+    >>> key_answer("60 s: 10 reps of 6 s each")
+    '60 s: 10 reps of 6 s each'
+    """
+    code = text.strip()
+    if not GYM_TEMPO.fullmatch(code):
+        return text
+    try:
+        course = to_article_notation(code)
+    except ValueError:  # four signs that are no tempo (e.g. an X where a pause goes): printed as written
+        return text
+    return f"{code} (gym notation, down first) = {course} up-hold-down"
+
+
 def short_answer_key() -> list[tuple[str, list[KeyLine]]]:
-    """Every quiz bank's right answers: (the bank's title, [number, letter, the right choice's text])."""
+    """Every quiz bank's right answers: (the bank's title, [number, letter, the right choice's text]).
+
+    The text is the choice's own, but for a bare gym-notation tempo, which says what it means
+    (`key_answer`).
+    """
     key = []
     for lesson in available_lessons():
         quiz = load_quiz(lesson)
         lines = [
             KeyLine(
-                number, LETTERS[question.choices.index(question.right_choice)], question.right_choice.text
+                number,
+                LETTERS[question.choices.index(question.right_choice)],
+                key_answer(question.right_choice.text),
             )
             for number, question in enumerate(quiz.questions, start=1)
         ]

@@ -1,4 +1,4 @@
-"""Outlines of the body's parts for the side view: torso (pelvis and trunk), head, hands and feet.
+"""Outlines of the body's parts for the side view: torso (pelvis and trunk), hands and feet (head: head.py).
 
 The torso is one smooth outline whose back follows the spine's curve, so the lower back's
 hollow deepens as it arches (`torso_lines`).
@@ -63,20 +63,9 @@ def smooth_closed(points: np.ndarray, rounds: int = 3) -> np.ndarray:
     return points
 
 
-def _in_frame(origin: np.ndarray, along: np.ndarray, across: np.ndarray, local: np.ndarray) -> np.ndarray:
-    """Points given as (along, across) coordinates in a frame at `origin`, in metres."""
-    local = np.asarray(local, dtype=float)
-    return origin + local[:, :1] * along + local[:, 1:2] * across
-
-
 def _unit(vector: np.ndarray) -> np.ndarray:
     length = float(np.hypot(*vector))
     return vector / length if length > 1e-12 else np.array([0.0, 1.0])
-
-
-def _dorsal(tangent: np.ndarray) -> np.ndarray:
-    """The normal toward the back for a spine tangent pointing head-ward (x forward, y up)."""
-    return np.array([-tangent[1], tangent[0]])
 
 
 def _smoothed(values: np.ndarray, width: float) -> np.ndarray:
@@ -213,37 +202,6 @@ def pelvis_outline(skeleton: Skeleton, body: Body) -> np.ndarray:
     lines = torso_lines(skeleton, body)
     sacrum = lines.at_spine[1]
     return np.vstack([lines.back[: sacrum + 1], lines.front[sacrum::-1], _seat(lines, body)])
-
-
-def head_outline(skeleton: Skeleton, body: Body) -> tuple[np.ndarray, np.ndarray]:
-    """The head in profile (skull, brow, nose, mouth, chin) and where the eye is (m).
-
-    The face looks the way the neck points, so the head's direction reads at a glance.
-    """
-    radius = (body.length("head_neck") - body.geometry["neck_length"]) / 2
-    centre = np.array(skeleton.joints["head"])
-    up = _unit(centre - np.array(skeleton.joints["neck"]))
-    forward = np.array([up[1], -up[0]])
-    angles = np.radians(np.linspace(55, 235, 19))
-    skull = np.column_stack([np.cos(angles) * 1.02, np.sin(angles) * 1.06])
-    face = np.array(
-        [
-            (-0.25, -0.98),
-            (0.35, -1.08),
-            (0.78, -1.02),
-            (0.90, -0.78),
-            (0.93, -0.52),
-            (0.98, -0.36),
-            (1.20, -0.18),
-            (1.03, 0.02),
-            (1.00, 0.30),
-            (0.78, 0.66),
-        ]
-    )
-    local = np.vstack([skull, face]) * radius
-    outline = _in_frame(centre, forward, up, local)
-    eye = centre + radius * (0.62 * forward + 0.18 * up)
-    return smooth_closed(outline, 2), eye
 
 
 def foot_outline(heel: np.ndarray, toe: np.ndarray, ankle: np.ndarray, body: Body) -> np.ndarray:

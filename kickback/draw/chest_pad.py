@@ -18,6 +18,8 @@ PAD_GAP = 0.003  # m between the chest and the chest pad's face: a hair, drawn a
 PAD_CORNER = 0.35  # the cushion's corner radius, as a share of its thickness
 PAD_CROWN = 0.004  # m the cushion's face crowns toward the chest in its middle, as upholstery does
 PLATE = 0.012  # m, thickness of the chest pad's metal backing plate
+PAD_TUCK = 0.04  # m the cushion reaches in behind the chest's side-view outline at least (`pad_tuck`)
+PAD_TUCK_MOST = 0.07  # m it reaches in at most, behind a near arm hanging far behind the chest's front
 
 
 def _unit(vector: np.ndarray) -> np.ndarray:
@@ -92,14 +94,36 @@ def chest_pad(
     """The chest pad's cushion resting on the posed chest (m), the middle of its metal backing plate's
     back (where the post holds it), and the unit vector from the chest out through the pad.
 
-    The cushion is a rounded rectangle `chest_pad_length` long and `chest_pad_thickness` deep whose
-    face lies along the chest (`_chest_frame`).
+    The cushion is a rounded rectangle `chest_pad_length` long, standing `chest_pad_thickness` out
+    from the chest (`_chest_frame`). A chest pad is wider than the chest, so seen from the side its
+    near end lies over the chest's near side and the near arm, hanging beside the chest, passes in
+    front of it: the cushion reaches PAD_TUCK in behind the chest's outline, where the arm (drawn
+    over it) hides it. Drawn only up to the chest's outline, its face met the arm's edge along its
+    whole length and the pad read as pinning the arm to the chest.
     """
     rest, along, outward = _chest_frame(skeleton, body, dims)
     thickness = dims["chest_pad_thickness"]
-    local = rounded_rectangle(dims["chest_pad_length"], thickness, PAD_CORNER * thickness, crown=PAD_CROWN)
-    cushion = _in_pad_frame(rest, along, outward, local)
+    tuck = pad_tuck(skeleton, dims, rest, along, outward)
+    local = rounded_rectangle(
+        dims["chest_pad_length"], thickness + tuck, PAD_CORNER * thickness, crown=PAD_CROWN
+    )
+    cushion = _in_pad_frame(rest, along, outward, local - np.array([0.0, tuck]))
     return cushion, rest + outward * (thickness + PLATE), outward
+
+
+def pad_tuck(
+    skeleton: Skeleton, dims: dict[str, float], rest: np.ndarray, along: np.ndarray, outward: np.ndarray
+) -> float:
+    """How far (m) the cushion reaches in behind the chest's outline: to the near upper arm's axis
+    where the arm passes the pad, so the arm covers the cushion's inner edge and is seen in front of
+    it; PAD_TUCK at least (an arm crossing the pad elsewhere), PAD_TUCK_MOST at most."""
+    shoulder, elbow = (np.asarray(skeleton.joints[name], dtype=float) for name in ("shoulder_joint", "elbow"))
+    axis = shoulder + np.linspace(0.0, 1.0, 25)[:, None] * (elbow - shoulder)
+    position, depth = (axis - rest) @ along, (axis - rest) @ outward
+    beside = np.abs(position) <= dims["chest_pad_length"] / 2
+    if not beside.any():
+        return PAD_TUCK
+    return float(np.clip(-np.median(depth[beside]), PAD_TUCK, PAD_TUCK_MOST))
 
 
 def chest_plate(skeleton: Skeleton, body: Body, dims: dict[str, float]) -> np.ndarray:

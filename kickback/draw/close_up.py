@@ -26,7 +26,7 @@ from ..model.anthropometrics import Body
 from ..model.skeleton import SPINE_STEPS, Skeleton
 from .anatomy import torso_lines
 from .artists import PoseArtists
-from .body import draw_pose
+from .body import draw_pose, update_pose
 from .labels import text_box
 from .pose_marks import back_line_points, hollow_depth
 from .style import COLORS, FONT_SIZES
@@ -363,7 +363,7 @@ def draw_close_up(
         raise ValueError("artists must be a body drawn by draw_pose in ax")
     centre, radius = lower_back_view(artists.skeleton, artists.body)
     big = radius * magnification
-    place = free_place(ax, centre, radius, magnification) if at is None else np.asarray(at, dtype=float)
+    place = _free_of_body(ax, artists, centre, radius, magnification) if at is None else np.asarray(at)
     ties = tangent_lines(centre, radius, place, big)
     inset = _draw_inset(ax, artists, centre, radius, place, big)
     _draw_hollow(inset, artists, kind)
@@ -398,7 +398,39 @@ def draw_close_up(
     )
     leader = _leader_from(box, anchor)
     ax.add_line(Line2D(leader[:, 0], leader[:, 1], color=COLORS["outline"], linewidth=0.8, zorder=6.4))
+    _keep_labels_off(artists, centre, radius, place, big, ties)
     return close_up
+
+
+def _free_of_body(
+    ax: Axes, artists: PoseArtists, centre: np.ndarray, radius: float, magnification: float
+) -> np.ndarray:
+    """`free_place`; where that spot would cover the body (a small panel, whose free room the body's
+    own angle labels took), the search again with those labels left out: the close-up goes first, and
+    `_keep_labels_off` then places the labels around it."""
+    place = free_place(ax, centre, radius, magnification)
+    window = Path.circle(tuple(place), radius * magnification)
+    if not any(window.intersects_path(shape.get_path(), filled=True) for shape in artists.polygons.values()):
+        return place
+    labels = [text for text in artists.texts.values() if text.get_visible()]
+    for text in labels:
+        text.set_visible(False)
+    try:
+        return free_place(ax, centre, radius, magnification)
+    finally:
+        for text in labels:
+            text.set_visible(True)
+
+
+def _keep_labels_off(
+    artists: PoseArtists, centre: np.ndarray, radius: float, place: np.ndarray, big: float, ties: np.ndarray
+) -> None:
+    """Place the body's angle labels again with the close-up's two circles and its ties as obstacles:
+    the labels were placed before it, so a label could sit on the small circle over the lower back."""
+    artists.obstacles.append(Path.circle(tuple(centre), radius))
+    artists.obstacles.append(Path.circle(tuple(place), big))
+    artists.obstacles.extend(Path(np.vstack([tie, tie[::-1]]), closed=True) for tie in ties)
+    update_pose(artists, artists.pose)
 
 
 def describe_close_up(close_up: CloseUp) -> str:

@@ -30,7 +30,7 @@ from ..model.skeleton import Skeleton
 from .artists import PoseArtists
 from .body import BODY_LAYERS, draw_pose, view_limits
 from .course_figure import VARIANT_TITLES, CourseFigure
-from .cue_badge import badge_radius, draw_badge
+from .cue_badge import badge_radius, badge_text_style, draw_badge
 from .cue_card_rear import REAR_LINE, draw_rear_thumbnail, rear_badge_centre, rear_crop_aspect
 from .shapes import mark_panel
 from .style import COLORS, FONT_SIZES, new_figure, styled
@@ -344,12 +344,7 @@ def _cue_list(figure, cues, layout: CardLayout) -> None:
             badge_x,
             top,
             f"{number}",
-            fontsize=FONT_SIZES["title"] + 2,
-            fontweight="bold",
-            color="white",
-            va="top",
-            ha="center",
-            bbox={"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"},
+            **(badge_text_style(FONT_SIZES["title"] + 2) | {"va": "top"}),
         )
         figure.text(
             text_x,

@@ -2,8 +2,9 @@
 points at.
 
 A side view cannot show whether the hips stay level (a roll or a hike happens across the line of
-sight), so a card whose cue is about that adds this view, cropped round the pelvis, with the line
-across the back of the pelvis (the two dimples over the sacrum) and the dotted level it must keep.
+sight), so a card whose cue is about that adds this view, cropped round the pelvis, with the bar
+across the back of the pelvis (through the two dimples over the sacrum, ending on the hip bones) and
+the dotted level it must keep.
 """
 
 from __future__ import annotations
@@ -22,11 +23,11 @@ from .style import COLORS, FONT_SIZES
 
 REAR_LINE = "rear_level_line"  # the gid suffix of the level line the pointer ends on
 REAR_TITLE = "From behind: hips level"
-REAR_BAR = "rear_pelvis_bar"  # the gid suffix of the bar across the pelvis, dimple to dimple
+REAR_BAR = "rear_pelvis_bar"  # the gid suffix of the bar across the pelvis, hip bone to hip bone
 BAR_ON = ("pelvis", "trunk")  # the parts the pelvis bar is drawn on
-# The view's x and y range round the dimples, in body heights: the whole body from behind on all fours
-# (head to the mat's near edge) with a margin, and room up and left of the hips for the badge. A pose that
-# reaches further (a standing body) widens it: `view_limits`.
+# The view's x and y range round the pelvis bar's middle, in body heights: the whole body from behind on
+# all fours (head to the mat's near edge) with a margin, and room up and left of the hips for the badge. A
+# pose that reaches further (a standing body) widens it: `view_limits`.
 CROP = ((-0.25, 0.37), (-0.50, 0.28))
 MARGIN = 0.03  # body heights of free space round everything drawn
 BADGE_DIRECTIONS = (
@@ -58,8 +59,8 @@ def rear_crop_aspect() -> float:
 def view_limits(
     ax: Axes, middle: np.ndarray, height: float
 ) -> tuple[tuple[float, float], tuple[float, float]]:
-    """The view's x and y limits (m): the crop round the dimples, widened to hold every drawn shape
-    (head, arms, legs, the mat) with a margin, so nothing is cut at the frame."""
+    """The view's x and y limits (m): the crop round the pelvis bar's middle, widened to hold every drawn
+    shape (head, arms, legs, the mat) with a margin, so nothing is cut at the frame."""
     (x0, x1), (y0, y1) = (
         (middle[i] + low * height, middle[i] + high * height) for i, (low, high) in enumerate(CROP)
     )
@@ -83,8 +84,8 @@ def draw_rear_thumbnail(
     """
     ax = figure.add_axes(rect)
     artists = draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False)
-    dimples = artists.lines["dimples"].get_xydata()
-    middle = dimples.mean(axis=0)
+    bar = artists.lines["dimples"].get_xydata()  # the pelvis bar's two ends, on the hip bones
+    middle = bar.mean(axis=0)
     (x0, x1), (y0, y1) = view_limits(ax, middle, body.height)
     ax.set_aspect("equal", adjustable="box")
     ax.set_xlim(x0, x1)
@@ -104,13 +105,13 @@ def draw_rear_thumbnail(
         spine.set_linewidth(0.8)
     ax.set_title(REAR_TITLE, fontsize=FONT_SIZES["label"], pad=4.0)
     parts = [Path(patch.get_xy(), closed=True) for patch in artists.parts.values()]
-    # The pointer ends on the bar across the back of the pelvis (dimple to dimple, on the level line), at
-    # the stance side's dimple: the lifted shank hides the working side's. To reach it the pointer
+    # The pointer ends on the bar across the back of the pelvis (hip bone to hip bone, on the level line),
+    # at the stance side's hip bone: the lifted shank hides the working side's. To reach it the pointer
     # crosses the pelvis and the trunk it lies on, and nothing else.
     covering = [
         Path(patch.get_xy(), closed=True) for name, patch in artists.parts.items() if name not in BAR_ON
     ]
-    return ax, (parts, covering), dimples[np.argmin(dimples[:, 0])]
+    return ax, (parts, covering), bar[np.argmin(bar[:, 0])]
 
 
 def rear_badge_centre(

@@ -8,6 +8,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
+from matplotlib.text import Text
 
 from ..model.anthropometrics import Body
 from ..model.loads import Load, default_load, describe_load
@@ -52,7 +53,7 @@ class ProfileCase:
 class CurveArtists:
     """The artists of one torque curve, kept so a widget can move them in place.
 
-    `total` is the demand from the start to the correct top (the taught range), `beyond` its thin grey
+    `total` is the demand from the start to the correct top (the taught range), `beyond` its thin, faded
     continuation past the top, `own_weight` the leg's own share over the taught range.
     """
 
@@ -93,6 +94,7 @@ def hip_in_words(angle: float) -> str:
 
 
 RANGE_SHADE = "#EDEDED"  # the hip range a set-up sweeps: light grey behind the curve
+BEYOND_COLOR = "#8CBFDC"  # the total demand past the correct top: the curve's own blue, faded (45 % on white)
 
 
 BEYOND_WORDS = "past the correct top (not taught)"
@@ -103,14 +105,15 @@ EASIEST_WORDS = "easiest within start–top"
 def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
     """A torque curve with the leg's own share, its hardest (▲) and easiest (▽) points named above the plot.
 
-    The curve is drawn thick over the taught range (start to correct top, shaded) and thin and grey
-    past the top, so the ▲ and ▽ are the extremes of the thick line. The words sit above the axes.
+    The curve is drawn thick over the taught range (start to correct top, shaded) and thin and faded
+    past the top, so the ▲ and ▽ are the extremes of the thick line. The words sit above the axes;
+    a note on the dotted line, where one is needed, sits in free space (`place_note`).
     """
     (total,) = ax.plot([], [], color=COLORS["working_leg"], linewidth=2.4, label="total demand", zorder=3)
     (beyond,) = ax.plot(
         [],
         [],
-        color=COLORS["reference"],
+        color=BEYOND_COLOR,
         linewidth=1.0,
         label=BEYOND_WORDS,
         zorder=2.8,
@@ -210,20 +213,40 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     for text in [t for t in ax.texts if t.get_gid() == "own_note"]:
         text.remove()
     if note:
-        ax.text(
-            0.98,
-            0.48 if case.variant != QUADRUPED else 0.97,
-            note,
-            transform=ax.transAxes,
-            ha="right",
-            va="center" if case.variant != QUADRUPED else "top",
-            gid="own_note",
-            fontsize=FONT_SIZES["small"],
-            color=COLORS["outline"],
-            linespacing=1.15,
-        )
+        place_note(ax, note)
     extra = f" {note.replace(chr(10), ' ')}." if note else ""
     return f"{case.title} ({describe_load(case.load)}): {summary.describe()}.{extra}"
+
+
+NOTE_GAP_PT = 5.0
+"""Points between a curve's note and what it hangs from (the legend above it, or the x-axis label)."""
+
+
+def place_note(ax: Axes, words: str) -> Text:
+    """Put a curve's note in free space, never on the curves, the markers or the shaded range.
+
+    Beside an axes with a legend (a single profile, the explorer) the note hangs under the legend, in
+    the column to the right of the plot; otherwise (a panel of the comparison figure) it is a caption
+    under the panel's x-axis label, from the panel's left edge, so it reads as that panel's. Both
+    anchors are artists matplotlib places at draw time, so the note follows them when the layout moves.
+    """
+    style: dict[str, Any] = {
+        "gid": "own_note",
+        "fontsize": FONT_SIZES["small"],
+        "color": COLORS["outline"],
+        "linespacing": 1.15,
+        "textcoords": "offset points",
+        "ha": "left",
+        "va": "top",
+        "annotation_clip": False,
+    }
+    legend = ax.get_legend()
+    if legend is not None:
+        inset = legend.borderpad * legend.prop.get_size_in_points()  # line up with the legend's entries
+        return ax.annotate(words, xy=(0, 0), xycoords=legend, xytext=(inset, -NOTE_GAP_PT), **style)
+    return ax.annotate(
+        words, xy=(0, 0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -NOTE_GAP_PT), **style
+    )
 
 
 def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray, *, standing: bool = False) -> str:
@@ -234,21 +257,23 @@ def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray, *, stan
     the hip, so it helps the lift there (an anchored band near the top, on all fours). Standing, the leg
     hangs below the hip at the start, so its own weight barely loads the hip until it swings back: the
     note gives the two numbers (N·m at the start and at the top), computed, when the start's is under
-    a quarter of the top's.
+    a quarter of the top's. Lines stay under about 32 characters, so a note fits a panel's width or
+    the column beside the explorer's plot.
     """
     load = np.asarray(total) - np.asarray(own)
     if np.all(np.abs(load) < 0.5):
-        return "leg's own weight (dotted):\nthe same as the total"
+        return "leg's own weight (dotted):\nthe same as the total, so\nhidden under it"
     helping = np.asarray(hip)[load < -0.5]
     if helping.size:
         return (
-            f"from {hip_in_words(float(helping.min()))}:\nthe load helps the lift\n(its pull crosses the hip)"
+            f"from {hip_in_words(float(helping.min()))} the load\nhelps the lift (its pull crosses\n"
+            "the hip): the total drops below\nthe dotted line"
         )
     start, top = float(own[0]), float(own[-1])
     if standing and top > 0 and start < 0.25 * top:
         return (
-            f"leg's own weight (dotted):\n{start:.0f} N·m at the start, the leg\n"
-            f"hanging; {top:.0f} N·m at the top"
+            f"leg's own weight (dotted):\n{start:.0f} N·m at the start (leg\n"
+            f"hanging), {top:.0f} N·m at the top"
         )
     return ""
 
@@ -299,22 +324,18 @@ def shared_profile_top(cases: list[ProfileCase], body: Body) -> float:
 
 
 def profile_key_handles(artists: CurveArtists) -> list[Any]:
-    """Legend entries for a torque plot: the curves, the markers and the shaded range."""
+    """Legend entries for a torque plot: the curves, the shaded range, then the ▲ and ▽ markers.
+
+    In that order a legend of three columns (filled column by column) pairs the thick and thin
+    curve, the dotted line and the shading, and the two markers.
+    """
     from matplotlib.patches import Patch
 
     handles: list[Any] = [artists.total]
     if artists.beyond is not None:
         handles.append(artists.beyond)
-    return handles + [
-        artists.own_weight,
-        artists.peak,
-        artists.low,
-        Patch(
-            facecolor=RANGE_SHADE,
-            edgecolor="none",
-            label="start to correct top (taught)",
-        ),
-    ]
+    shade = Patch(facecolor=RANGE_SHADE, edgecolor="none", label="start to correct top (taught)")
+    return handles + [artists.own_weight, shade, artists.peak, artists.low]
 
 
 def profile_cases() -> list[ProfileCase]:

@@ -33,7 +33,11 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
     cases = profile_cases()
     columns = 3
     rows = -(-len(cases) // columns)
-    figure = new_figure(9.0, 3.4 * rows + 0.9)
+    # Inches: a panel, the gap under it (x label, note, next title and ▲▽ words), the title band.
+    panel, gap, head = 1.9, 1.8, 1.25
+    foot = 1.0 if rows * columns > len(cases) else 1.55  # x label and note, and the key if no panel is spare
+    height = head + rows * panel + (rows - 1) * gap + foot
+    figure = new_figure(9.0, height)
     axes = figure.subplots(rows, columns, sharex=True, sharey=True).ravel()
     words = []
     top = shared_profile_top(cases, body)
@@ -65,18 +69,18 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
         y=0.995,
         va="top",
     )
-    bottom = 0.07 if len(spare) else 0.14
     figure.subplots_adjust(
-        left=0.08, right=0.985, bottom=bottom, top=1 - 1.25 / (3.4 * rows + 0.9), wspace=0.22, hspace=0.78
+        left=0.08, right=0.985, bottom=foot / height, top=1 - head / height, wspace=0.22, hspace=gap / panel
     )
     alt = (
         f"{len(cases)} line charts of hip-extension torque (newton-metres) against hip extension (degrees) "
         f"for a {body.height:.2f} m, {body.mass:.0f} kg person, all on the same torque and angle scales, "
         "each with its set-up's taught range shaded (the start to the correct top); "
-        "a thick solid blue line is the total demand inside that range and a thin grey line its "
+        "a thick solid blue line is the total demand inside that range and a thin light-blue line its "
         "continuation 10 degrees past the top (not taught), a grey dotted line the leg's own weight, "
         "a black upward triangle marks the hardest point within the taught range and a white downward "
-        "triangle the easiest. " + " ".join(words)
+        "triangle the easiest; a note under a panel's angle axis says what its dotted line shows where "
+        "that is hard to see. " + " ".join(words)
     )
     return CourseFigure(name="resistance_profiles", figure=figure, alt_text=alt)
 
@@ -101,13 +105,13 @@ def build_moment_arm_figure() -> CourseFigure:
         "from 100 degrees of flexion to 20 degrees of extension, knee straight, from 0 millimetres up, "
         "from a published musculoskeletal model (Rajagopal et al. 2016), with an older model's "
         "(Delp et al. 1990) gluteus maximus for comparison; the 0 degree line is labelled standing "
-        "straight, and grey bars at the foot show each kickback's start-to-top range. "
-        "Finding: near full extension the gluteus maximus keeps a long lever while the hamstrings' levers, "
-        "longest with the hip flexed, shrink. "
-        "The gluteus maximus's upper, middle and lower fibres (the model's parts 1, 2 and 3) are thick "
-        "blue lines (solid, dashed, dotted); the three hamstrings are light blue lines, each with its "
-        "own line style and marker (circle, square, diamond); the older model's line is grey and "
-        "dotted. " + "; ".join(words) + "."
+        "straight, and dark bars capped at both ends along the foot show each kickback's start-to-top "
+        "range. Finding: near full extension the gluteus maximus keeps a long lever while the hamstrings' "
+        "levers, longest with the hip flexed, shrink. "
+        "The gluteus maximus's upper, middle and lower fibres (the model splits the muscle into these "
+        "three) are thick blue lines (solid, dashed, dotted); the three hamstrings are light blue lines, "
+        "each with its own line style and marker (circle, square, diamond); the older model's line, the "
+        "only grey one, is dotted. " + "; ".join(words) + "."
     )
     return CourseFigure(name="moment_arms", figure=figure, alt_text=alt)
 

@@ -30,7 +30,6 @@ from .pose_marks import (
     BACK_LINE_WORDS,
     draw_back_line,
     draw_ghost,
-    draw_trail,
     ghost_words,
     key_back_line,
     mark_lower_back,
@@ -38,7 +37,7 @@ from .pose_marks import (
 )
 from .set_timeline import draw_mistake_traces
 from .shapes import mark_panel
-from .step_poses import knee_note, step_poses, step_trail
+from .step_poses import draw_step_motion, key_step_motion, knee_key, knee_note, step_poses
 from .style import COLORS, FONT_SIZES, new_figure, styled
 
 PANELS: tuple[tuple[str, str, str], ...] = (
@@ -182,12 +181,13 @@ def describe_form_figure(
 
 STEP_PHASES: tuple[tuple[str, float, str], ...] = (
     # (title, share of the way from start to top, which way the leg moves). Lift and lower sit well
-    # apart from each other and from set-up and top, so the four panels show four poses; a moving step
-    # bends the drawn knee where the foot would still brush the floor (`step_poses.step_poses`).
+    # apart from each other and from set-up and top, so the four panels show four poses, and each
+    # moving step is far enough from the step before it for its trail to read; a moving step bends
+    # the drawn knee where the foot would still brush the floor (`step_poses.step_poses`).
     ("Set up", 0.0, ""),
     ("Lift", 0.35, "up"),
     ("Top", 1.0, ""),
-    ("Lower", 0.75, "down"),
+    ("Lower", 0.6, "down"),
 )
 
 
@@ -214,20 +214,23 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
     body = body or default_body()
     texts = _step_texts(variant)
     panel = FIGURE_WIDTH / 4
-    figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, panel) + 1.75)
-    axes = figure.subplots(1, 4)
-    height = figure.get_figheight()
-    figure.subplots_adjust(left=0.01, right=0.99, bottom=0.95 / height, top=1 - 0.7 / height, wspace=0.04)
-    words = []
     shares = [least for _, least, _ in STEP_PHASES]
     drawn = step_poses(variant, body, shares, [way for _, _, way in STEP_PHASES])
+    knee = knee_key(variant, [title for title, _, _ in STEP_PHASES], drawn)
+    key_room = KEY_ROOM * (2 if knee else 1)  # the key's lines: the marks, and the knee where drawn bent
+    figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, panel) + 1.5 + key_room)
+    axes = figure.subplots(1, 4)
+    height = figure.get_figheight()
+    bottom = (0.7 + key_room) / height
+    figure.subplots_adjust(left=0.01, right=0.99, bottom=bottom, top=1 - 0.7 / height, wspace=0.04)
+    words = []
     for number, (ax, (title, _, way), share, text) in enumerate(
         zip(axes, STEP_PHASES, shares, texts), start=1
     ):
         pose = drawn[number - 1]
-        draw_pose(ax, pose, body, variant, angles=False, caption=False)
+        shown = draw_pose(ax, pose, body, variant, angles=False, caption=False)
         if way:
-            draw_trail(ax, step_trail(variant, pose, share, way), body, variant)
+            draw_step_motion(ax, variant, body, shown, share, way)
         ax.set_title(
             f"{number}. {title}", fontsize=FONT_SIZES["title"], fontweight="bold", color=COLORS["outline"]
         )
@@ -245,7 +248,9 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
             f"Step {number}, {title.lower()}: {text} The drawing shows "
             f"{in_words(describe_angles(pose)['hip'])}, {in_words(describe_angles(pose)['back'])}"
             + (
-                f", with a dotted trail of the ankle and faint outlines of the foot along it, moving {way}."
+                f", moving {way}: a grey dashed outline shows the leg where step {number - 1} drew it, and a "
+                "dotted trail from there, along or beside the foot's path, ends in an arrowhead "
+                f"pointing {way}, short of the foot."
                 if way
                 else "."
             )
@@ -253,6 +258,7 @@ def build_steps_figure(variant: str, body: Body | None = None) -> CourseFigure:
     figure.suptitle(
         f"{VARIANT_TITLES[variant]}, step by step", fontsize=FONT_SIZES["title"], fontweight="bold"
     )
+    key_step_motion(figure, knee)
     alt = (
         f"{VARIANT_TITLES[variant]} in 4 side-view drawings (set up, lift, top, lower), working leg in blue, "
         "each with its instruction below. " + " ".join(words)

@@ -18,10 +18,14 @@ from matplotlib.path import Path
 from matplotlib.text import Text
 from matplotlib.transforms import Bbox
 
+from .label_lines import ALONG_PX, LINE_ROOM_PX, Box, drawn_lines, lines_under, runs_along
+from .label_lines import boxes_overlap as _overlap
 from .shapes import FRAME_PAD
 from .style import COLORS, FONT_SIZES
 
 CHAR_WIDTH = 0.58  # average glyph width as a fraction of the font size (DejaVu Sans)
+CHAR_WIDTH_BOLD = 0.66  # the same for DejaVu Sans Bold, wider: a bold label's box must hold it
+BOLD_WEIGHTS = ("semibold", "demibold", "demi", "bold", "heavy", "extra bold", "black")
 LINE_HEIGHT = 1.3  # line height as a fraction of the font size
 FRAME_MARGIN_PX = 8.0  # px at a 900 px display width: text keeps this far inside a panel's frame
 DISPLAY_WIDTH_PX = 900.0  # the notebook column a figure is shown in
@@ -32,7 +36,7 @@ class Label(Text):
     """A text with a leader line to the point it names; `place_label` moves both."""
 
     leader: Line2D
-    last_spot: tuple[float, float] | None = None  # (distance, direction) it was placed at last
+    last_spot: tuple[float, float, float] | None = None  # (distance, direction, extra px) placed at last
 
     def draw(self, renderer) -> None:  # noqa: ANN001 - matplotlib's renderer
         """Draw the leader line, then the text."""
@@ -80,11 +84,15 @@ def _pixel_size(ax: Axes) -> tuple[float, float]:
     return 1.0 / (ax1 - ax0), 1.0 / (ay1 - ay0)
 
 
-def _half_size(ax: Axes, text: str, fontsize: float, pad_px: float = 3.0) -> tuple[float, float]:
-    """Half width and half height (data units) of `text`'s estimated box."""
+def _half_size(
+    ax: Axes, text: str, fontsize: float, pad_px: float = 3.0, bold: bool = False
+) -> tuple[float, float]:
+    """Half width and half height (data units) of `text`'s estimated box (`bold`: in a bold face)."""
     lines = text.split("\n")
     points_to_px = ax.figure.dpi / 72.0
-    width = CHAR_WIDTH * fontsize * max(len(line) for line in lines) * points_to_px + 2 * pad_px
+    width = (CHAR_WIDTH_BOLD if bold else CHAR_WIDTH) * fontsize * max(
+        len(line) for line in lines
+    ) * points_to_px + 2 * pad_px
     height = LINE_HEIGHT * fontsize * len(lines) * points_to_px + 2 * pad_px
     per_x, per_y = _pixel_size(ax)
     return abs(width * per_x) / 2, abs(height * per_y) / 2
@@ -94,9 +102,6 @@ def text_box(ax: Axes, text: str, fontsize: float, centre: Sequence[float], pad_
     """Estimated data-space box of `text` centred at `centre` (no renderer)."""
     half_x, half_y = _half_size(ax, text, fontsize, pad_px)
     return Bbox([[centre[0] - half_x, centre[1] - half_y], [centre[0] + half_x, centre[1] + half_y]])
-
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
 
 def has_frame(ax: Axes) -> bool:
@@ -146,10 +151,6 @@ def _clashes(box: Box, leader: np.ndarray, others: Sequence[tuple[Box, np.ndarra
         _overlap(box, other) or _crosses(other_leader, box) or _crosses(leader, other)
         for other, other_leader in others
     )
-
-
-def _overlap(a: Box, b: Box) -> bool:
-    return a[0] < b[2] and b[0] < a[2] and a[1] < b[3] and b[1] < a[3]
 
 
 def _hits(box: Box, obstacles: Iterable[tuple[Path, Box]]) -> int:
@@ -202,6 +203,71 @@ def _holds(path: Path, point: Sequence[float], reach: float) -> bool:
     return bool(np.min(np.hypot(*(path.vertices - np.asarray(point, dtype=float)).T)) < reach)
 
 
+LEADER_COST = 1.0  # cost of one px of leader (900 px display): the nearest free spot wins
+SHORTEST_LEADER_PX = 16.0  # px: a shorter leader costs as much as a longer one, so no label hugs the body
+PREFERENCE_STEP_PX = 3.0  # px of leader each step down the `prefer` list is worth
+UNPREFERRED_PX = 24.0  # px of leader a direction outside `prefer` is worth: a nearer spot there still wins
+STAY_PX = 12.0  # px of leader staying at the last spot is worth: a label moves for a clearly nearer one
+REFINE_ROUNDS = 2  # times a free spot is slid nearer its anchor, between the distances and directions
+REFINE_SHRINK = (0.9, 0.8, 0.7, 0.6)  # shares of its distance a free spot is tried at, nearer its anchor
+REFINE_TURN = (-16.0, -8.0, 0.0, 8.0, 16.0)  # degrees round the anchor a free spot is tried at
+BIG_COUNT = 1 << 30  # more than any spot touches
+
+
+def _leaders(centres: np.ndarray, half: np.ndarray, anchor: Sequence[float]) -> tuple[np.ndarray, np.ndarray]:
+    """`_leader` for many box centres at once: the leaders' start and end points (each N by 2)."""
+    target = np.asarray(anchor, dtype=float)
+    direction = target - centres
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        fit = np.where(np.abs(direction) > 1e-12, half / np.abs(direction), np.inf)
+    scale = np.minimum(fit.min(axis=1), 1.0)[:, None]
+    return centres + direction * scale, target - direction * 0.02
+
+
+Scale = tuple[float, float, float]  # data units per figure px along x and y, figure px per display px
+
+
+def _scale(ax: Axes) -> Scale:
+    """`ax`'s scale, found once per placement (`_pixel_size` applies the aspect, which costs)."""
+    per_x, per_y = (abs(size) for size in _pixel_size(ax))
+    return per_x, per_y, ax.figure.get_figwidth() * ax.figure.dpi / DISPLAY_WIDTH_PX
+
+
+def _spot_costs(
+    scale: Scale, anchor: Sequence[float], spots: Sequence[tuple[float, float, float]], half: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Each spot's leader length in px at a 900 px display width (a leader shorter than
+    SHORTEST_LEADER_PX counting as long as one as much longer), plus its `extra` px (the spot's third
+    field: how far down the preferences it lies): what `place_label` minimises among free spots.
+    Returns the costs and the leaders' start and end points (as `_leader` draws them)."""
+    distance, angle, extra = (np.array([spot[i] for spot in spots], dtype=float) for i in range(3))
+    turn = np.radians(angle)
+    centres = np.asarray(anchor, dtype=float) + np.column_stack(
+        [distance * np.cos(turn), distance * np.sin(turn)]
+    )
+    start, end = _leaders(centres, half, anchor)
+    per_x, per_y, shown = scale
+    length = np.hypot((end[:, 0] - start[:, 0]) / per_x, (end[:, 1] - start[:, 1]) / per_y) / shown
+    return LEADER_COST * (SHORTEST_LEADER_PX + np.abs(length - SHORTEST_LEADER_PX)) + extra, start, end
+
+
+def _candidate_spots(
+    distances: Sequence[float], prefer: Sequence[float], last: tuple[float, float, float] | None
+) -> list[tuple[float, float, float]]:
+    """(distance, direction, extra px) of every spot to try: each distance in each direction, the
+    preferred directions costing PREFERENCE_STEP_PX a step down the list and the others UNPREFERRED_PX,
+    then a little farther out; the last spot, if any, first and STAY_PX cheaper."""
+    ranks = {direction: PREFERENCE_STEP_PX * rank for rank, direction in enumerate(dict.fromkeys(prefer))}
+    others = [direction for direction in DIRECTIONS if direction not in ranks]
+    extra = {**ranks, **{direction: UNPREFERRED_PX for direction in others}}
+    around = [*ranks, *others]
+    farther = (1.25 * max(distances), 1.5 * max(distances))
+    spots = [(d, a, extra[a]) for d in (*distances, *farther) for a in around]
+    if last is not None:  # stay put while that spot is free and no clearly nearer one is: no jitter
+        spots.insert(0, (last[0], last[1], last[2] - STAY_PX))
+    return spots
+
+
 def place_label(
     label: Label,
     text: str,
@@ -212,51 +278,63 @@ def place_label(
     distances: Sequence[float],
     prefer: Sequence[float] = DIRECTIONS,
 ) -> Bbox:
-    """Put `label` at the first free spot around `anchor`, leader line to `anchor`; returns its box.
+    """Put `label` at the nearest free spot around `anchor`, leader line to `anchor`; returns its box.
 
-    Tries each distance (m) in turn, each preferred direction (degrees, counter-clockwise from +x)
-    at that distance, then the other directions of DIRECTIONS, then a little farther out. If no spot
-    is free it takes the one touching the fewest obstacles: a box on an obstacle counts two, a leader
-    line across one (other than what holds the anchor, and but for its last LEADER_FREE_END points:
-    the leader must reach it) one, the axes' edge (for a framed panel: FRAME_MARGIN_PX inside its
-    frame, `text_limits`) and other labels twenty. Another label is touched
-    if the boxes overlap, if this box lies on its leader line, or if this leader line runs through
-    its box: a leader through a word makes it unreadable. The box appended to `taken` carries its
-    leader for the labels after.
+    The spots tried are each distance (m) in each direction (degrees, counter-clockwise from +x) of
+    DIRECTIONS and `prefer`, and a little farther out. A spot is free if its box lies on no obstacle
+    and no other label, inside the axes (for a framed panel: FRAME_MARGIN_PX inside its frame,
+    `text_limits`), on no line drawn in the axes nor LINE_ROOM_PX by its end, and its leader crosses
+    no obstacle (other than what holds the anchor, and but for its last LEADER_FREE_END points: the
+    leader must reach it) and no other label, nor runs along a drawn line (`label_lines`). Among the
+    free spots the one with the shortest leader wins (px at a 900 px display width): a long leader
+    across the picture is hard to follow. A direction is worth PREFERENCE_STEP_PX of leader for each
+    step down `prefer`, and one outside it UNPREFERRED_PX, so the preferred side wins when it is about
+    as near; the spot the label was placed at last is worth STAY_PX, so a moving figure does not
+    jitter. If no spot is free it takes the one touching the fewest obstacles: a box on an obstacle
+    counts two, a leader across one, a line under the box or beside the leader one, the axes' edge
+    and other labels twenty (another label is
+    touched if the boxes overlap, if this box lies on its leader line, or if this leader line runs
+    through its box: a leader through a word makes it unreadable); ties go to the shorter leader.
+    The box appended to `taken` carries its leader for the labels after.
     """
     ax = label.axes
-    x0, y0, x1, y1 = text_limits(ax)
-    half_x, half_y = _half_size(ax, text, label.get_fontsize())
+    limits = text_limits(ax)
+    half = np.array(_half_size(ax, text, label.get_fontsize(), bold=_is_bold(label)))
     shapes = [(path, (*path.vertices.min(axis=0), *path.vertices.max(axis=0))) for path in obstacles]
-    crossing = _Crossing(shapes, anchor, max(*_pixel_size(ax)), ax.figure.dpi)
+    scale = _scale(ax)
+    pixel = max(scale[0], scale[1])
+    crossing = _Crossing(shapes, anchor, pixel, ax.figure.dpi)
     others = [((b.x0, b.y0, b.x1, b.y1), getattr(b, "leader", None)) for b in taken]
-    best: tuple[int, Box] | None = None
-    spots = [(d, a) for d in distances for a in prefer]
-    spots += [(d, a) for d in distances for a in DIRECTIONS if a not in prefer]  # then any way round
-    farther = (1.25 * max(distances), 1.5 * max(distances))
-    spots += [(d, a) for d in farther for a in (*prefer, *(a for a in DIRECTIONS if a not in prefer))]
-    if label.last_spot is not None:  # stay put while that spot is free: no jitter, and quick
-        spots.insert(0, label.last_spot)
-    chosen = spots[0]
-    for distance, direction in spots:
-        a = math.radians(direction)
-        cx, cy = anchor[0] + distance * math.cos(a), anchor[1] + distance * math.sin(a)
-        box = (cx - half_x, cy - half_y, cx + half_x, cy + half_y)
-        outside = not (x0 <= box[0] and box[2] <= x1 and y0 <= box[1] and box[3] <= y1)
-        leader = _leader(Bbox([box[:2], box[2:]]), anchor)
+    lines = drawn_lines(ax)
+    line_room, along_px = (px * scale[2] * pixel for px in (LINE_ROOM_PX, ALONG_PX))
+
+    def touches(spot: tuple[float, float, float], leader: np.ndarray, bound: int | None) -> int:
+        """What the spot touches (`place_label`'s count), stopping early once it reaches `bound`."""
+        box = _spot_box(anchor, spot, half)
+        outside = not (
+            limits[0] <= box[0] and box[2] <= limits[2] and limits[1] <= box[1] and box[3] <= limits[3]
+        )
         hits = 20 * outside + 20 * _clashes(box, leader, others)
-        if best is not None and hits >= best[0]:
-            continue
-        hits += 2 * _hits(box, shapes)
-        if best is not None and hits >= best[0]:
-            continue
-        hits += crossing.hits(leader)
-        if best is None or hits < best[0]:
-            best, chosen = (hits, box), (distance, direction)
-        if hits == 0:
+        if bound is not None and hits >= bound:
+            return hits
+        hits += 2 * _hits(box, shapes) + lines_under(box, lines, line_room)
+        if bound is not None and hits >= bound:
+            return hits
+        return hits + crossing.hits(leader) + runs_along(leader, lines, along_px)
+
+    spots = _candidate_spots(distances, prefer, label.last_spot)
+    hits, spot = _first_best(spots, scale, anchor, half, touches)
+    stays = label.last_spot is not None and spot is spots[0]
+    if stays:  # its last spot, as it was (without the bonus for staying)
+        spot = label.last_spot
+    for _ in range(REFINE_ROUNDS if hits == 0 and not stays else 0):  # slide a new free spot nearer
+        cost = float(_spot_costs(scale, anchor, [spot], half)[0][0])
+        nearer = _first_best(_nearer_spots(spot, min(distances)), scale, anchor, half, touches, below=cost)
+        if nearer[0] != 0:
             break
-    box = LabelBox([best[1][:2], best[1][2:]])
-    label.last_spot = chosen
+        spot = nearer[1]
+    box = LabelBox(*np.reshape(_spot_box(anchor, spot, half), (1, 2, 2)))
+    label.last_spot = spot
     label.set_text(text)
     label.set_position(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
     leader = _leader(box, anchor)
@@ -264,3 +342,51 @@ def place_label(
     box.leader = leader
     taken.append(box)
     return box
+
+
+def _is_bold(label: Text) -> bool:
+    """Whether `label` is set in a bold (or semibold) face."""
+    weight = label.get_fontweight()
+    return weight >= 600 if isinstance(weight, (int, float)) else str(weight).lower() in BOLD_WEIGHTS
+
+
+def _spot_box(anchor: Sequence[float], spot: tuple[float, float, float], half: np.ndarray) -> Box:
+    """The label's box (data units) centred `spot`'s distance away in its direction from `anchor`."""
+    a = math.radians(spot[1])
+    cx, cy = anchor[0] + spot[0] * math.cos(a), anchor[1] + spot[0] * math.sin(a)
+    return cx - half[0], cy - half[1], cx + half[0], cy + half[1]
+
+
+def _first_best(
+    spots: Sequence[tuple[float, float, float]],
+    scale: Scale,
+    anchor: Sequence[float],
+    half: np.ndarray,
+    touches,  # noqa: ANN001 - (spot, leader, bound) -> count, as in `place_label`
+    below: float = math.inf,
+) -> tuple[int, tuple[float, float, float]]:
+    """The spot touching least, the shorter leader first among equals (only spots costing less than
+    `below`): (its count, the spot). Tried nearest first, so the first free one is the best."""
+    costs, starts, ends = _spot_costs(scale, anchor, spots, half)
+    best: tuple[int, tuple[float, float, float]] = (BIG_COUNT, spots[0])
+    for index in np.argsort(costs, kind="stable"):
+        if costs[index] >= below:
+            break
+        hits = touches(spots[index], np.array([starts[index], ends[index]]), best[0])
+        if hits < best[0]:
+            best = (hits, spots[index])
+        if hits == 0:
+            break
+    return best
+
+
+def _nearer_spots(spot: tuple[float, float, float], closest: float) -> list[tuple[float, float, float]]:
+    """Spots a little nearer the anchor than `spot` and a little round either side of it, none nearer
+    than `closest` (m: the caller's nearest distance, the room a label keeps from what it names)."""
+    distance, direction, extra = spot
+    return [
+        (max(distance * shrink, min(closest, distance)), direction + turn, extra)
+        for shrink in (1.0, *REFINE_SHRINK)
+        for turn in REFINE_TURN
+        if (shrink, turn) != (1.0, 0.0)
+    ]

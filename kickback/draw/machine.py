@@ -17,7 +17,9 @@ the drawing conventions there size the parts, the set-up rows place them):
 - a chest pad placed against the posed body's chest (from the trunk's outline, so it touches in
   every pose): a black upholstered cushion with rounded corners (not a bulge of the chest: it is
   darker than every body grey and a thin white line parts it from the chest), on a metal backing
-  plate carried by an adjustable post from the tower.
+  plate carried by an adjustable post from the tower. The pad is wider than the chest, so from the
+  side its near end lies over the chest and the near arm, hanging beside it, passes in front of it
+  (drawn over it, `chest_pad.pad_tuck`): the hands reach past the pad to the handles, not pinned.
 
 Static parts are drawn once; the chest pad, its arm, the cam, the lever and the roller follow the
 pose. Every shape is computed by `machine_parts` (pure geometry, metres) so tests can measure it.
@@ -227,7 +229,8 @@ def describe_machine() -> str:
         "hip joint. The lever arm, a thin grey outlined bar, turns on "
         f"the pivot; its round roller pad rests on the back of the thigh, {dims['pad_position']:.0%} of "
         "the way from the hip to the knee, where it pushes. A black cushioned chest pad, on a metal plate "
-        "and a post from the tower, rests on the lower chest, and the hands hold handles on the beam."
+        "and a post from the tower, rests on the lower chest; the near arm passes in front of it, and "
+        "the hands hold handles on the beam."
     )
 
 

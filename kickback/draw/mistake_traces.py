@@ -10,23 +10,22 @@ from __future__ import annotations
 
 from typing import Any
 
-import numpy as np
 from matplotlib.axes import Axes
 
 from ..form.recordings import Recording
 from ..form.simulate import simulate_set
 from ..form.thresholds import target_top, threshold
-from ..model.variants import QUADRUPED
-from .angle_strips import draw_arch_limit
 from .curves import decorate
 from .shapes import add_headroom, frame_chart, mark_panel
-from .style import COLORS, FONT_SIZES
+from .style import COLORS, FONT_SIZES, MARKS
 from .trace_marks import (
+    PART_WORDS,
     PELVIS_TILT_WORDS,
+    RepWindow,
     hip_note,
     mark_angle_movement,
     mistake_angles,
-    rep_movements,
+    rep_windows,
     set_reps,
 )
 from .traces import TRACE_STYLES, draw_trace, smooth_trace
@@ -41,55 +40,66 @@ def simulated(variant: str, mistake: str | None, reps_of: str) -> Recording:
     return simulate_set(variant, mistake, reps=reps, seed=SEED, noise_deg=NOISE_DEG)
 
 
-def core_movements(recording: Recording, variant: str) -> dict[str, list[float]]:
-    """Per rep, how far the lower back (or trunk) moved and how far the pelvis dropped (degrees).
+def core_windows(recording: Recording, variant: str) -> dict[str, list[RepWindow]]:
+    """Per part a weak core shows in the variant, each rep's window and the checker's verdict on it.
 
-    On all fours the lower back's movement (highest minus lowest within the rep) and the pelvis's drop
-    below its level at the rep's start; standing, the trunk's movement.
+    On all fours the lower back's arch and the pelvis's side tilt, standing the trunk's lean: what
+    `form.rep_checks` judges against `trunk_excursion_max` (highest minus lowest within a rep).
     """
-    time = recording.time_s
-    found: dict[str, list[float]] = {}
-    for name in ("lumbar_extension", "trunk_lean", "pelvic_hike"):
-        if variant == QUADRUPED and name == "trunk_lean" or variant != QUADRUPED and name != "trunk_lean":
-            continue
-        smooth = smooth_trace(time, recording.angles[name])
-        moves = rep_movements(recording, variant, smooth)
-        if name == "pelvic_hike":
-            found[name] = [
-                max(0.0, base - float(np.nanmin(smooth[(time >= rep.start_s) & (time <= rep.end_s)])))
-                for rep, base, _ in moves
-            ]
-        else:
-            found[name] = [span for _, _, span in moves]
-    return found
+    return {
+        name: rep_windows(recording, variant, name, smooth_trace(recording.time_s, recording.angles[name]))
+        for name, _ in mistake_angles("weak_core", variant)
+    }
+
+
+def core_movements(recording: Recording, variant: str) -> dict[str, list[float]]:
+    """Per part and rep, how far the part moved within the rep (highest minus lowest, degrees)."""
+    return {name: [w.moved for w in windows] for name, windows in core_windows(recording, variant).items()}
+
+
+PART_NAMES = {"lumbar_extension": "lower back", "pelvic_hike": "pelvis", "trunk_lean": "trunk"}
+"""Each part's name in a title or note."""
+
+
+def part_finding(name: str, windows: list[RepWindow], short: bool = False) -> str:
+    """One part's finding over a set: how far it moved at most and the checker's verdict ("the lower back
+    moves 8° ✗ every rep"; `short`, after the first part: "the pelvis 4° ✓")."""
+    flagged = sum(w.verdict == "mistake" for w in windows)
+    most = max((w.moved for w in windows), default=0.0)
+    if not windows:
+        return f"the {PART_NAMES[name]} not judged (no reps)"
+    if flagged == len(windows):
+        verdict = f"{MARKS['mistake']} every rep"
+    elif flagged:
+        verdict = f"{MARKS['mistake']} in {flagged} of {len(windows)} reps"
+    else:
+        verdict = MARKS["correct"]
+    return f"the {PART_NAMES[name]} {'' if short else 'moves '}{most:.0f}° {verdict}"
 
 
 def core_note(recording: Recording, variant: str) -> str:
-    """A weak core's panel note: the largest movement in a rep against the allowance (degrees)."""
-    moved = core_movements(recording, variant)
+    """A weak core's panel note: what the checker judged, per part, against the allowance (degrees)."""
     allowed = threshold("trunk_excursion_max")
-    if variant == QUADRUPED:
-        back, drop = max(moved["lumbar_extension"], default=0.0), max(moved["pelvic_hike"], default=0.0)
-        return f"a rep: lower back moves {back:.0f}°, pelvis drops {drop:.0f}° (allowed {allowed:g}°)"
-    return f"a rep: trunk moves {max(moved['trunk_lean'], default=0.0):.0f}° (allowed {allowed:g}°)"
+    parts = ", ".join(
+        f"{PART_WORDS[n]} {max((w.moved for w in ws), default=0.0):.0f}°"
+        for n, ws in core_windows(recording, variant).items()
+    )
+    return f"moved at most: {parts} (allowed {allowed:g}°)"
 
 
 def trace_finding_title(mistake: str, variant: str) -> str:
     """A title for a mistake's trace figure that states its finding, computed from the simulated set.
 
     >>> trace_finding_title("weak_core", "bodyweight")
-    'Without core control the lower back arches 8° and the pelvis drops 4° every rep'
+    'Movement in a rep, judged against 6°: the lower back moves 8° ✗ every rep, the pelvis 4° ✓'
     """
     recording = simulated(variant, mistake, mistake)
     if mistake == "weak_core":
-        moved = core_movements(recording, variant)
-        if variant == QUADRUPED:
-            back, drop = min(moved["lumbar_extension"]), min(moved["pelvic_hike"])
-            return (
-                f"Without core control the lower back arches {back:.0f}° and the pelvis drops "
-                f"{drop:.0f}° every rep"
-            )
-        return f"Without core control the trunk rocks {min(moved['trunk_lean']):.0f}° every rep"
+        allowed = threshold("trunk_excursion_max")
+        parts = ", ".join(
+            part_finding(n, w, i > 0) for i, (n, w) in enumerate(core_windows(recording, variant).items())
+        )
+        return f"Movement in a rep, judged against {allowed:g}°: {parts}"
     reps = set_reps(recording, variant)
     if mistake == "excessive_load":
         return (
@@ -117,17 +127,18 @@ def draw_taught_top(ax: Axes, variant: str) -> float:
     return top
 
 
-def draw_note(ax: Axes, note: str, kind: str) -> None:
-    """The panel's finding in a short line at its foot: bold and in the verdict's colour on the mistake."""
+def draw_note(ax: Axes, note: str, kind: str, *, top: bool = False) -> None:
+    """The panel's finding in a short line at its foot (`top`: its top left, where a weak core's panel
+    keeps its foot for the pelvis's marks): bold and in the verdict's colour on the mistake."""
     ax.text(
-        0.98,
-        0.03,
+        0.02 if top else 0.98,
+        0.97 if top else 0.03,
         note,
         transform=ax.transAxes,
-        ha="right",
-        va="bottom",
+        ha="left" if top else "right",
+        va="top" if top else "bottom",
         fontsize=FONT_SIZES["small"],
-        color=COLORS["mistake"] if kind == "mistake" else COLORS["outline"],
+        color=COLORS["mistake"] if kind == "mistake" else COLORS["outline"],  # "neutral": outline
         fontweight="bold" if kind == "mistake" else "normal",
         gid="finding_note",
     )
@@ -152,8 +163,6 @@ def draw_panel(ax: Axes, mistake: str, variant: str, kind: str) -> tuple[list[st
             width=2.6 - 0.6 * rank if many else 2.2,
         )
         said.append(mark_angle_movement(ax, recording, variant, name, angle_words, smooth, kind))
-    if many:
-        draw_arch_limit(ax)
     if angles[0][0] == "hip_extension":
         top = draw_taught_top(ax, variant)
         said.append(f"the taught top, {top:.0f} degrees, is a dashed line")
@@ -163,14 +172,41 @@ def draw_panel(ax: Axes, mistake: str, variant: str, kind: str) -> tuple[list[st
     return said, note
 
 
+def position_limits_words() -> str:
+    """Where weak_core stops and the other mistakes start on all fours (data/thresholds.csv)."""
+    back, pelvis = threshold("lumbar_extension_max"), threshold("pelvic_hike_max")
+    allowed = threshold("trunk_excursion_max")
+    return (
+        f"{allowed:g}° is a teaching heuristic. Past {back:g}° of arch or {pelvis:g}° of side tilt a rep is "
+        "judged as an arched back or a tilted pelvis instead"
+    )
+
+
+def window_sentence(variant: str) -> str:
+    """The alt text's sentence on how a weak core's windows and marks are to be read."""
+    allowed = threshold("trunk_excursion_max")
+    if len(mistake_angles("weak_core", variant)) > 1:
+        who = "the lower back and the pelvis each get a hatched window"
+        laid = "laid from the part's lowest point in the rep (the pelvis's from its highest, as it drops)"
+    else:
+        who, laid = "the trunk gets a hatched window", "laid from the trunk's lowest point in the rep"
+    return (
+        f"For each rep, {who} {allowed:g} degrees tall (a teaching heuristic), {laid}, so the trace fits "
+        "inside exactly when the part moved no more than that: the checker judges how far the part moves "
+        "within the rep, not where it sits, and its verdict is written beside each window with a tick or "
+        "a cross."
+    )
+
+
 def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> list[str]:
     """Correct (✓) beside the mistake (✗): simulated sets over time, in the angles that show it.
 
     One angle is drawn raw (light) and smoothed (solid) in the verdict's colour; two (the lower back and
-    pelvis on all fours) in their own colours and lines, with a key below and the arched-back limit.
-    A weak core's panels shade the movement allowed within each rep from the rep's start; the hip's carry
-    the taught top; each panel a note of what the checker measured. Frames go outside the axes and the
-    y-limits leave headroom, so no trace touches a frame. Returns the sentences for alt text.
+    pelvis on all fours) in their own colours and lines, with a key below. A weak core's panels draw,
+    per rep and part, a window as tall as the movement allowed within a rep and the checker's ✓/✗ with
+    how far the part moved (on all fours a line below says where the other mistakes take over); the
+    hip's carry the taught top; each panel a note of what the checker measured. Frames go outside the
+    axes and the y-limits leave headroom, so no trace touches a frame. Returns the sentences for alt text.
     """
     angles = mistake_angles(mistake, variant)
     axes = figure.subplots(1, 2, sharex=True, sharey=True)
@@ -178,14 +214,17 @@ def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> 
     ylabel = "lower back and pelvis (°)" if many else f"{angles[0][1]} (°)"
     correct_title = "Correct: trunk held still" if mistake == "weak_core" else "Correct: 2-1-3 tempo"
     words = []
+    core = mistake == "weak_core"
     for ax, kind in zip(axes, ("correct", "mistake")):
         said, note = draw_panel(ax, mistake, variant, kind)
-        draw_note(ax, note, kind)
+        draw_note(ax, note, "neutral" if core else kind, top=core)  # a core's verdicts are its marks
         decorate(ax, xlabel="time (s)", ylabel=ylabel if kind == "correct" else "")
         name = correct_title if kind == "correct" else title
         mark_panel(ax, kind, name, frame=False)
         words.append(f"{name}: {'; '.join(said)}; the panel notes: {note}.")
-    add_headroom(list(axes), share=0.22)
+    low, high = add_headroom(list(axes), share=0.22)
+    if core:  # room at the top for the note above the reps' marks
+        axes[0].set_ylim(low, high + 0.22 * (high - low))
     bottom = 0.18
     handles, labels = axes[0].get_legend_handles_labels()
     if handles:
@@ -193,6 +232,7 @@ def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> 
             handles,
             labels,
             loc="lower center",
+            bbox_to_anchor=(0.5, 0.06 if many else 0.0),
             ncol=2,
             frameon=False,
             fontsize=FONT_SIZES["small"],
@@ -202,17 +242,25 @@ def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> 
         rows = -(-len(handles) // 2)
         figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + 0.2 * rows)
         bottom = 0.18 + 0.05 * rows
-    if many or angles[0][0] == "trunk_lean":
-        allowed = threshold("trunk_excursion_max")
-        words.append(
-            f"Each rep's shaded band starts at the angle the rep began with, spans the {allowed:g} degrees "
-            "a still trunk may move within a rep (a teaching heuristic); the checker judges how far the "
-            "angle moves within the rep, not where it sits."
+    if core:
+        words.append(window_sentence(variant))
+    if many:
+        figure.text(
+            0.5,
+            0.01,
+            position_limits_words(),
+            ha="center",
+            va="bottom",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
         )
+        figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + 0.25)
+        bottom += 0.05
+        words.append(position_limits_words().replace("°", " degrees") + ".")
     figure.subplots_adjust(left=0.09, right=0.985, bottom=bottom, top=0.78, wspace=0.1)
     for ax, kind in zip(axes, ("correct", "mistake")):
         frame_chart(ax, kind)
     return words
 
 
-__all__ = ["core_movements", "core_note", "draw_mistake_traces", "trace_finding_title"]
+__all__ = ["core_movements", "core_note", "core_windows", "draw_mistake_traces", "trace_finding_title"]

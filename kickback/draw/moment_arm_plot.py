@@ -2,9 +2,9 @@
 
 From data/moment_arms.csv: the Rajagopal et al. (2016) model's three gluteus maximus paths and three
 hamstrings, and the older gait2392 model's (Delp et al. 1990) mean gluteus maximus for comparison.
-The model numbers its gluteus maximus paths 1 to 3; by OpenSim's naming they run from the upper
-(iliac) fibres to the lower (sacral) ones. The table itself does not name them, so the legend keeps
-the model's numbers beside the words.
+The model splits the gluteus maximus into three paths, numbered 1 to 3; by OpenSim's naming they run
+from the upper (iliac) fibres to the lower (sacral) ones. The legend names them by their fibres (a
+learner does not know a model's parts); the source note says the model splits the muscle in three.
 """
 
 from __future__ import annotations
@@ -35,9 +35,14 @@ HAMSTRING_STYLES: dict[str, tuple[str, Any, str]] = {
 RANGE_WORDS: dict[str, str] = {"bodyweight": "on all fours", "machine": "machine", "cable": "cable"}
 """Each variant's taught range, as its bar under the curves is named."""
 SOURCE_NOTE = (
-    "Blue: a published musculoskeletal\nmodel (Rajagopal et al. 2016).\n"
-    "Grey: an older one (Delp et al.\n1990), for comparison."
+    "Blue lines: a published model\n(Rajagopal et al. 2016), which\n"
+    "splits the gluteus maximus into\nupper, middle and lower fibres.",
+    "Grey dotted: an older model\n(Delp et al. 1990), for comparison.",
 )
+RANGE_NOTE = "Bars at the foot: each kickback's\nstart-to-top range."
+RANGE_COLOR = COLORS["outline"]
+"""The taught-range bars: drawn like a dimension line (dark, capped at both ends), not in the grey that
+means the older model here."""
 
 
 def kink(hip: np.ndarray, arm: np.ndarray, *, bend_mm: float = 1.0, ratio: float = 4.0) -> float | None:
@@ -56,14 +61,22 @@ def kink(hip: np.ndarray, arm: np.ndarray, *, bend_mm: float = 1.0, ratio: float
 
 
 def draw_variant_ranges(ax: Axes) -> list[str]:
-    """Each variant's taught range (start to correct top) as a thin named bar along the foot of the axes."""
+    """Each variant's taught range (start to correct top) as a named bar, capped at both ends, at the foot."""
     said = []
     for row, variant in enumerate(sorted(VARIANTS, key=lambda v: preset_pose(v, "start").hip_extension)):
         start = preset_pose(variant, "start").hip_extension
         top = preset_pose(variant, "correct_top").hip_extension
         height = 3.0 + 4.0 * row
         ax.plot(
-            [start, top], [height, height], color=COLORS["reference"], linewidth=3.0, solid_capstyle="butt"
+            [start, top],
+            [height, height],
+            color=RANGE_COLOR,
+            linewidth=1.6,
+            marker="|",
+            markersize=8,
+            markeredgewidth=1.6,
+            solid_capstyle="butt",
+            gid="taught_range",
         )
         ax.text(
             start - 2, height, RANGE_WORDS[variant], ha="right", va="center", fontsize=FONT_SIZES["small"]
@@ -72,26 +85,41 @@ def draw_variant_ranges(ax: Axes) -> list[str]:
     return said
 
 
+def plot_moment_arm(
+    ax: Axes, muscle: str, knee_flexion: float, *, model: str = "rajagopal2016", **style: Any
+) -> tuple[np.ndarray, np.ndarray]:
+    """Draw one muscle's moment arm (mm) against hip angle; return the hip angles (deg) and arms (m).
+
+    A line with markers gets one every sixth of the sweep, so the markers tell the lines apart without
+    hiding them.
+    """
+    hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion, model=model)
+    if "marker" in style:
+        style.setdefault("markevery", max(1, len(hip) // 6))
+    ax.plot(hip, arm * 1000, **style)
+    return hip, arm
+
+
 def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
     """Gluteus maximus and hamstring hip-extension moment arms (mm) against hip angle, from 0 mm up.
 
-    The 0° line is named "standing straight"; each variant's taught range is a grey bar at the foot;
+    The 0° line is named "standing straight"; each variant's taught range is a capped bar at the foot;
     the legend and the source sit outside the axes, to the right. Returns a sentence per curve for
     the alt text.
     """
     words = []
     for muscle, (fibres, style) in GLMAX_STYLES.items():
-        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
-        ax.plot(
-            hip,
-            arm * 1000,
+        hip, arm = plot_moment_arm(
+            ax,
+            muscle,
+            knee_flexion,
+            label=f"gluteus maximus, {fibres}",
             color=COLORS["primary_mover"],
             linestyle=style,
             linewidth=2.4,
-            label=f"gluteus maximus, {fibres}\n(model part {muscle[-1]})",
         )
         words.append(
-            f"gluteus maximus {fibres} (the model's part {muscle[-1]}): {arm[hip == 0][0] * 1000:.0f} mm "
+            f"gluteus maximus {fibres}: {arm[hip == 0][0] * 1000:.0f} mm "
             f"standing straight, {arm[hip == -80][0] * 1000:.0f} mm at 80° of flexion"
         )
         step = kink(hip, arm)
@@ -100,40 +128,41 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
                 f"its line bends sharply at hip flexed {abs(step):.0f} degrees, as the model's own numbers do"
             )
     for muscle, (label, style, marker) in HAMSTRING_STYLES.items():
-        hip, arm = moment_arm_curve(muscle, knee_flexion=knee_flexion)
-        ax.plot(
-            hip,
-            arm * 1000,
+        hip, arm = plot_moment_arm(
+            ax,
+            muscle,
+            knee_flexion,
+            label=label,
             color=COLORS["synergist"],
             linestyle=style,
             linewidth=1.8,
             marker=marker,
-            markevery=max(1, len(hip) // 6),
             markersize=5.5,
             markeredgecolor=COLORS["outline"],
             markeredgewidth=0.7,
-            label=label,
         )
         words.append(f"{label}: largest {arm.max() * 1000:.0f} mm at hip {hip[np.argmax(arm)]:.0f}°")
-    hip, arm = moment_arm_curve("glmax", knee_flexion=knee_flexion, model="gait2392")
-    ax.plot(
-        hip,
-        arm * 1000,
+    hip, arm = plot_moment_arm(
+        ax,
+        "glmax",
+        knee_flexion,
+        model="gait2392",
+        label="gluteus maximus (mean),\nthe older model",
         color=COLORS["reference"],
         linestyle=LINESTYLES["reference"],
         linewidth=2.2,
-        label="gluteus maximus (mean),\nthe older model",
     )
     words.append(
         f"the older model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm standing straight, "
         f"{arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion"
     )
-    ax.axvline(0, color=COLORS["reference"], linewidth=0.8)
+    ax.axvline(0, color=COLORS["outline"], linewidth=0.8)
     words += draw_variant_ranges(ax)
     ax.set_ylim(0, None)
     ax.set_xlim(-112, 24)
     ax.text(1.0, 17.0, "standing\nstraight", ha="left", va="center", fontsize=FONT_SIZES["small"])
-    decorate(ax, xlabel=HIP_AXIS_LABEL, ylabel="hip-extension moment arm (mm)")
+    knee = "straight" if knee_flexion == 0 else f"bent {knee_flexion:.0f}°"
+    decorate(ax, xlabel=f"{HIP_AXIS_LABEL} (knee {knee})", ylabel="hip-extension moment arm (mm)")
     ax.legend(
         fontsize=FONT_SIZES["small"],
         loc="upper left",
@@ -141,23 +170,38 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
         frameon=False,
         handlelength=3.2,
     )
-    knee = "straight" if knee_flexion == 0 else f"bent {knee_flexion:.0f}°"
-    step = kink(*moment_arm_curve("glmax1", knee_flexion=knee_flexion))
-    bend_note = (
-        f"\nThe upper fibres' bend at hip\nflexed {abs(step):.0f}° is in the model's\nown numbers."
-        if step is not None
-        else ""
-    )
-    ax.text(
-        1.02,
-        0.0,
-        f"Knee {knee}. Grey bars: each\nkickback's start-to-top range.\n{SOURCE_NOTE}{bend_note}",
-        transform=ax.transAxes,
-        fontsize=FONT_SIZES["small"],
-        color=COLORS["outline"],
-        va="bottom",
-    )
+    write_side_note(ax, note_paragraphs(knee_flexion))
     return words
 
 
-__all__ = ["GLMAX_STYLES", "HAMSTRING_STYLES", "draw_moment_arms", "draw_variant_ranges", "kink"]
+def note_paragraphs(knee_flexion: float) -> list[str]:
+    """The side note's paragraphs: the sources, the range bars, and the upper fibres' bend if it has one."""
+    step = kink(*moment_arm_curve("glmax1", knee_flexion=knee_flexion))
+    bend = [f"The upper fibres' bend at hip\nflexed {abs(step):.0f}° is in the model's\nown numbers."]
+    return [*SOURCE_NOTE, RANGE_NOTE, *(bend if step is not None else [])]
+
+
+def write_side_note(ax: Axes, paragraphs: list[str], *, gap_pt: float = 6.0) -> None:
+    """Stack `paragraphs` in the column right of `ax`, the last on the axes' foot, `gap_pt` apart.
+
+    Each paragraph hangs from the top of the one after it (placed at draw time), so the gaps stay even
+    whatever the lines' heights.
+    """
+    style: dict[str, Any] = {"fontsize": FONT_SIZES["small"], "color": COLORS["outline"], "va": "bottom"}
+    below = ax.text(1.02, 0.0, paragraphs[-1], transform=ax.transAxes, **style)
+    for words in reversed(paragraphs[:-1]):
+        below = ax.annotate(
+            words, xy=(0, 1), xycoords=below, xytext=(0, gap_pt), textcoords="offset points", **style
+        )
+
+
+__all__ = [
+    "GLMAX_STYLES",
+    "HAMSTRING_STYLES",
+    "draw_moment_arms",
+    "draw_variant_ranges",
+    "kink",
+    "note_paragraphs",
+    "plot_moment_arm",
+    "write_side_note",
+]

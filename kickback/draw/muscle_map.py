@@ -24,6 +24,7 @@ from ..model.muscles import ROLES, Muscle, muscles_by_role
 from ..model.pose import preset_pose
 from ..model.skeleton import Skeleton, build_skeleton
 from .body import draw_pose
+from .context_muscles import CONTEXT, draw_context_muscle
 from .course_figure import CourseFigure
 from .muscle_shapes import (
     ITB_SHAPE,
@@ -49,11 +50,12 @@ ROLE_STYLE_WORDS: dict[str, str] = {
 }
 BONE = "#F3EAD3"  # ivory: bone, apart from every role colour and the grey body
 TENDON = "#FFFFFF"
-FIGURE_SIZE = (9.0, 9.8)  # inches
-CLOSE_UP = ((-0.215, 0.135), (0.285, 0.80))  # (x, y) limits of the close-up, × body height
-CLOSE_UP_BOX = (0.175, 0.105, 0.60, 0.80)  # figure fraction: left, bottom, width, height
-WHOLE_BOX = (0.185, 0.665, 0.20, 0.23)  # in the close-up's empty upper left, behind the back
-COLUMNS = {"left": (0.165, 0.12, 0.64), "right": (0.785, 0.12, 0.90)}  # x, lowest, highest (fig)
+CONTEXT_WORDS = "Other muscle, for context: grey"
+FIGURE_SIZE = (9.0, 10.2)  # inches
+CLOSE_UP = ((-0.215, 0.135), (0.245, 0.76))  # (x0, x1), (y0, y1) of the close-up, × body height
+CLOSE_UP_BOX = (0.175, 0.142, 0.60, 0.7686)  # figure fraction: left, bottom, width, height
+WHOLE_BOX = (0.183, 0.7089, 0.18, 0.1922)  # in the close-up's empty upper left, behind the back
+COLUMNS = {"left": (0.165, 0.157, 0.656), "right": (0.785, 0.157, 0.906)}  # x, lowest, highest (fig)
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ class Callout:
     anchor: np.ndarray
     side: str
     landmark: bool = False
+    drop: float = 0.0  # how far below the point the words sit (figure fraction)
+    key: str = ""  # what it names, as the shape's gid: "muscle:glmed", "tendon:itb", "landmark:sacrum"
 
 
 # What a synergist that does not extend the hip does in the kickback (data/muscles.csv, `action`): the
@@ -109,20 +113,34 @@ def spread_heights(targets: list[float], sizes: list[float], *, low: float, high
     return ys
 
 
+def along_line(points: np.ndarray, fraction: float) -> np.ndarray:
+    """The point `fraction` of the way along a polyline, by length (m)."""
+    steps = np.hypot(*np.diff(points, axis=0).T)
+    along = np.concatenate([[0.0], np.cumsum(steps)]) / steps.sum()
+    return np.array([np.interp(fraction, along, points[:, i]) for i in (0, 1)])
+
+
 def collect_callouts(skeleton: Skeleton, muscles: list[Muscle], height: float) -> list[Callout]:
     """Every name the close-up carries: the muscles, the iliotibial band and the landmarks."""
     found = [
-        Callout(callout_text(m), muscle_anchor(skeleton, SHAPES[m.id], height), SHAPES[m.id].label_side)
+        Callout(
+            callout_text(m),
+            muscle_anchor(skeleton, SHAPES[m.id], height),
+            SHAPES[m.id].label_side,
+            drop=SHAPES[m.id].label_drop,
+            key=f"muscle:{m.id}",
+        )
         for m in muscles
     ]
-    found.append(Callout("Iliotibial band\n(tendon)", muscle_anchor(skeleton, ITB_SHAPE, height), "right"))
-    for landmark in LANDMARKS.values():
+    itb, words = muscle_anchor(skeleton, ITB_SHAPE, height), "Iliotibial band\n(tendon)"
+    found.append(Callout(words, itb, ITB_SHAPE.label_side, drop=ITB_SHAPE.label_drop, key="tendon:itb"))
+    for key, landmark in LANDMARKS.items():
         points = landmark_points(skeleton, landmark, height)
-        anchor = {"ridge": points[len(points) // 2], "line": points[0]}.get(
-            landmark.kind, points.mean(axis=0)
-        )
+        anchor = points.mean(axis=0) if landmark.kind == "bone" else along_line(points, landmark.anchor)
         words = "\n".join(textwrap.wrap(landmark.name, 17))
-        found.append(Callout(words, anchor, landmark.label_side, landmark=True))
+        found.append(
+            Callout(words, anchor, landmark.label_side, True, drop=landmark.label_drop, key=f"landmark:{key}")
+        )
     return found
 
 
@@ -133,7 +151,7 @@ def draw_callouts(ax: Axes, figure: Figure, callouts: list[Callout]) -> None:
     to_figure = figure.transFigure.inverted()
     for side, (x_text, low, high) in COLUMNS.items():
         chosen = [c for c in callouts if c.side == side]
-        targets = [float(to_figure.transform(ax.transData.transform(c.anchor))[1]) for c in chosen]
+        targets = [float(to_figure.transform(ax.transData.transform(c.anchor))[1]) - c.drop for c in chosen]
         sizes = [line_height * (c.text.count("\n") + 1) + 0.012 for c in chosen]
         for callout, y in zip(chosen, spread_heights(targets, sizes, low=low, high=high)):
             colour = "#5A4A2A" if callout.landmark else COLORS["outline"]
@@ -157,6 +175,7 @@ def draw_callouts(ax: Axes, figure: Figure, callouts: list[Callout]) -> None:
                 textcoords="figure fraction",
                 annotation_clip=False,
                 zorder=9,
+                gid=f"leader:{callout.key}",
                 arrowprops={
                     "arrowstyle": "-",
                     "color": colour,
@@ -175,7 +194,15 @@ def draw_landmarks(ax: Axes, skeleton: Skeleton, height: float) -> None:
     for key, landmark in LANDMARKS.items():
         points = landmark_points(skeleton, landmark, height)
         if landmark.kind == "ridge":
-            ax.plot(*points.T, color=BONE, linewidth=2.2, solid_capstyle="round", zorder=7, path_effects=edge)
+            ax.plot(
+                *points.T,
+                color=BONE,
+                linewidth=2.2,
+                solid_capstyle="round",
+                zorder=7,
+                path_effects=edge,
+                gid=f"landmark:{key}",
+            )
         elif landmark.kind == "bone":
             ax.add_patch(
                 Polygon(
@@ -190,7 +217,14 @@ def draw_landmarks(ax: Axes, skeleton: Skeleton, height: float) -> None:
                 )
             )
         else:
-            ax.plot(*points.T, color=COLORS["outline"], linewidth=1.3, linestyle=(0, (2, 1.2)), zorder=7)
+            ax.plot(
+                *points.T,
+                color=COLORS["outline"],
+                linewidth=1.3,
+                linestyle=(0, (2, 1.2)),
+                zorder=7,
+                gid=f"landmark:{key}",
+            )
 
 
 def draw_muscles(
@@ -201,6 +235,7 @@ def draw_muscles(
     A deep muscle is drawn under the ones over it, and its outline again on top, thin, as if seen
     through them: the gluteus minimus under the medius, the transverse abdominis under the obliques.
     """
+    draw_context_muscle(ax, skeleton, height)
     ordered = sorted(muscles, key=lambda m: SHAPES[m.id].layer)
     for muscle in ordered:
         draw_muscle_shape(ax, skeleton, muscle, height)
@@ -246,6 +281,9 @@ def draw_body(ax: Axes, body: Body, *, fade_arm: bool = False) -> None:
     for name in ("thigh", "shank", "foot"):
         if name in artists.polygons:
             artists.polygons[name].set_facecolor(COLORS["body"])
+    for name in ("support_thigh", "support_shank", "support_foot"):
+        if name in artists.polygons:
+            artists.polygons[name].set_gid(f"standing_leg:{name.removeprefix('support_')}")
     if "spine" in artists.lines:
         artists.lines["spine"].set_visible(False)
 
@@ -326,10 +364,11 @@ def add_key(figure: Figure) -> None:
         for role in ROLES
     ]
     handles.append(Patch(facecolor=BONE, edgecolor=COLORS["outline"], linewidth=0.9, label="Bone (landmark)"))
+    handles.append(Patch(facecolor=CONTEXT, edgecolor=COLORS["outline"], linewidth=0.8, label=CONTEXT_WORDS))
     figure.legend(
         handles=handles,
         loc="lower center",
-        bbox_to_anchor=(0.5, 0.052),
+        bbox_to_anchor=(0.5, 0.072),
         ncol=2,
         frameon=False,
         fontsize=FONT_SIZES["small"] + 0.5,
@@ -343,7 +382,8 @@ def add_key(figure: Figure) -> None:
         "Schematic side view of the working side, placed by its landmarks, not traced. White lines run "
         "the way the fibres run.\nA thin outline shows a deep muscle through the ones over it. "
         "Semitendinosus, semimembranosus and\nadductor magnus lie on the inner thigh, seen here through "
-        "the leg.",
+        "the leg. The grey muscle under the iliotibial band is the\nvastus lateralis (front of the "
+        "thigh): it straightens the knee and does not extend the hip.",
         ha="center",
         va="bottom",
         fontsize=FONT_SIZES["small"] + 0.5,
@@ -375,6 +415,13 @@ def describe_muscle_map(groups: dict[str, list[Muscle]]) -> str:
         "under it, lower and further forward. The three hamstrings run as separate bands from the sitting "
         "bone down the back of the thigh and across the knee joint line: the biceps femoris to the head of "
         "the fibula on the outside, the semitendinosus and semimembranosus to the inner side of the tibia. "
+        "The biceps femoris, the one nearest the viewer, forms the back of the thigh just below the buttock"
+        " and runs slantwise forward to the fibula; behind it the semitendinosus shows along the middle of "
+        "the thigh and the semimembranosus just above the knee. "
+        "The iliotibial band, a broad white tendon, runs down the middle of the side of the thigh, between "
+        "its front and the hamstrings, from under the gluteus maximus to the outer side of the tibia just "
+        "below the knee, over the vastus lateralis, drawn in plain grey for context: it straightens the "
+        "knee and does not extend the hip. "
         "The erector spinae runs along the back of the spine; the obliques cover the side of the waist "
         "between the lower ribs and the iliac crest, fibres on the diagonal; the transverse abdominis lies "
         "deep across the belly with fibres running around the waist. A deep muscle's outline is also drawn "

@@ -18,7 +18,7 @@ from matplotlib.patches import Polygon
 
 from ..model.muscles import Muscle
 from ..model.skeleton import Skeleton
-from .muscles import band_outline, place_points, smooth_outline
+from .muscles import band_lines, band_outline, place_points, smooth_outline
 from .style import COLORS
 
 ROLE_OUTLINES: dict[str, object] = {
@@ -54,6 +54,7 @@ class MuscleShape:
     anchor: float = 0.5  # where the leader line meets the shape, along its centre line (bands)
     layer: float = 0.0  # drawing order among the muscles: deep ones low, superficial ones high
     anchor_at: Point | None = None  # an outline's leader-line end, where the muscle shows (else its middle)
+    label_drop: float = 0.0  # how far below its point the callout sits (figure fraction): the leader rises
 
 
 @dataclass(frozen=True)
@@ -64,6 +65,8 @@ class Landmark:
     points: tuple[Point, ...]
     kind: str  # "ridge" (a bone edge drawn as a line), "bone" (a closed outline) or "line" (a joint line)
     label_side: str = "right"
+    anchor: float = 0.5  # a ridge's or a line's leader-line end, as a fraction along it
+    label_drop: float = 0.0  # how far below its point the callout sits (figure fraction)
 
 
 # The landmarks (lateral view). Iliac crest from the ASIS over its highest point to the PSIS.
@@ -72,6 +75,7 @@ LANDMARKS: dict[str, Landmark] = {
         "Iliac crest (top of the pelvis)",
         (_pelvic(7.0, -6.5), _pelvic(10.5, -3.5), _pelvic(12.0, 0.5), _pelvic(11.0, 5.5), _pelvic(7.5, 9.7)),
         "ridge",
+        anchor=0.04,  # at its front end (the ASIS), in front of the muscles that hang from it
     ),
     "sacrum": Landmark(
         "Sacrum and coccyx",
@@ -97,6 +101,7 @@ LANDMARKS: dict[str, Landmark] = {
             ("thorax", 0.16, -0.056),
         ),
         "ridge",
+        anchor=0.97,  # its front end, where the ribs turn up toward the breastbone
     ),
     "trochanter": Landmark(
         "Greater trochanter (femur)",
@@ -108,14 +113,23 @@ LANDMARKS: dict[str, Landmark] = {
             ("thigh", 0.02, -0.007),
         ),
         "bone",
+        label_side="left",  # its leader runs in through the gluteus maximus, clear of the standing leg
     ),
     # The top of the tibia (the tibial plateau): across the shank at the knee joint, whatever the bend.
-    "knee_line": Landmark("Knee joint line", (("shank", 0.0, 0.029), ("shank", 0.0, -0.029)), "line", "left"),
+    "knee_line": Landmark(
+        "Knee joint line",
+        (("shank", 0.0, 0.029), ("shank", 0.0, -0.029)),
+        "line",
+        "left",
+        anchor=1.0,  # its front end, in front of the tendons that cross the knee behind it
+        label_drop=0.06,
+    ),
     "fibular_head": Landmark(
         "Head of the fibula",
         (("shank", 0.03, 0.004), ("shank", 0.05, 0.014), ("shank", 0.09, 0.012), ("shank", 0.08, 0.002)),
         "bone",
         "left",
+        label_drop=0.02,  # its leader rises from below, under the semitendinosus tendon
     ),
 }
 
@@ -150,7 +164,7 @@ SHAPES: dict[str, MuscleShape] = {
             (_pelvic(12.0, 6.0), _pelvic(-8.0, 11.0)),
             (("thigh", 0.05, -0.003), ("thigh", 0.45, 0.003)),
         ),
-        anchor_at=_pelvic(2.0, 6.5),
+        anchor_at=_pelvic(-4.5, 7.0),  # below the coccyx, so its leader clears the sacrum
         layer=1.0,
     ),
     # From the outer ilium just below the iliac crest, a fan converging on the greater trochanter.
@@ -171,7 +185,7 @@ SHAPES: dict[str, MuscleShape] = {
             (("thigh", 0.03, -0.004), ("thigh", 0.03, 0.010)),
         ),
         label_side="right",
-        anchor_at=_pelvic(8.0, -2.0),  # its front part, the part the gluteus maximus leaves uncovered
+        anchor_at=_pelvic(4.6, -2.4),  # its front part, the part the gluteus maximus leaves uncovered
         layer=0.5,
     ),
     # Deep to the medius: lower and further forward on the ilium, to the front of the trochanter.
@@ -192,66 +206,74 @@ SHAPES: dict[str, MuscleShape] = {
         ),
         where="deep",
         label_side="right",
+        anchor_at=_pelvic(4.2, -5.4),  # its front strip, in front of the medius
         layer=0.2,
     ),
-    # The three hamstrings from the sitting bone, side by side down the back of the thigh and across
-    # the knee: biceps femoris to the head of the fibula (outside), the other two to the tibia (inside).
+    # The three hamstrings from the sitting bone down the back of the thigh and across the knee: biceps
+    # femoris to the head of the fibula (outside), the other two to the tibia (inside). Seen from the
+    # working side, the biceps femoris is the near (lateral) one, drawn over the others: it forms the back
+    # edge just below the buttock, then runs obliquely forward to the fibular head. Behind it, seen through
+    # the leg, the semitendinosus shows at the back edge along the middle of the thigh; above the knee the
+    # fleshy belly of the semimembranosus bulges past it and forms the back edge, and the semitendinosus
+    # tendon shows again behind the knee.
     "bflh": MuscleShape(
         outline=(
             _pelvic(-6.0, 5.0),
-            ("thigh", 0.25, 0.012),
-            ("thigh", 0.60, 0.013),
-            ("thigh", 0.90, 0.013),
-            ("thigh", 1.00, 0.012),
+            ("thigh", 0.25, 0.026),
+            ("thigh", 0.45, 0.027),
+            ("thigh", 0.65, 0.018),
+            ("thigh", 0.85, 0.011),
+            ("thigh", 1.00, 0.009),
             ("shank", 0.06, 0.009),
         ),
-        widths=(0.006, 0.010, 0.010, 0.008, 0.006, 0.005),
-        anchor=0.62,
+        widths=(0.006, 0.010, 0.010, 0.010, 0.008, 0.006, 0.005),
+        anchor=0.34,
         layer=0.8,
     ),
     "semimem": MuscleShape(
         outline=(
             _pelvic(-6.5, 4.2),
-            ("thigh", 0.25, 0.0205),
-            ("thigh", 0.60, 0.0205),
-            ("thigh", 0.90, 0.019),
-            ("thigh", 1.00, 0.018),
-            ("shank", 0.07, 0.015),
+            ("thigh", 0.25, 0.015),
+            ("thigh", 0.55, 0.018),
+            ("thigh", 0.80, 0.0265),
+            ("thigh", 1.00, 0.024),
+            ("shank", 0.07, 0.019),
         ),
-        widths=(0.004, 0.007, 0.008, 0.006, 0.005, 0.004),
+        widths=(0.004, 0.006, 0.008, 0.014, 0.009, 0.005),
         where="inner side",
-        anchor=0.45,
-        layer=0.6,
+        anchor=0.68,
+        layer=0.7,
     ),
     "semiten": MuscleShape(
         outline=(
             _pelvic(-5.5, 6.0),
-            ("thigh", 0.25, 0.030),
-            ("thigh", 0.60, 0.029),
-            ("thigh", 0.90, 0.026),
-            ("thigh", 1.00, 0.025),
-            ("shank", 0.07, 0.022),
-            ("shank", 0.13, 0.010),
-            ("shank", 0.17, 0.002),
+            ("thigh", 0.25, 0.023),
+            ("thigh", 0.45, 0.025),
+            ("thigh", 0.62, 0.029),
+            ("thigh", 0.80, 0.025),
+            ("thigh", 1.00, 0.022),
+            ("shank", 0.07, 0.021),
+            ("shank", 0.12, 0.017),
         ),
-        widths=(0.005, 0.006, 0.005, 0.004, 0.003, 0.003, 0.003, 0.003),
+        widths=(0.005, 0.006, 0.006, 0.006, 0.004, 0.003, 0.003, 0.003),
         where="inner side",
-        anchor=0.30,
-        layer=0.7,
+        anchor=0.52,
+        layer=0.6,
     ),
     # Deep, on the inner thigh: from the ischiopubic ramus and sitting bone to the adductor tubercle,
-    # just above the knee (it does not cross the knee).
+    # just above the knee (it does not cross the knee). Its lower part lies right under the
+    # semimembranosus, so its leader reaches it through that muscle, as for any deep muscle.
     "addmag": MuscleShape(
         outline=(
             _pelvic(-7.5, 1.5),
             ("thigh", 0.20, 0.003),
-            ("thigh", 0.55, 0.003),
-            ("thigh", 0.82, 0.004),
-            ("thigh", 0.92, 0.005),
+            ("thigh", 0.50, 0.006),
+            ("thigh", 0.75, 0.018),
+            ("thigh", 0.92, 0.024),
         ),
-        widths=(0.006, 0.011, 0.010, 0.006, 0.003),
+        widths=(0.006, 0.011, 0.011, 0.010, 0.004),
         where="deep, inner thigh",
-        anchor=0.80,
+        anchor=0.96,
         layer=0.1,
     ),
     # Along the spine, from the sacrum and the back of the iliac crest up the back.
@@ -261,10 +283,10 @@ SHAPES: dict[str, MuscleShape] = {
             ("lumbar", 0.10, 0.034),
             ("lumbar", 0.55, 0.031),
             ("thorax", 0.20, 0.037),
-            ("thorax", 0.60, 0.044),
-            ("thorax", 0.86, 0.036),
+            ("thorax", 0.45, 0.042),
+            ("thorax", 0.58, 0.043),
         ),
-        widths=(0.008, 0.017, 0.018, 0.017, 0.013, 0.007),
+        widths=(0.008, 0.017, 0.018, 0.017, 0.015, 0.010),
         anchor=0.30,
         layer=0.4,
     ),
@@ -286,17 +308,19 @@ SHAPES: dict[str, MuscleShape] = {
             (("lumbar", 0.55, -0.080), _pelvic(-20.0, -14.0)),
         ),
         label_side="right",
+        anchor_at=("lumbar", 0.62, -0.043),  # its front part, over the transverse abdominis
         layer=0.3,
     ),
     # Deep, across the belly like a belt: fibres run horizontally, from the lower ribs to the pubis.
     "transverse_abdominis": MuscleShape(
         outline=(
-            ("thorax", 0.22, -0.048),
+            ("thorax", 0.22, -0.040),
             ("thorax", 0.22, -0.060),
             ("lumbar", 0.40, -0.063),
-            _pelvic(3.0, -5.9),
-            _pelvic(3.0, -4.8),
-            ("lumbar", 0.40, -0.049),
+            _pelvic(4.0, -9.6),
+            _pelvic(6.2, -5.6),
+            _pelvic(9.8, -4.0),
+            ("lumbar", 0.45, -0.036),
         ),
         fibres=(
             (("thorax", 0.30, -0.040), _pelvic(1.0, -4.0)),
@@ -315,14 +339,14 @@ SHAPES: dict[str, MuscleShape] = {
 ITB_SHAPE = MuscleShape(
     outline=(
         _pelvic(1.0, 1.0),
-        ("thigh", 0.20, -0.002),
-        ("thigh", 0.55, -0.001),
-        ("thigh", 0.90, -0.002),
-        ("shank", 0.06, -0.004),
+        ("thigh", 0.20, -0.004),
+        ("thigh", 0.55, -0.004),
+        ("thigh", 0.90, -0.006),
+        ("shank", 0.06, -0.005),
     ),
-    widths=(0.010, 0.008, 0.007, 0.006, 0.005),
-    label_side="right",
-    anchor=0.55,
+    widths=(0.018, 0.013, 0.011, 0.009, 0.006),  # broad where the gluteus maximus joins it
+    anchor=0.97,  # its end on the tibia's outer side (Gerdy's tubercle), below the knee joint line
+    label_drop=0.035,
 )
 
 
@@ -359,9 +383,15 @@ def landmark_points(skeleton: Skeleton, landmark: Landmark, height: float) -> np
 
 
 def fibre_lines(skeleton: Skeleton, shape: MuscleShape, height: float, count: int = 9) -> list[np.ndarray]:
-    """Thin lines across a muscle the way its fibres run, from its origin edge to its insertion edge."""
+    """Thin lines across a muscle the way its fibres run, from its origin edge to its insertion edge.
+
+    A band (a strap muscle such as a hamstring) without fibre edges gets one line down its middle.
+    """
     if shape.fibres is None:
-        return []
+        if not shape.widths:
+            return []
+        centre = place_points(skeleton, shape.outline, height)
+        return band_lines(centre, [width * height for width in shape.widths], (0.0,))
     (a0, a1), (b0, b1) = (place_points(skeleton, edge, height) for edge in shape.fibres)
     return [
         np.array([a0 + t * (a1 - a0), b0 + t * (b1 - b0)]) for t in np.linspace(0.0, 1.0, count + 2)[1:-1]

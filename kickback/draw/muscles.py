@@ -75,15 +75,22 @@ def smooth_outline(points: np.ndarray, *, closed: bool, rounds: int = 3) -> np.n
 
 def band_outline(centre: np.ndarray, widths: Sequence[float]) -> np.ndarray:
     """A closed outline around a centre line, `widths` (m) wide at its points: a muscle belly or a tendon."""
+    left, right = band_lines(centre, widths, (0.5, -0.5))
+    return np.vstack([left, right[::-1]])
+
+
+def band_lines(centre: np.ndarray, widths: Sequence[float], across: Sequence[float]) -> list[np.ndarray]:
+    """Lines along a band, each `across` × its width from the centre line (+ to the left of its run).
+
+    At ±0.5 they are the band's edges; inside, they run the way a strap muscle's fibres run.
+    """
     line = smooth_outline(centre, closed=False, rounds=3)
     along = np.linspace(0.0, 1.0, len(line))
     width = np.interp(along, np.linspace(0.0, 1.0, len(widths)), widths)
     tangent = np.gradient(line, axis=0)
     tangent /= np.hypot(tangent[:, 0], tangent[:, 1])[:, None]
     normal = np.column_stack([-tangent[:, 1], tangent[:, 0]])
-    left = line + normal * width[:, None] / 2
-    right = line - normal * width[:, None] / 2
-    return np.vstack([left, right[::-1]])
+    return [line + normal * (share * width)[:, None] for share in across]
 
 
 def muscle_line(skeleton: Skeleton, muscle, height: float) -> np.ndarray:

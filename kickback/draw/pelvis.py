@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass, field
 
 import numpy as np
+from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.lines import Line2D
 from matplotlib.patches import Ellipse, Polygon
@@ -26,7 +27,7 @@ from ..model.pose import Pose
 from ..model.skeleton import Skeleton
 from .equipment import MAT
 from .labels import Label, add_label
-from .rear_geometry import RearShapes, rear_view_shapes
+from .rear_geometry import RearShapes, bar_ends, rear_view_shapes
 from .side_labels import side_spot
 from .style import COLORS, FONT_SIZES, LINESTYLES
 
@@ -57,8 +58,11 @@ GHOST_STYLE = {"color": COLORS["reference"], "linestyle": (0, (3, 2)), "linewidt
 CALLOUT_ROOM = 0.16  # room above the body for callouts (fraction of body height)
 CALLOUT_SIDE_ROOM = 0.08  # and beside a standing body, whose shoulders and head fill the sides above
 # the bar (on all fours the view is wide enough: the labels sit above the arms)
-BAR_REACH = 0.155  # the bar's line is carried out to this share of body height each side: past the
-# trunk and arms, so a label's leader meets it in free space
+LEVEL_PAST_BAR = 0.3  # the dotted level line reaches this share of the bar's half-length past each end:
+# enough to read a tilt against, short enough not to read as a stick through the body
+BAR_FULL_SIZE_IN = 1.5  # inches: a rear view this wide or wider draws the pelvis bar at full size
+HIKE_ARROW_OUT = 0.155  # share of body height from the middle: where a hike's arrow on all fours starts,
+# beside the working side's arm, level with the working hip
 HIKE_ARROW = 0.09  # share of body height: the arrow of a hike on all fours (a direction, not a distance)
 STILL = 0.5  # degrees: below this a turn or hike counts as none
 
@@ -136,17 +140,30 @@ def draw_rear_view(
         for name in ("stance_arm", "working_arm"):
             parts[name].set_zorder(UPPER_ARM_BESIDE_TRUNK_Z)
     lines = {
-        "level": ax.plot(
-            [], [], color=COLORS["reference"], linestyle=LINESTYLES["reference"], linewidth=1.2, zorder=1.34
+        "level": ax.plot(  # a white edge: it crosses the grey pelvis it is read against
+            [],
+            [],
+            color=COLORS["reference"],
+            linestyle=LINESTYLES["reference"],
+            linewidth=1.2,
+            zorder=1.34,
+            path_effects=[patheffects.withStroke(linewidth=2.6, foreground="white")],
         )[0],
-        "dimples": ax.plot(
-            [], [], color=COLORS["outline"], linewidth=2.0, marker="o", markersize=3.5, zorder=1.35
+        "dimples": ax.plot(  # the pelvis bar: hip bone to hip bone, a dot on each
+            [],
+            [],
+            color=COLORS["outline"],
+            linewidth=2.2 * _bar_scale(ax),
+            marker="o",
+            markersize=4.5 * _bar_scale(ax),
+            markerfacecolor="white",
+            markeredgewidth=1.4 * _bar_scale(ax),
+            solid_capstyle="butt",
+            zorder=1.35,
         )[0],
         "spine": ax.plot([], [], color=COLORS["outline"], linewidth=1.0, linestyle=(0, (1, 2)), zorder=1.06)[
             0
         ],
-        "bar": ax.plot([], [], color=COLORS["outline"], linewidth=1.0, zorder=0.95)[0],  # under the body:
-        # only its ends show, out past the body, where the labels' leaders meet them
         "ghost": ax.plot([], [], zorder=1.8, **GHOST_STYLE)[0],
         "turn": ax.plot([], [], color=COLORS["mistake"], linewidth=1.6, zorder=1.85)[0],
         "turn_head": ax.plot(
@@ -194,6 +211,14 @@ def draw_rear_view(
     if callouts:
         _place_callouts(artists, pose)
     return artists
+
+
+def _bar_scale(ax: Axes) -> float:
+    """The pelvis bar's line and end dots (sized in points) against the view's width: full size from
+    BAR_FULL_SIZE_IN inches up, smaller in a thumbnail (a printable's, 1 inch), so the hip bones' dots
+    stay dots on the pelvis and do not become buttons bigger than it."""
+    width = ax.get_position().width * ax.figure.get_figwidth()
+    return float(np.clip(width / BAR_FULL_SIZE_IN, 0.75, 1.0))
 
 
 def _draw_floor(ax: Axes, pose: Pose, body: Body, variant: str) -> None:
@@ -255,26 +280,15 @@ def update_rear_view(artists: PelvisArtists, pose: Pose, skeleton: Skeleton | No
     for rank, name in enumerate(shapes.leg_order):  # far to near: the nearer segment drawn over
         artists.parts[name].set_zorder(base + 0.01 * rank)
     lines = artists.lines
-    for name in ("dimples", "spine"):
-        _set_line(lines[name], shapes.lines[name])
-    level = square.lines["dimples"]
-    middle, half = level.mean(axis=0), (level[1] - level[0]) * 1.5
+    _set_line(lines["spine"], shapes.lines["spine"])
+    _set_line(lines["dimples"], bar_ends(shapes))
+    level = bar_ends(square)
+    middle, half = level.mean(axis=0), (level[1] - level[0]) / 2 * (1 + LEVEL_PAST_BAR)
     _set_line(lines["level"], np.array([middle - half, middle + half]))
-    _set_line(lines["bar"], bar_ends(shapes, artists.body))
     ghost = [] if is_square(pose) else [square.parts[name] for name in GHOST_PARTS]
     _set_line(lines["ghost"], _with_gaps(ghost) if ghost else np.zeros((0, 2)))
     _update_turn_arrow(artists, pose, shapes)
     artists.label.set_text(rear_view_words(pose, artists.variant))
-
-
-def bar_ends(shapes: RearShapes, body: Body) -> np.ndarray:
-    """The line across the back of the pelvis carried out past the body on both sides (BAR_REACH of
-    body height from the middle), so its tilt reads against the level line and a label can point at
-    its end in free space."""
-    left, right = shapes.lines["dimples"]
-    middle, direction = (left + right) / 2, right - left
-    reach = BAR_REACH * body.height / max(abs(direction[0]), 1e-9)
-    return np.array([middle - reach * direction, middle + reach * direction])
 
 
 def hikes_away(pose: Pose, shapes: RearShapes) -> bool:
@@ -302,7 +316,7 @@ def _update_turn_arrow(artists: PelvisArtists, pose: Pose, shapes: RearShapes) -
         sign = pose.pelvic_hike
         floor = shapes.lines["floor"]
         direction = (floor[2] - floor[1]) / np.hypot(*(floor[2] - floor[1]))
-        start = np.array([BAR_REACH * artists.body.height + 0.02, shapes.lines["working_hip"][0, 1]])
+        start = np.array([HIKE_ARROW_OUT * artists.body.height + 0.02, shapes.lines["working_hip"][0, 1]])
         steps = np.linspace(0.0, HIKE_ARROW * artists.body.height, 24)
         xs, ys = start[0] + steps * direction[0], start[1] + steps * direction[1]
     else:  # a roll or a hike: an arc beside the working hip, up (or down) the way that side went
@@ -344,11 +358,12 @@ def callout_words(pose: Pose, variant: str) -> list[tuple[str, str]]:
 
 def _place_callouts(artists: PelvisArtists, pose: Pose) -> None:
     """Labels at the panel's sides, off the body and off each other, inside the view. A label about
-    the bar points at its end carried out past the body, so its leader comes in from the side and
-    crosses no part; the leg's label points at the ankle."""
+    the bar points at its end on the hip bone, its leader crossing at most the pelvis and the trunk it
+    lies under (never a limb, where a spot allows); the leg's label points at the ankle."""
     shapes = rear_view_shapes(pose, artists.body, artists.variant)
-    obstacles = [Path(outline, closed=True) for outline in shapes.parts.values()]
-    ends = bar_ends(shapes, artists.body)
+    paths = {name: Path(outline, closed=True) for name, outline in shapes.parts.items()}
+    obstacles = list(paths.values())
+    ends = bar_ends(shapes)
     taken: list[Bbox] = []
     for text, landmark in callout_words(pose, artists.variant):
         if landmark.startswith("bar_"):
@@ -358,10 +373,13 @@ def _place_callouts(artists: PelvisArtists, pose: Pose) -> None:
         label = add_label(artists.ax, color=COLORS["outline"])
         artists.callouts.append(label)
         either = not landmark.startswith("bar_")  # the leg's label may go to the other side
-        box, leader = side_spot(artists.ax, label, text, anchor, obstacles, taken, either)
+        crossable = [paths["pelvis"], paths["trunk"]] if landmark.startswith("bar_") else None
+        box, leader = side_spot(artists.ax, label, text, anchor, obstacles, taken, either, crossable)
         label.set_text(text)
         label.set_position(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
         label.leader.set_data(leader[:, 0], leader[:, 1])
+        label.leader.set_path_effects([patheffects.withStroke(linewidth=2.4, foreground="white")])  # it
+        # crosses the body to the hip bone: a white edge keeps it a line over the parts, not a seam in them
         taken.append(box)
 
 

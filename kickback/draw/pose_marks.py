@@ -15,14 +15,15 @@ from matplotlib import patheffects
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
-from matplotlib.patches import FancyArrowPatch, Polygon
+from matplotlib.patches import Polygon
 from matplotlib.path import Path
 from matplotlib.text import Text
 
 from ..model.anthropometrics import Body
 from ..model.pose import Pose
 from ..model.skeleton import SPINE_STEPS, Skeleton, build_skeleton
-from .anatomy import foot_outline, lower_back_region, torso_lines
+from . import cue_badge
+from .anatomy import lower_back_region, torso_lines
 from .artists import PoseArtists
 from .body import body_paths, draw_pose, update_pose
 from .labels import add_label, place_label
@@ -277,65 +278,6 @@ def mark_range_short(artists: PoseArtists, ghost: PoseArtists, target: Pose) -> 
 # --- steps ---------------------------------------------------------------------------------------
 
 
-TRAIL_FOOT_CLEARANCE = 0.05  # m: a trail's foot outline is drawn only this far off the floor or mat
-TRAIL_SUPPORT_GAP = 0.04  # m: ... and only this far from the support foot (else it reads as a loose shoe)
-
-
-def _trail_foot_is_clear(joints: dict[str, np.ndarray]) -> bool:
-    """Whether a foot outline at these joints would float free: off the floor or mat and the support foot."""
-    low = min(joints["heel"][1], joints["toe"][1])
-    support = np.array([joints["support_heel"], joints["support_toe"], joints["support_ankle"]])
-    own = np.array([joints["heel"], joints["toe"], joints["ankle"]])
-    gap = float(np.hypot(*(own[:, None, :] - support[None, :, :]).transpose(2, 0, 1)).min())
-    return low >= TRAIL_FOOT_CLEARANCE and gap >= TRAIL_SUPPORT_GAP
-
-
-def draw_trail(ax: Axes, poses: list[Pose], body: Body, variant: str, *, feet: int = 3) -> None:
-    """The working ankle's path through `poses` (a bold dotted arc ending in an arrowhead that shows
-    the way the foot moves), with up to `feet` faint outlines of the foot along it: the path of the
-    foot only, never sticks of the whole leg (they would cross the body). No outline is drawn where it
-    would sit on the floor, the mat or the support foot: there it would read as a loose shoe."""
-    skeletons = [build_skeleton(pose, body, variant) for pose in poses]
-    ankles = np.array([skeleton.joints["ankle"] for skeleton in skeletons])
-    ax.plot(
-        ankles[:, 0],
-        ankles[:, 1],
-        color=COLORS["working_leg"],
-        linestyle=(0, (1, 1.6)),
-        linewidth=2.4,
-        dash_capstyle="round",
-        zorder=4.8,
-    )
-    ax.add_patch(
-        FancyArrowPatch(
-            tuple(ankles[-2]),
-            tuple(ankles[-1]),
-            arrowstyle="-|>,head_length=6,head_width=3.5",
-            color=COLORS["working_leg"],
-            linewidth=0,
-            shrinkA=0,
-            shrinkB=0,
-            zorder=4.85,
-            gid=TRAIL_ARROW_ID,
-        )
-    )
-    picked = np.unique(np.linspace(0, len(skeletons) - 1, feet + 1)[:-1].round().astype(int))
-    for index in picked:
-        j = {name: np.array(point) for name, point in skeletons[index].joints.items()}
-        if not _trail_foot_is_clear(j):
-            continue
-        ax.add_patch(
-            Polygon(
-                foot_outline(j["heel"], j["toe"], j["ankle"], body),
-                closed=True,
-                facecolor=(0.0, 0.447, 0.698, 0.18),
-                edgecolor=(0.0, 0.447, 0.698, 0.6),
-                linewidth=0.8,
-                zorder=1.9,
-            )
-        )
-
-
 def blend(start: Pose, end: Pose, share: float) -> Pose:
     """The pose `share` (0 to 1) of the way from `start` to `end`, angle by angle."""
     a, b = start.as_dict(), end.as_dict()
@@ -343,18 +285,6 @@ def blend(start: Pose, end: Pose, share: float) -> Pose:
 
 
 def number_badge(ax: Axes, number: int, at: tuple[float, float], target: tuple[float, float]) -> None:
-    """A numbered circle at `at` with a thin leader line to `target` (a cue pointing at the body)."""
-    ax.plot([at[0], target[0]], [at[1], target[1]], color=COLORS["outline"], linewidth=0.9, zorder=6.5)
-    ax.plot([target[0]], [target[1]], marker="o", markersize=3.5, color=COLORS["outline"], zorder=6.6)
-    ax.text(
-        at[0],
-        at[1],
-        str(number),
-        ha="center",
-        va="center",
-        fontsize=FONT_SIZES["label"],
-        fontweight="bold",
-        color="white",
-        zorder=6.8,
-        bbox={"boxstyle": "circle,pad=0.25", "facecolor": COLORS["outline"], "edgecolor": "none"},
-    )
+    """A numbered badge at `at` (m) with a thin pointer to `target` (m), a cue pointing at the body: the
+    course's one badge (`cue_badge.number_badge`), so it looks like every other."""
+    cue_badge.number_badge(ax, number, at, target)

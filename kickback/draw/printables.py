@@ -38,10 +38,21 @@ MIN_PRINT_PT = 8.0  # the smallest text any printable may carry (points, at A4)
 MARGIN_PT = 40.0
 LEADING = 1.25  # line height as a multiple of the font size
 SIZES_PT = (11.0, 10.5, 10.0, 9.5, 9.0, 8.5, 8.0)  # body text sizes tried, largest first
+HANDOUT_TITLE = "The six common mistakes of the leg kickback"
+KEY_TITLE = "Answer key, short: every quiz's right answers"
+
+
+def checklist_title(variant: str) -> str:
+    """The observation checklist's title, e.g. "Observation checklist: machine kickback"."""
+    return f"Observation checklist: {VARIANT_TITLES[variant].lower()}"
+
+
+# What to print by the title on each page (the cue card's as cue_card.py titles it), never a file's path
 PRINT_FOR_CLASS = (
-    "cue_card_bodyweight.pdf (figures/): one per two mats",
-    "mistakes_handout.pdf and observation_checklist_bodyweight.pdf (printables/): one per station",
-    "answer_key_short.pdf (printables/): one for you",
+    f'"{VARIANT_TITLES["bodyweight"]}: cue card": one per two mats',
+    f'"{HANDOUT_TITLE}" and "{checklist_title("bodyweight")}": one per station',
+    f'"{KEY_TITLE.split(":")[0]}": one for you',
+    'Where each file is: the teaching guide, "What to print".',
 )
 FOOTER = "Kickback Lab – teaching material, not medical advice"
 THUMBS_PT = 176.0  # width of a correct/mistake picture pair on the handout (points)
@@ -228,7 +239,7 @@ def draw_mistakes_handout(page: Page) -> str:
     """The six mistakes: how each looks (with the correct pose beside the mistake where a still picture
     shows it), why it costs, the cue; the sources as numbered notes at the foot."""
     page.title(
-        "The six common mistakes of the leg kickback",
+        HANDOUT_TITLE,
         "How each looks, why it costs, and the cue that fixes it. The same advice as lesson 06.",
     )
     size = page.body_pt
@@ -277,7 +288,7 @@ def draw_checklist(variant: str) -> Callable[[Page], str]:
 
     def draw(page: Page) -> str:
         page.title(
-            f"Observation checklist: {VARIANT_TITLES[variant].lower()}",
+            checklist_title(variant),
             "Watch one set from each place. Tick a box when the line holds for the whole set; "
             "if it does not, give the cue beside it.",
         )
@@ -382,7 +393,7 @@ def draw_class_plan(page: Page) -> str:
 def draw_short_answer_key(page: Page) -> str:
     """Every quiz's right answers on one page, in two columns."""
     page.title(
-        "Answer key, short: every quiz's right answers",
+        KEY_TITLE,
         "Question number, the right letter and its text. The full key, with why each other choice is "
         "wrong, is the trainers' answer keys page.",
     )

@@ -11,10 +11,14 @@ import base64
 from typing import Any
 
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.text import Text
 
 from ..model.anthropometrics import Body, default_body
 from ..model.torque import CurveSummary
 from .curves import (
+    CurveArtists,
     ProfileCase,
     compute_profile,
     draw_profile,
@@ -27,7 +31,7 @@ from .curves import (
     taught_range,
     update_profile,
 )
-from .style import COLORS, FONT_SIZES, new_figure, render_png
+from .style import COLORS, FONT_SIZES, new_figure, render_png, styled
 
 X_MARGIN_DEG = 5.0
 """Degrees left free either side of the variant's sweep on a single profile's x axis."""
@@ -52,22 +56,81 @@ def where_in_range(angle: float, hip: np.ndarray) -> str:
     return "near the top" if share >= 0.75 else "mid-way"
 
 
-def profile_title(case: ProfileCase, hip: np.ndarray, summary: CurveSummary) -> str:
+def profile_title(case: ProfileCase, hip: np.ndarray, summary: CurveSummary, *, angles: bool = True) -> str:
     """The picture's title: the load and where in the taught range it is hardest (computed).
+
+    With `angles` False the hip angles in brackets are left out (a shorter title; the ▲ and ▽ words
+    under it still give them).
 
     >>> import numpy as np
     >>> from kickback.model.torque import describe_curve
     >>> hip = np.array([-15.0, 0.0, 20.0])
     >>> profile_title(ProfileCase("Cable", "cable", None), hip, describe_curve(hip, np.array([88.0, 95, 98])))
     'Cable: hardest at the top (hip extended 20°), easiest at the start'
+    >>> profile_title(ProfileCase("Cable", "cable", None), hip, describe_curve(hip, np.array([88.0, 95, 98])),
+    ...               angles=False)
+    'Cable: hardest at the top, easiest at the start'
     """
     hardest = where_in_range(summary.peak_angle, hip)
     easiest = where_in_range(summary.low_angle, hip)
     if summary.shape == "even":
         return f"{case.title}: about as hard all the way from start to top"
-    peak = f" ({hip_in_words(summary.peak_angle)})"
-    low = "" if easiest.startswith("at the") else f" ({hip_in_words(summary.low_angle)})"
+    peak = f" ({hip_in_words(summary.peak_angle)})" if angles else ""
+    low = "" if easiest.startswith("at the") or not angles else f" ({hip_in_words(summary.low_angle)})"
     return f"{case.title}: hardest {hardest}{peak}, easiest {easiest}{low}"
+
+
+TITLE_STYLE: dict[str, Any] = {
+    "x": 0.01,
+    "y": 0.98,
+    "ha": "left",
+    "va": "top",
+    "fontsize": FONT_SIZES["label"] + 1,
+    "fontweight": "bold",
+    "color": COLORS["outline"],
+}
+"""The finding, as a single profile's title: from the figure's left edge (it is longer than the axes)."""
+
+
+def lay_out_profile(
+    case: ProfileCase, body: Body, *, width_in: float, right: float
+) -> tuple[Figure, Axes, CurveArtists, Text]:
+    """One torque curve's figure, key and (empty) title, as every single profile is laid out.
+
+    Call it inside the course's rc settings (`styled`): axes made there get the course's spines and
+    fonts. The plot takes the figure's width up to `right` (a fraction); the key, and the curve's
+    note under it, fill the column beside it. Shared by `show_profile` and the explorer, so the two
+    look the same.
+
+    Parameters
+    ----------
+    case : ProfileCase
+        The load drawn first.
+    body : Body
+        Segment lengths (m) and masses (kg).
+    width_in : float
+        The figure's width (inches, at 100 dpi: pixels / 100).
+    right : float
+        Where the plot ends, as a fraction of the figure's width.
+
+    Returns
+    -------
+    tuple
+        The figure, its axes, the curve's artists and the title text (set it with `set_text`).
+    """
+    figure = new_figure(width_in, 3.6)
+    ax = figure.add_subplot()
+    figure.subplots_adjust(left=0.09, right=right, bottom=0.15, top=0.80)
+    artists = draw_profile(ax, case, body)
+    ax.legend(
+        handles=profile_key_handles(artists),
+        fontsize=FONT_SIZES["small"],
+        loc="upper left",
+        bbox_to_anchor=(1.02, 1.0),
+        frameon=False,
+    )
+    ax.set_title("")  # the finding is the figure's title, from its left edge (longer than the axes)
+    return figure, ax, artists, figure.suptitle("", **TITLE_STYLE)
 
 
 class ProfileFigure:
@@ -77,38 +140,24 @@ class ProfileFigure:
     honestly; its x axis is the variant's own sweep.
     """
 
+    @styled
     def __init__(self, case: ProfileCase, body: Body) -> None:
-        figure = new_figure(8.0, 3.6)
-        ax = figure.add_subplot()
-        figure.subplots_adjust(left=0.09, right=0.64, bottom=0.15, top=0.80)
-        artists = draw_profile(ax, case, body)
-        self.description = update_profile(ax, artists, case, body)
+        figure, ax, artists, title = lay_out_profile(case, body, width_in=8.0, right=0.64)
+        self.description = update_profile(ax, artists, case, body)  # its note now hangs under the legend
         hip, total, _ = compute_profile(case, body)
         inside = taught_range(case, hip)
         self.title = profile_title(case, hip[inside], summarize_profile(case, hip, total))
-        ax.set_title("")  # the finding is the figure's title, from its left edge (longer than the axes)
-        figure.suptitle(
-            self.title,
-            x=0.01,
-            y=0.98,
-            ha="left",
-            va="top",
-            fontsize=FONT_SIZES["label"] + 1,
-            fontweight="bold",
-            color=COLORS["outline"],
-        )
+        title.set_text(self.title)
         top = max(shared_profile_top(profile_cases(), body), float(np.max(total)))
         ax.set_ylim(*profile_limits(top))
         ax.set_xlim(float(hip[0]) - X_MARGIN_DEG, float(hip[-1]) + X_MARGIN_DEG)
-        ax.legend(
-            handles=profile_key_handles(artists),
-            fontsize=FONT_SIZES["small"],
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            frameon=False,
-        )
+        # At the foot of the column right of the plot, in line with the key's entries: the curve's own
+        # note hangs under the key, so this one stays clear of it whatever its length.
+        key = ax.get_legend()
+        inset = (key.borderaxespad + key.borderpad) * FONT_SIZES["small"] / 72 / figure.get_figwidth()
+        column = ax.get_position().x1 + 0.02 * ax.get_position().width + inset
         figure.text(
-            0.66, 0.15, SCALE_NOTE, fontsize=FONT_SIZES["small"], color=COLORS["outline"], va="bottom"
+            column, 0.03, SCALE_NOTE, fontsize=FONT_SIZES["small"], color=COLORS["outline"], va="bottom"
         )
         self.figure = figure
         self.png = render_png(figure)
@@ -142,4 +191,4 @@ def show_profile(title: str, body: Body | None = None) -> ProfileFigure:
     return ProfileFigure(cases[title], body or default_body())
 
 
-__all__ = ["ProfileFigure", "profile_title", "show_profile", "where_in_range"]
+__all__ = ["ProfileFigure", "lay_out_profile", "profile_title", "show_profile", "where_in_range"]

@@ -25,6 +25,7 @@ from ..model.hinge import RDL_BOTTOM_LEAN, hinge_skeleton
 from ..model.skeleton import Skeleton
 from .body import describe_hip
 from .course_figure import CourseFigure
+from .cue_badge import badge_text_style
 from .equipment import draw_floor
 from .labels import Label, add_label, place_label
 from .rdl_body import (
@@ -169,7 +170,7 @@ def _badge(
     """A numbered badge in free space, its leader line ending on the part of the body the cue is about."""
     label = add_label(ax, fontsize=FONT_SIZES["label"], color="white")
     label.set(fontweight="bold", zorder=6.8)
-    label.set_bbox({"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"})
+    label.set_bbox(badge_text_style()["bbox"])  # the course's one badge disc
     label.leader.set(linewidth=1.0)
     distances = tuple(f * height for f in (0.09, 0.13, 0.18, 0.24, 0.3))
     place_label(
@@ -273,12 +274,7 @@ def _cue_key(figure, height: float) -> None:
             x,
             y,
             str(index + 1),
-            fontsize=FONT_SIZES["label"],
-            fontweight="bold",
-            color="white",
-            ha="center",
-            va="center",
-            bbox={"boxstyle": "circle,pad=0.3", "facecolor": COLORS["outline"], "edgecolor": "none"},
+            **badge_text_style(),
         )
         text = f"{cue}" + (f": {why}" if why else "")
         figure.text(

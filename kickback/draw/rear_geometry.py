@@ -50,6 +50,8 @@ VIEW_DISTANCE = 2.5  # m from the viewer to the hip joints: a limb's near end is
 # far end by the ratio of their distances (a depth cue, so a thigh coming toward the viewer does not
 # look like a teardrop with its thick hip end taken for the knee)
 PLATFORM_HALF_WIDTH = 0.17  # m, half the machine's platform seen from behind (drawing convention)
+BAR_INSET = 0.006  # m: the bar's ends sit this far inside the pelvis's outline, on the hip bones (its end
+# dots drawn whole on the pelvis, not half off its edge)
 
 
 class RearShapes(NamedTuple):
@@ -415,3 +417,31 @@ def _contacts(frame: _Frame, stance: list[np.ndarray], standing: bool) -> np.nda
         return frame.project(np.array([stance[-1] * (1, 0, 1) + (0, frame.floor, 0)]))
     hands = [arm_points(frame, side)[2] * (1, 0, 1) for side in (-1.0, 1.0)]
     return frame.project(np.array([*hands, stance[1] * (1, 0, 1)]))
+
+
+def bar_ends(shapes: RearShapes) -> np.ndarray:
+    """The pelvis bar: the line across the back of the pelvis (through the two dimples over the sacrum)
+    carried out to the hip bones, the pelvis's outline each side, less BAR_INSET. It ends on the body,
+    so it reads as the pelvis, not as a stick through it; its tilt reads against the dotted level line.
+
+    Returns
+    -------
+    np.ndarray
+        The stance-side and working-side ends (m, picture coordinates), in that order.
+    """
+    dimples = shapes.lines["dimples"]
+    middle, along = dimples.mean(axis=0), dimples[1] - dimples[0]
+    along = along / max(float(np.hypot(*along)), 1e-12)
+    outline = shapes.parts["pelvis"]
+    a, b = outline, np.roll(outline, -1, axis=0)
+    edge = b - a
+    # where the line middle + t * along meets each edge a + s * edge (0 <= s <= 1): Cramer's rule
+    det = edge[:, 0] * along[1] - edge[:, 1] * along[0]
+    ok = np.abs(det) > 1e-12
+    rel = a - middle
+    t = np.where(ok, (edge[:, 0] * rel[:, 1] - edge[:, 1] * rel[:, 0]) / np.where(ok, det, 1.0), np.nan)
+    s = np.where(ok, (along[0] * rel[:, 1] - along[1] * rel[:, 0]) / np.where(ok, det, 1.0), np.nan)
+    hits = t[ok & (s >= 0.0) & (s <= 1.0)]
+    low = float(hits[hits < 0].max()) if np.any(hits < 0) else -1.5 * float(np.hypot(*(dimples[1] - middle)))
+    high = float(hits[hits > 0].min()) if np.any(hits > 0) else 1.5 * float(np.hypot(*(dimples[1] - middle)))
+    return np.array([middle + (low + BAR_INSET) * along, middle + (high - BAR_INSET) * along])

@@ -32,17 +32,21 @@ def side_spot(
     obstacles: list[Path],
     taken: list[Bbox],
     either_side: bool = False,
+    crossable: list[Path] | None = None,
 ) -> tuple[Bbox, np.ndarray]:
     """A box for `text` against the panel's edge on the anchor's side, as near the anchor's height as
-    leaves it off the body, off the other labels and its leader off the parts not holding the anchor;
-    the leader runs from the box's nearest point to the anchor. `either_side`: if no spot on the
-    anchor's side is free, the other side is tried too."""
+    leaves it off the body, off the other labels and its leader off the parts it may not cross; the
+    leader runs from the box's nearest point to the anchor. `either_side`: if no spot on the anchor's
+    side is free, the other side is tried too. `crossable`: the parts the leader may cross on its way
+    to an anchor on the body (default: every part holding the anchor)."""
     (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
     half_x, half_y = _label_half_size(ax, label, text)
     margin = 0.01 * (x1 - x0)
     right, left = x1 - margin - half_x, x0 + margin + half_x
     sides = (right, left) if anchor[0] > 0 else (left, right)
-    free = [path for path in obstacles if not path.contains_point(anchor)]
+    if crossable is None:
+        crossable = [path for path in obstacles if path.contains_point(anchor)]
+    free = [path for path in obstacles if not any(path is other for other in crossable)]
     best: tuple[float, Bbox, np.ndarray] | None = None
     candidates = [(sides[0], k) for k in range(80)]
     candidates += [(sides[1], k) for k in range(80)] if either_side else []

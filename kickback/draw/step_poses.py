@@ -5,20 +5,32 @@ lessons quote its numbers. Drawn as they are, the lift and lower steps between i
 show the foot skimming the floor (it clears 5 cm only three quarters of the way up), so the four
 step panels would look alike. For the drawing only, a moving step (lift, lower) bends the working
 knee a little more, in whole steps of `KNEE_STEP`, until the foot clears the floor by
-`STEP_FOOT_CLEARANCE`; the hip, lower back and trunk stay exactly the table's, and `knee_note`
-says so in words for the figure's caption and alt text. Wiring into the steps figure:
-`form_diagrams.build_steps_figure` draws `step_poses(...)` and `step_trail(...)` in place of
-`blend(start, top, share)`.
+`STEP_FOOT_CLEARANCE`; the hip, lower back and trunk stay exactly the table's, and the figure says
+so in words, in its alt text (`knee_note`) and under the drawings (`knee_key`).
+
+A moving step also shows which way it goes (`draw_step_motion`): a faint dashed ghost of the
+working leg where the step before drew it (set-up for the lift, the top for the lower) and a bold
+dotted trail from that foot toward the drawn one, its arrowhead in free space short of the foot
+(`motion_path`); `key_step_motion` says what the marks mean. `form_diagrams.build_steps_figure`
+wires these in.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+from matplotlib.patches import FancyArrowPatch
+from matplotlib.path import Path as MplPath
+from matplotlib.text import Text
 
 from ..model.anthropometrics import Body
 from ..model.pose import Pose, preset_pose
 from ..model.skeleton import build_skeleton
-from .pose_marks import blend
+from .anatomy import foot_outline
+from .artists import PoseArtists
+from .pose_marks import TRAIL_ARROW_ID, blend, draw_ghost
+from .style import COLORS, FONT_SIZES
 
 STEP_FOOT_CLEARANCE = 0.05  # m: in a moving step the working foot's lowest point is this far off the floor
 KNEE_STEP = (
@@ -91,26 +103,209 @@ def step_trail(variant: str, drawn: Pose, share: float, way: str, points: int = 
     return trail
 
 
+def _knee_changes(variant: str, titles: list[str], poses: list[Pose]) -> list[tuple[str, float, float]]:
+    """(title, drawn knee, the pose table's knee) in degrees for each panel whose drawn knee differs."""
+    start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
+    changes = []
+    for title, pose in zip(titles, poses):
+        table = float(
+            np.interp(_share_of(pose, start, top), [0.0, 1.0], [start.knee_flexion, top.knee_flexion])
+        )
+        if abs(pose.knee_flexion - table) >= 0.5:
+            changes.append((title, pose.knee_flexion, table))
+    return changes
+
+
 def knee_note(variant: str, titles: list[str], poses: list[Pose]) -> str:
     """In words, where a panel's drawn knee differs from the pose table's ("" where none does).
 
     E.g. "Lift: knee drawn bent 40° (the pose table's 10°) so the foot clears the floor; the hip
     angles are the table's."
     """
-    start, top = preset_pose(variant, "start"), preset_pose(variant, "correct_top")
-    said = []
-    for title, pose in zip(titles, poses):
-        table = float(
-            np.interp(_share_of(pose, start, top), [0.0, 1.0], [start.knee_flexion, top.knee_flexion])
-        )
-        if abs(pose.knee_flexion - table) >= 0.5:
-            said.append(f"{title}: knee drawn bent {pose.knee_flexion:.0f}° (the pose table's {table:.0f}°)")
+    said = [
+        f"{title}: knee drawn bent {drawn:.0f}° (the pose table's {table:.0f}°)"
+        for title, drawn, table in _knee_changes(variant, titles, poses)
+    ]
     if not said:
         return ""
     return "; ".join(said) + ", so the foot clears the floor; the hip, back and trunk angles are the table's."
+
+
+def knee_key(variant: str, titles: list[str], poses: list[Pose]) -> str:
+    """The knee note short enough for one line under the figure ("" where no drawn knee differs), so a
+    sighted learner is told too that the extra bend is the drawing's, not a move to copy.
+
+    E.g. "Knee drawn bent more only so the foot clears the floor: Lift 35°, Lower 25° (the pose
+    table keeps 10°)."
+    """
+    changes = _knee_changes(variant, titles, poses)
+    if not changes:
+        return ""
+    drawn = ", ".join(f"{title} {knee:.0f}°" for title, knee, _ in changes)
+    tables = sorted({f"{table:.0f}°" for _, _, table in changes})
+    return (
+        f"Knee drawn bent more only so the foot clears the floor: {drawn} "
+        f"(the pose table keeps {' and '.join(tables)})."
+    )
 
 
 def _share_of(pose: Pose, start: Pose, top: Pose) -> float:
     """How far (0 to 1) `pose`'s hip is along the way from `start`'s to `top`'s."""
     span = top.hip_extension - start.hip_extension
     return 0.0 if abs(span) < 1e-9 else (pose.hip_extension - start.hip_extension) / span
+
+
+# --- the motion marks of a moving step ------------------------------------------------------------
+
+STEP_GHOST_Z = 3.5  # over the far leg, trunk and arm, under the drawn working leg (4.0 and up)
+TRAIL_GAP = 0.04  # m: the arrowhead's tip stops this far short of the drawn foot
+TRAIL_LEAST = 0.22  # m: a trail shorter than this (about 22 px at 900 px) is moved back beside the path
+TRAIL_PUSH_MOST = 0.3  # m: ... by at most this much
+TRAIL_PUSH_STEP = 0.02  # m: in steps of this
+LEG_HALF_WIDTHS = {"thigh": 0.08, "shank": 0.055}  # m: about the drawn thigh's and lower leg's half-widths
+TRAIL_FLOOR_GAP = 0.03  # m: and never drawn lower than this above the floor or mat
+
+
+def _segment_gap(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """Each point's distance (m) from the segment a-b."""
+    along = np.clip((points - a) @ (b - a) / max(float((b - a) @ (b - a)), 1e-12), 0.0, 1.0)
+    return np.hypot(*(points - (a + along[:, None] * (b - a))).T)
+
+
+def _clear_of_leg(points: np.ndarray, pose: Pose, body: Body, variant: str, gap: float) -> np.ndarray:
+    """Whether each point (m) lies at least `gap` clear of the drawn working leg: outside the foot's
+    outline and its `gap`, and farther than a half-width and `gap` from the thigh's and lower leg's axis.
+    """
+    j = {
+        name: np.asarray(point, dtype=float)
+        for name, point in build_skeleton(pose, body, variant).joints.items()
+    }
+    foot = MplPath(foot_outline(j["heel"], j["toe"], j["ankle"], body), closed=True)
+    near_foot = np.hypot(*(points[:, None, :] - foot.vertices[None, :, :]).transpose(2, 0, 1)).min(axis=1)
+    clear = ~foot.contains_points(points) & (near_foot >= gap)
+    clear &= _segment_gap(points, j["hip"], j["knee"]) >= LEG_HALF_WIDTHS["thigh"] + gap
+    clear &= _segment_gap(points, j["knee"], j["ankle"]) >= LEG_HALF_WIDTHS["shank"] + gap
+    return clear
+
+
+def _length(points: np.ndarray) -> float:
+    return float(np.hypot(*np.diff(points, axis=0).T).sum()) if len(points) > 1 else 0.0
+
+
+def _extended_back(path: np.ndarray, least: float) -> np.ndarray:
+    """`path` with its tail carried straight on backward (away from its head) until it is `least` long."""
+    short = least - _length(path)
+    if short <= 0 or len(path) < 2:
+        return path
+    back = path[0] - path[1]
+    back = back / max(float(np.hypot(*back)), 1e-12)
+    tail = path[0] + np.linspace(short, 0.0, 9, endpoint=False)[:, None] * back
+    return np.vstack([tail, path])
+
+
+def _shifts(ankles: np.ndarray) -> list[np.ndarray]:
+    """Unit directions (m) a too-short trail may be moved in: back (the body faces +x), and either way
+    square to the foot's travel."""
+    chord = ankles[-1] - ankles[0]
+    normal = np.array([-chord[1], chord[0]]) / max(float(np.hypot(*chord)), 1e-12)
+    return [np.array([-1.0, 0.0]), normal, -normal]
+
+
+def motion_path(
+    variant: str, body: Body, drawn: Pose, share: float, way: str, points: int = 41
+) -> np.ndarray:
+    """The trail's points (m), from the previous step's foot toward the drawn one, ending clear of the leg.
+
+    The path is the ankle's, from where it was at the previous step (set-up for "up", the top for
+    "down") to where it is drawn, cut where it comes within `TRAIL_GAP` of the drawn leg, so the
+    arrowhead at its end lies in free space. Where that leaves less than `TRAIL_LEAST` (the two
+    feet overlap, as on the cable's short lower), the path is moved aside (back, or square to the
+    travel) and its tail carried on until it is `TRAIL_LEAST` long, whichever free placement keeps
+    its ends nearest the two feet: a motion line beside the foot's path, pointing the way it goes.
+    """
+    poses = step_trail(variant, drawn, share, way, points)
+    ankles = np.array([build_skeleton(pose, body, variant).joints["ankle"] for pose in poses], dtype=float)
+    path = ankles[_last_run(_free(ankles, drawn, body, variant))]
+    if _length(path) >= TRAIL_LEAST:
+        return path
+    best, cost = (path if len(path) else ankles[:1]), np.inf
+    for shift in np.arange(TRAIL_PUSH_STEP, TRAIL_PUSH_MOST + 1e-9, TRAIL_PUSH_STEP):
+        for direction in _shifts(ankles):
+            moved = _extended_back(ankles + shift * direction, TRAIL_LEAST)
+            if not np.all(_free(moved, drawn, body, variant)):
+                continue
+            ends = np.hypot(*(moved[0] - ankles[0])) + np.hypot(*(moved[-1] - ankles[-1]))
+            if ends < cost:
+                best, cost = moved, ends
+    return best
+
+
+def _free(points: np.ndarray, drawn: Pose, body: Body, variant: str) -> np.ndarray:
+    """Whether each point (m) is free for the trail: clear of the drawn leg and above the floor."""
+    return _clear_of_leg(points, drawn, body, variant, TRAIL_GAP) & (points[:, 1] >= TRAIL_FLOOR_GAP)
+
+
+def _last_run(keep: np.ndarray) -> slice:
+    """The last unbroken run of True in `keep` (an empty slice when there is none)."""
+    where = np.flatnonzero(keep)
+    if not len(where):
+        return slice(0, 0)
+    end = int(where[-1])
+    start = end
+    while start > 0 and keep[start - 1]:
+        start -= 1
+    return slice(start, end + 1)
+
+
+def draw_step_motion(
+    ax: Axes, variant: str, body: Body, shown: PoseArtists, share: float, way: str
+) -> np.ndarray:
+    """Mark a moving step's direction: a faint dashed ghost of the working leg where the previous step
+    drew it, and a bold dotted trail from there to the drawn foot, its arrowhead clear of the foot.
+
+    Returns the trail's points (m), first to last (the arrowhead's tip).
+    """
+    earlier = preset_pose(variant, "start" if way == "up" else "correct_top")
+    ghost = draw_ghost(ax, earlier, body, variant, shown=shown)
+    for patch in ghost.polygons.values():  # the working leg is nearest the viewer: its ghost too
+        patch.set_zorder(STEP_GHOST_Z)
+    path = motion_path(variant, body, shown.pose, share, way)
+    ax.plot(
+        path[:, 0],
+        path[:, 1],
+        color=COLORS["working_leg"],
+        linestyle=(0, (1, 1.6)),
+        linewidth=2.4,
+        dash_capstyle="round",
+        zorder=4.8,
+    )
+    ax.add_patch(
+        FancyArrowPatch(
+            tuple(path[-2]),
+            tuple(path[-1]),
+            arrowstyle="-|>,head_length=7,head_width=4",
+            color=COLORS["working_leg"],
+            linewidth=0,
+            shrinkA=0,
+            shrinkB=0,
+            zorder=4.85,
+            gid=TRAIL_ARROW_ID,
+        )
+    )
+    return path
+
+
+STEP_KEY = (
+    "Grey dashed outline: the leg where the step before drew it.  "
+    "Blue dots and arrow: the way the foot travels."
+)
+
+
+def key_step_motion(figure: Figure, knee: str = "") -> Text:
+    """The key to the moving steps' ghost and trail, and `knee` (`knee_key`) on a second line if given:
+    small text along the figure's foot (the figure leaves room for it), so the marks are said in
+    words, not left to be guessed."""
+    words = f"{STEP_KEY}\n{knee}" if knee else STEP_KEY
+    return figure.text(
+        0.5, 0.012, words, ha="center", va="bottom", fontsize=FONT_SIZES["small"], color=COLORS["outline"]
+    )

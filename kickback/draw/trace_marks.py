@@ -3,26 +3,30 @@
 The words come from the simulated set as the checker reads it (`form.analysis.analyze_set`), so the
 notes on the panels, the alt text and the proposed titles say what the picture shows: for too heavy a
 load the range falling and the lifts speeding up, for momentum the reps' pace and the missing pause,
-for a weak core how far the lower back (or the trunk) moves within each rep against the allowed
-`trunk_excursion_max` (data/thresholds.csv, a teaching heuristic), drawn from each rep's own start.
+for a weak core how far each part (the lower back and the pelvis on all fours, the trunk standing)
+moves within each rep, judged against `trunk_excursion_max` (data/thresholds.csv, a teaching heuristic):
+a window that tall per rep, and the checker's own ✓/✗ per rep and part.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.axes import Axes
+from matplotlib.colors import to_rgba
 from matplotlib.patches import Rectangle
 
 from ..form.analysis import analyze_set
 from ..form.recordings import Recording
+from ..form.report import SetReport
 from ..form.reps import Rep
 from ..form.thresholds import threshold
 from ..model.variants import QUADRUPED
-from .style import COLORS
+from .rep_labels import measured_words
+from .style import COLORS, FONT_SIZES, LINESTYLES, MARKS
 
 PELVIS_TILT_WORDS = "pelvis side tilt (below 0: working side drops)"
-ALLOWANCE_EDGE = (0.0, 0.62, 0.45, 0.55)
-"""The allowance band's edge: the correct colour, half transparent."""
 BAND_INSET_S = 0.15
 """Each rep's allowance band starts and ends this far (s) inside the rep, so neighbouring bands stay apart."""
 
@@ -105,26 +109,117 @@ def rep_movements(recording: Recording, variant: str, smooth: np.ndarray) -> lis
     return found
 
 
-def draw_allowed_band(ax: Axes, start: float, end: float, base: float, label: bool) -> Rectangle:
-    """Shade the movement a still core allows within one rep: from the angle at its start (`base`, °) up.
+WINDOW_DIRECTION: dict[str, int] = {"lumbar_extension": 1, "trunk_lean": 1, "pelvic_hike": -1}
+"""Which way a loose core lets each angle go: the lower back sags (its arch grows), the standing trunk
+tips forward (its lean grows), the working side of the pelvis drops (its side tilt falls below 0)."""
+PART_WORDS: dict[str, str] = {"lumbar_extension": "back", "trunk_lean": "trunk", "pelvic_hike": "pelvis"}
+"""The short name of each part on its per-rep mark."""
+CORE_CHECKS: dict[str, tuple[str, str]] = {
+    "lumbar_extension": ("weak_core", "lumbar_excursion"),
+    "pelvic_hike": ("weak_core", "pelvic_hike_excursion"),
+    "trunk_lean": ("weak_core", "trunk_excursion"),
+}
+"""The checker's (mistake, check) that judges each part's movement within a rep (form/rep_checks.py)."""
+POSITION_CHECKS: dict[str, tuple[str, str, str]] = {
+    "lumbar_extension": ("arched_back", "lumbar_extension", "arched back"),
+    "pelvic_hike": ("pelvic_rotation", "pelvic_hike", "pelvic tilt"),
+}
+"""Past its position limit a part is judged as this other mistake instead (mistake, check, words)."""
+
+
+@dataclass(frozen=True)
+class RepWindow:
+    """One rep of one part as the weak-core figure draws it.
+
+    `low` is the bottom of the allowance window (degrees), `moved` how far the drawn trace moved in the
+    rep (highest minus lowest, degrees), `verdict` the checker's: "correct" (no finding), "mistake" (a
+    weak_core finding, `measured` its value) or "other" (judged as `other`, the position mistake, instead).
+    """
+
+    rep: Rep
+    low: float
+    high_trace: float
+    low_trace: float
+    moved: float
+    verdict: str
+    measured: float
+    other: str = ""
+
+
+def rep_verdict(report: SetReport, name: str, rep: Rep, moved: float) -> tuple[str, float, str]:
+    """The checker's verdict on one part's movement in one rep, from its findings (not recomputed here)."""
+    mistake, check = CORE_CHECKS[name]
+    for finding in report.findings:
+        if finding.rep == rep.number and (finding.mistake, finding.check) == (mistake, check):
+            return "mistake", finding.measured, ""
+    if name in POSITION_CHECKS:
+        other, other_check, words = POSITION_CHECKS[name]
+        for finding in report.findings:
+            if finding.rep == rep.number and (finding.mistake, finding.check) == (other, other_check):
+                return "other", finding.measured, words
+    return "correct", moved, ""
+
+
+def rep_windows(recording: Recording, variant: str, name: str, smooth: np.ndarray) -> list[RepWindow]:
+    """Per rep, where the allowance window sits on the drawn trace and what the checker found.
+
+    The window is `trunk_excursion_max` tall and laid from the rep's lowest point up (its highest point
+    down for the pelvis, which drops), so the rep's trace fits inside it exactly when it moved no more
+    than the allowance: the checker's rule, highest minus lowest within the rep.
+    """
+    report = analyze_set(recording, variant)
+    allowed = threshold("trunk_excursion_max")
+    found = []
+    for rep in report.reps:
+        inside = (recording.time_s >= rep.start_s) & (recording.time_s <= rep.end_s) & np.isfinite(smooth)
+        values = smooth[inside]
+        if not values.size:
+            continue
+        low_trace, high_trace = float(values.min()), float(values.max())
+        low = low_trace if WINDOW_DIRECTION[name] > 0 else high_trace - allowed
+        verdict, measured, other = rep_verdict(report, name, rep, high_trace - low_trace)
+        found.append(
+            RepWindow(rep, low, high_trace, low_trace, high_trace - low_trace, verdict, measured, other)
+        )
+    return found
+
+
+WINDOW_HATCH: dict[str, str] = {"lumbar_extension": "..", "trunk_lean": "..", "pelvic_hike": "////"}
+"""Each part's window has its own hatch (and its edge the part's line colour and style), so the lower
+back's window and the pelvis's, which meet where both parts start, never read as one taller band."""
+WINDOW_EDGED = ("lumbar_extension", "pelvic_hike")
+"""The parts drawn two to a panel, whose windows take their trace's colour and line on the edge."""
+WINDOW_WORDS: dict[str, str] = {
+    "lumbar_extension": "lower back: allowed movement in a rep, {allowed:g}° up from its lowest point",
+    "trunk_lean": (
+        "trunk: allowed movement in a rep (a teaching heuristic), {allowed:g}° up from its lowest point"
+    ),
+    "pelvic_hike": "pelvis: allowed movement in a rep, {allowed:g}° down from its highest point",
+}
+"""The key's words for each part's window."""
+
+
+def draw_allowed_band(
+    ax: Axes, start: float, end: float, low: float, label: bool, name: str = "lumbar_extension"
+) -> Rectangle:
+    """Shade the movement a still core allows within one rep: a window `trunk_excursion_max` tall from `low`.
 
     The band spans the rep's own time, `start` to `end` (s), a little inset so neighbouring reps' bands
-    stay apart. Upward, because that is the way a loose core lets the angle go: the lower back sags (its
-    arch grows), the standing trunk tips forward (its lean grows).
+    stay apart; where two parts share a panel its edge takes the part's (`name`) colour and line style.
     """
     allowed = threshold("trunk_excursion_max")
     inset = min(BAND_INSET_S, (end - start) / 4)
     band = Rectangle(
-        (start + inset, base),
+        (start + inset, low),
         end - start - 2 * inset,
         allowed,
-        facecolor=COLORS["correct"],
-        alpha=0.14,
-        hatch="..",
-        edgecolor=ALLOWANCE_EDGE,
-        linewidth=0.8,
+        facecolor=to_rgba(COLORS["correct"], 0.14),
+        hatch=WINDOW_HATCH.get(name, ".."),
+        edgecolor=to_rgba(COLORS[name if name in WINDOW_EDGED else "correct"], 0.55),
+        linestyle=LINESTYLES[name] if name in WINDOW_EDGED else "-",
+        linewidth=1.0,
         zorder=0.5,
-        label=f"allowed movement within a rep ({allowed:g}°, a teaching heuristic), from the rep's start"
+        label=WINDOW_WORDS.get(name, WINDOW_WORDS["lumbar_extension"]).format(allowed=allowed)
         if label
         else None,
     )
@@ -132,13 +227,67 @@ def draw_allowed_band(ax: Axes, start: float, end: float, base: float, label: bo
     return band
 
 
-def draw_rep_allowances(ax: Axes, recording: Recording, variant: str, smooth: np.ndarray) -> list[float]:
-    """One allowance band per rep, from the angle at the rep's start; returns how far it moved in each rep."""
-    moved = []
-    for index, (rep, base, span) in enumerate(rep_movements(recording, variant, smooth)):
-        draw_allowed_band(ax, rep.start_s, rep.end_s, base, label=index == 0)
-        moved.append(span)
-    return moved
+def rep_mark_words(name: str, window: RepWindow) -> str:
+    """A rep's mark: the part, how far it moved and the checker's verdict ("back 8° ✗")."""
+    part = PART_WORDS[name]
+    if window.verdict == "other":
+        return f"{part}: {window.other}"
+    limit = threshold("trunk_excursion_max")
+    return f"{part} {measured_words(window.measured, limit, 'deg')}° {MARKS[window.verdict]}"
+
+
+def draw_rep_mark(ax: Axes, name: str, window: RepWindow) -> None:
+    """Write a rep's mark beyond its window (above for the parts that rise, below for the pelvis)."""
+    allowed = threshold("trunk_excursion_max")
+    up = WINDOW_DIRECTION[name] > 0
+    edge = max(window.low + allowed, window.high_trace) if up else min(window.low, window.low_trace)
+    flagged = window.verdict != "correct"
+    ax.annotate(
+        rep_mark_words(name, window),
+        xy=((window.rep.start_s + window.rep.end_s) / 2, edge),
+        xytext=(0, 3 if up else -3),
+        textcoords="offset points",
+        ha="center",
+        va="bottom" if up else "top",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["mistake" if flagged else "correct"],
+        fontweight="bold" if flagged else "normal",
+        gid=f"rep_mark {name} {window.rep.number} {window.verdict}",
+    )
+
+
+def draw_rep_allowances(
+    ax: Axes,
+    recording: Recording,
+    variant: str,
+    smooth: np.ndarray,
+    name: str = "lumbar_extension",
+    *,
+    label: bool = True,
+) -> list[RepWindow]:
+    """One allowance window and one ✓/✗ mark per rep; returns the reps' windows."""
+    windows = rep_windows(recording, variant, name, smooth)
+    for index, window in enumerate(windows):
+        draw_allowed_band(
+            ax, window.rep.start_s, window.rep.end_s, window.low, label=label and index == 0, name=name
+        )
+        draw_rep_mark(ax, name, window)
+    return windows
+
+
+def verdict_words(windows: list[RepWindow]) -> str:
+    """What the checker found over the reps, in words ("too much in reps 1, 2 and 3")."""
+    flagged = [str(w.rep.number) for w in windows if w.verdict == "mistake"]
+    other = [w for w in windows if w.verdict == "other"]
+    said = (
+        "within the allowance in every rep"
+        if not flagged
+        else "too much in rep"
+        + (f" {flagged[0]}" if len(flagged) == 1 else f"s {', '.join(flagged[:-1])} and {flagged[-1]}")
+    )
+    if other:
+        said += f"; past its position limit, judged as {other[0].other}, in {len(other)} rep(s)"
+    return said
 
 
 def degrees(value: float) -> str:
@@ -158,21 +307,21 @@ def mark_angle_movement(
 ) -> str:
     """Mark on `ax` what one angle's trace shows, and say it in words (for alt text).
 
-    The lower back (all fours) and the trunk (standing): the movement allowed within each rep shaded
-    from that rep's start. The pelvis's side tilt: how far the working side drops. The hip: the reps'
-    length and peaks. Any other angle: its range.
+    The lower back and the pelvis's side tilt (all fours) and the trunk (standing): per rep, a window
+    as tall as the movement allowed within a rep, and the checker's ✓/✗ with how far the part moved.
+    The hip: the reps' length and peaks. Any other angle: its range.
     """
-    if name in ("lumbar_extension", "trunk_lean"):
-        moved = draw_rep_allowances(ax, recording, variant, smooth) or [
-            movement_per_rep(recording, variant, name, smooth)
-        ]
+    if name in WINDOW_DIRECTION:
+        windows = draw_rep_allowances(ax, recording, variant, smooth, name, label=True)
         allowed = threshold("trunk_excursion_max")
-        return f"{words} moves up to {degrees(max(moved))} within a rep (allowed {degrees(allowed)})"
-    if name == "pelvic_hike":
-        drop = max(0.0, -float(np.nanmin(smooth)))
-        if drop < 0.5:
-            return f"{words} stays level (the working side does not drop)"
-        return f"{words} down to {-drop:.0f} (the working side drops up to {degrees(drop)})"
+        if not windows:
+            moved = movement_per_rep(recording, variant, name, smooth)
+            return f"{words} moves {degrees(moved)} (no reps found to judge against {degrees(allowed)})"
+        moved = ", ".join(f"{w.moved:.0f}" for w in windows)
+        return (
+            f"{words} moves {moved} degrees in reps {windows[0].rep.number} to {windows[-1].rep.number}, "
+            f"judged against {degrees(allowed)} within a rep: {verdict_words(windows)}"
+        )
     if name == "hip_extension":
         return rep_words(recording, variant)
     low, high = float(np.nanmin(smooth)), float(np.nanmax(smooth))
@@ -181,6 +330,8 @@ def mark_angle_movement(
 
 __all__ = [
     "PELVIS_TILT_WORDS",
+    "RepWindow",
+    "WINDOW_DIRECTION",
     "degrees",
     "draw_allowed_band",
     "draw_rep_allowances",
@@ -189,5 +340,8 @@ __all__ = [
     "mistake_angles",
     "movement_per_rep",
     "rep_movements",
+    "rep_verdict",
+    "rep_windows",
     "rep_words",
+    "verdict_words",
 ]

@@ -22,8 +22,9 @@ from pathlib import Path
 import numpy as np
 
 from ..form.analysis import analyze_set
+from ..form.exercise_check import who_was_judged
 from ..form.exercise_gate import exercise_name, judge_keypoint_frames, refuse_unless_passed
-from ..form.keypoint_frames import KeypointFrames, read_keypoint_frames
+from ..form.keypoint_frames import KeypointFrames, people_counts, read_keypoint_frames
 from ..form.keypoints import ROLES, SIDES, joint_name
 from ..form.recordings import Recording, recording_from_keypoints
 from ..form.report import SetReport
@@ -33,7 +34,6 @@ from ..form.video_findings import (
     camera_error,
     contact_frames,
     frames_to_show,
-    jumps_note,
     locate_findings,
     person_jumps,
     rep_top_frames,
@@ -67,20 +67,31 @@ def choose_side(frames: KeypointFrames) -> str:
 def check_video_keypoints(
     frames: KeypointFrames, variant: str, side: str, hip_range: float | None = None
 ) -> tuple[Recording, SetReport, tuple[str, ...]]:
-    """Gate, then check keypoints already read: the recording, its report and the gate's notes.
+    """Gate, then check keypoints already read: the recording, its report and who was judged.
 
-    Raises NotTheExerciseError (a ValueError, one line) if the gate refuses the recording, ValueError
-    if the file gives no hip angle.
+    The notes on who was judged are `who_was_judged`'s (the people seen, where the skeleton jumped),
+    the sentences the command line prints, with where to look on this page after them (`LOOK_NOTE`)
+    when they leave doubt about whom the pose estimator followed. Raises NotTheExerciseError (a
+    ValueError, one line) if the gate refuses the recording, ValueError if the file gives no hip angle.
     """
     verdict = refuse_unless_passed(judge_keypoint_frames(frames, side, variant))
     recording = recording_from_keypoints(frames, side)
-    return recording, analyze_set(recording, variant, hip_range=hip_range), verdict.notes
+    notes = who_was_judged(recording, verdict) + _where_to_look(frames, side)
+    return recording, analyze_set(recording, variant, hip_range=hip_range), notes
 
 
-def _jumps(frames: KeypointFrames, side: str) -> tuple[str, ...]:
-    """The sentence on where the skeleton jumped to another place, if it did."""
-    note = jumps_note(person_jumps(frames, side))
-    return (note,) if note else ()
+LOOK_NOTE = (
+    "The skeleton drawn on the frames from the clip below, and on the still of each finding, shows whom "
+    "the pose estimator followed: check that it stays on the same person."
+)
+"""Where this page shows who was followed: said only here, where those pictures are."""
+
+
+def _where_to_look(frames: KeypointFrames, side: str) -> tuple[str, ...]:
+    """(LOOK_NOTE,) unless the person judged was alone in every counted frame and never jumped."""
+    counted, several, _ = people_counts(frames.people)
+    alone = counted > 0 and several == 0
+    return () if alone and not person_jumps(frames, side) else (LOOK_NOTE,)
 
 
 def _track(frames: KeypointFrames, side: str) -> dict[str, tuple[np.ndarray, np.ndarray]]:
@@ -200,7 +211,7 @@ def build_report(
         "<h2>What a single side camera can and cannot see</h2>",
         "".join(f"<p>{html.escape(text)}</p>" for text in CAMERA_LIMITS),
         "<h2>Who was judged</h2>",
-        "".join(f"<p>{html.escape(text)}</p>" for text in notes + _jumps(frames, side)),
+        "".join(f"<p>{html.escape(text)}</p>" for text in notes),
         "<h2>Reps</h2>",
         _rep_table(report),
         "<h2>Findings</h2>",

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..model.variants import check_variant
-from .exercise_check import judge_recording
+from .exercise_check import judge_recording, who_was_judged
 from .exercise_gate import GateVerdict
 from .findings import (
     CannotJudge,
@@ -74,6 +74,8 @@ def analyze_set(
         `reps` (phase times in seconds, angles in degrees), `findings`, `cannot_judge`, `tempo`
         and `time_under_tension_s` (s). When the recording does not look like the variant named,
         `not_judged` holds the one line the command line prints, and there are no reps or findings.
+        For keypoints, `notes` also say who was judged (the people seen, where the skeleton jumped:
+        `who_was_judged`), whether the gate passed the recording or not.
 
     >>> from kickback.form.simulate import simulate_set
     >>> report = analyze_set(simulate_set("cable", "momentum"), "cable")
@@ -114,10 +116,12 @@ def analyze_set(
             "No rep was found: the hip angle never rose and fell back through a clear range, "
             "so form was not judged."
         )
-        return _report(data, recording, [], [], unjudged + [CannotJudge("", "reps", reason)])
+        report = _report(data, recording, [], [], unjudged + [CannotJudge("", "reps", reason)])
+        return _with_gate_notes(report, recording, verdict)
     findings, gaps = _judge_reps(data, reps)
     trend, too_few = _load_trend(data, reps, findings)
-    return _report(data, recording, reps, findings + trend, unjudged + gaps + too_few)
+    report = _report(data, recording, reps, findings + trend, unjudged + gaps + too_few)
+    return _with_gate_notes(report, recording, verdict)
 
 
 def _is_the_exercise(recording: Recording, variant: str) -> GateVerdict:
@@ -130,14 +134,21 @@ def _is_the_exercise(recording: Recording, variant: str) -> GateVerdict:
     return judge_recording(recording, variant)
 
 
+def _with_gate_notes(report: SetReport, recording: Recording, verdict: GateVerdict) -> SetReport:
+    """The report with the notes on who was judged (`who_was_judged`) after its own, each said once.
+
+    A keypoints recording's report says whom the gate saw, passed or refused, in the words the
+    command line prints; an angles recording's gets nothing added.
+    """
+    notes = tuple(report.notes) + who_was_judged(recording, verdict)
+    return dataclasses.replace(report, notes=tuple(dict.fromkeys(notes)))
+
+
 def _refused(data: _SetData, recording: Recording, verdict: GateVerdict) -> SetReport:
     """The report of a recording that is not the variant: not judged, the gate's one line, no reps."""
     message = verdict.message()
-    return dataclasses.replace(
-        _report(data, recording, [], [], [CannotJudge("", "exercise", message)]),
-        notes=tuple(recording.notes) + tuple(verdict.notes),
-        not_judged=message,
-    )
+    report = _report(data, recording, [], [], [CannotJudge("", "exercise", message)])
+    return dataclasses.replace(_with_gate_notes(report, recording, verdict), not_judged=message)
 
 
 def _report(

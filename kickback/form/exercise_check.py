@@ -14,6 +14,7 @@ from pathlib import Path
 from ..model.variants import check_variant
 from .exercise_gate import GateVerdict, judge_angles, judge_keypoint_frames, refuse_unless_passed
 from .recordings import RECORDINGS_DIR, Recording, guess_format, read_recording
+from .video_findings import jumps_note, person_jumps
 
 
 def judge_recording(recording: Recording, variant: str) -> GateVerdict:
@@ -35,6 +36,33 @@ def judge_recording(recording: Recording, variant: str) -> GateVerdict:
     if recording.keypoints is None:
         return judge_angles(recording, variant)
     return judge_keypoint_frames(recording.keypoints, recording.side or "right", variant)
+
+
+def who_was_judged(recording: Recording, verdict: GateVerdict) -> tuple[str, ...]:
+    """The notes on who was judged in a keypoints recording: the gate's, then where the skeleton jumped.
+
+    The one place these notes are gathered, for every report that shows them: `analyze_set`'s (and so
+    the command line's text and JSON) and the video report's "Who was judged". The people seen come
+    from the gate (`people_note`, from the file's `people_seen` column); the jumps from
+    `person_jumps` on the side judged. An angles recording has no person to follow: ().
+
+    Parameters
+    ----------
+    recording : Recording
+        As read; a keypoints file's Recording carries its `keypoints`.
+    verdict : GateVerdict
+        The gate's verdict on `recording` (`judge_recording`), passed or not.
+
+    Returns
+    -------
+    tuple of str
+        Whole sentences, each once, in the order the reports show them.
+    """
+    if recording.keypoints is None:
+        return ()
+    jumps = jumps_note(person_jumps(recording.keypoints, recording.side or "right"))
+    notes = tuple(verdict.notes) + ((jumps,) if jumps else ())
+    return tuple(dict.fromkeys(notes))
 
 
 def judge_file(

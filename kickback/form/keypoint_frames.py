@@ -193,6 +193,9 @@ def _counted_every(people: np.ndarray) -> int:
 def people_note(people: np.ndarray | None, skeleton: str = "") -> str:
     """The report's sentence on how many people were seen and which one was followed.
 
+    Said the same wherever it is shown (the command line, a report's notes, the video report), so it
+    names no picture: the video report adds where to look (`kickback.draw.video_report`).
+
     Parameters
     ----------
     people : numpy.ndarray or None
@@ -219,8 +222,7 @@ def people_note(people: np.ndarray | None, skeleton: str = "") -> str:
     estimator = "MediaPipe Pose" if skeleton == "mediapipe33" else "The pose estimator"
     return (
         f"Several people were seen in {several} of the {where}. {estimator} follows one person, the most "
-        "prominent in view (usually the largest, nearest the camera); only that person was judged. The "
-        "skeleton drawn on the stills and the frames from the clip show which one it followed."
+        "prominent in view (usually the largest, nearest the camera); only that person was judged."
     )
 
 

@@ -53,6 +53,8 @@ def person_jumps(frames: KeypointFrames, side: str) -> list[int]:
 def jumps_note(jumps: Sequence[int]) -> str | None:
     """The report's sentence on where the followed skeleton jumped to another place (None if it never did).
 
+    Names no picture, as `people_note`: the command line shows none; the video report adds where to look.
+
     >>> jumps_note([169, 202]).split(":")[0]
     'The skeleton jumped across the image 2 times (at frames 169, 202)'
     """
@@ -63,7 +65,7 @@ def jumps_note(jumps: Sequence[int]) -> str | None:
     return (
         f"The skeleton jumped across the image {times} (at frame{'s' if len(jumps) > 1 else ''} {shown}): "
         "there the pose estimator most likely switched to another person, or lost the person and found "
-        "them elsewhere. Check on the frames from your clip that the skeleton stays on the same person."
+        "them elsewhere, so the reps around those frames may show someone else."
     )
 
 

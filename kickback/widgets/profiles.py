@@ -1,7 +1,8 @@
 """The resistance-profile widget: change the load or the body and watch the torque curve change.
 
-Thin: the numbers come from `kickback.load`, the drawing from `kickback.plots`; one persistent
-figure is redrawn in place and sent as a PNG, with the curve described in words beside it.
+Thin: the numbers come from `kickback.model`, the drawing from `kickback.draw.profile_view` (laid out
+as `show_profile`, in the course style); one persistent figure is moved in place, only what moved is
+redrawn and sent as a PNG, with the curve described in words beside it.
 Every load starts at its own defaults (`data/loads.csv`, as the committed resistance_profiles
 figure), so the widget's first picture of each load matches the figure's numbers.
 """
@@ -14,16 +15,9 @@ from dataclasses import replace
 
 import ipywidgets as widgets
 
-from ..draw.curves import (
-    ProfileCase,
-    draw_profile,
-    profile_cases,
-    profile_key_handles,
-    profile_limits,
-    shared_profile_top,
-    update_profile,
-)
-from ..draw.style import FONT_SIZES, new_figure, render_png
+from ..draw.curves import ProfileCase, profile_cases, shared_profile_top
+from ..draw.profile_view import ProfileView
+from ..draw.style import render_png
 from ..model.anthropometrics import Body, default_body
 from ..model.bands import MiniBandLoad
 from ..model.loads import BandLoad, CableLoad, DumbbellLoad, Load, MachineLoad, read_load_table
@@ -109,7 +103,8 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
 
     Choosing a load puts every load slider back to that load's defaults (`data/loads.csv`); the weight
     slider is named after the load and the band slider drives whichever band is chosen. Sliders that
-    do not change the chosen load are greyed out.
+    do not change the chosen load are greyed out. Every load shares one torque scale per body; a
+    curve that outgrows it gets a round one (`ProfileView.show`).
     """
 
     def __init__(self) -> None:
@@ -129,17 +124,8 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
         self.band = slider("band stiffness (N/m)", table_value("band", "stiffness_n_per_m"), 0, 600, 10)
         self.height = slider("body height (m)", 1.75, 1.40, 2.05, 0.01)
         self.mass = slider("body mass (kg)", 75, 40, 130, 1)
-        self.figure = new_figure(8.6, 3.6)
-        self.ax = self.figure.add_subplot()
-        self.figure.subplots_adjust(left=0.09, right=0.70, bottom=0.15, top=0.82)
-        self.artists = draw_profile(self.ax, self.case(), self.body())
-        self.ax.legend(
-            handles=profile_key_handles(self.artists),
-            fontsize=FONT_SIZES["small"],
-            loc="upper left",
-            bbox_to_anchor=(1.02, 1.0),
-            frameon=False,
-        )
+        self.view = ProfileView(self.case(), self.body(), width_px=860)
+        self.figure, self.ax = self.view.figure, self.view.ax
         self.image = widgets.Image(format="png", width=860, layout=widgets.Layout(width="860px"))
         self.image.add_class("kickback-figure")
         self.words = widgets.HTML()
@@ -147,7 +133,7 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
         self.renders = 0
         self.start_load()
         self.redraw()
-        self.static_png = self.image.value
+        self.static_png = render_png(self.figure)  # a full render: the same pixels, smaller bytes
         self.case_picker.observe(lambda _: self.choose_load(), names="value")
         for control in self.sliders():
             control.observe(lambda _: self.redraw(), names="value")
@@ -217,18 +203,13 @@ class ProfileExplorer(StaticTwin, widgets.VBox):
         return ProfileCase(base.title, base.variant, load)
 
     def redraw(self) -> None:
-        """Recompute the curve, move it in place, render it and say it in words."""
+        """Recompute the curve, move it in place, redraw only what moved and say it in words."""
         if self._quiet:
             return
-        case = self.case()
-        self.ax.set_title(case.title, pad=28, fontsize=FONT_SIZES["label"], fontweight="bold")
         body = self.body()
-        self.description = update_profile(self.ax, self.artists, case, body)
         # One y scale for every load at this body, so switching loads compares them honestly.
-        top = max(self.shared_top(body), float(max(self.artists.total.get_ydata())))
-        self.ax.set_ylim(*profile_limits(top))
-        self.ax.set_xlim(-95, 35)
-        self.image.value = render_png(self.figure)
+        self.description = self.view.show(self.case(), body, scale_top=self.shared_top(body))
+        self.image.value = self.view.render()
         self.words.value = f"<p style='max-width:40em'>{self.description}</p>"
         self.renders += 1
 
