@@ -16,6 +16,7 @@ from kickback.content.pose_readouts import (
 )
 from kickback.data_files import read_table
 from kickback.draw import explorer_view
+from kickback.draw.pelvis import rear_view_limits
 from kickback.form.findings import check_pose
 from kickback.model.anthropometrics import default_body
 from kickback.model.leg_height import split_leg_height
@@ -243,3 +244,54 @@ def test_the_reach_key_sits_under_the_side_names_and_inside_the_picture(variant,
     assert names and line_px < min(box.y0 for box in names) - 2
     words = view.reach_key.get_window_extent(renderer)
     assert words.y1 < line_px and words.y0 >= 0
+
+
+def _rear_extremes(variant):
+    """Poses at the explorer's ends that lift the working leg high seen from behind."""
+    ranges = read_slider_ranges(variant)
+    highest = {field: high for field, (low, high) in ranges.items()}
+    turned = {**highest, "pelvic_rotation": ranges["pelvic_rotation"][0], "pelvic_hike": 0.0}
+    lifted = {"hip_extension": highest["hip_extension"], "knee_flexion": highest["knee_flexion"]}
+    top = preset_pose(variant, "correct_top")
+    return [top.replace(**highest), top.replace(**turned), top.replace(**lifted, lumbar_extension=30)]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_rear_view_holds_the_whole_body_under_its_title_at_the_slider_ends(variant):
+    """Seen from behind, a leg lifted as high as the sliders go stays inside the view and below the
+    words "seen from behind" (pixels of the rendered picture)."""
+    view = explorer_view.ExplorerView(variant, preset_pose(variant, "start"), default_body())
+    for pose in _rear_extremes(variant):
+        view.move(pose)
+        view.render()
+        renderer = view.figure.canvas.get_renderer()
+        title = view.top.title.get_window_extent(renderer)
+        box = view.top.get_window_extent(renderer)
+        for name, part in view.pelvis.parts.items():
+            extent = part.get_window_extent(renderer)
+            assert extent.y1 <= title.y0 and extent.y1 <= box.y1 + 0.5, (variant, pose, name)
+
+
+def test_the_rear_view_check_can_fail_with_the_limits_of_the_presets_alone():
+    """Without widening to the sliders' ends, the bodyweight leg at hip, knee and back all at their
+    highest runs past the top of the view (what the check above would catch)."""
+    view = explorer_view.ExplorerView("bodyweight", preset_pose("bodyweight", "start"), default_body())
+    view.top.set_ylim(rear_view_limits(default_body(), "bodyweight")[1])  # the presets' limits alone
+    view.move(_rear_extremes("bodyweight")[0])
+    view.render()
+    renderer = view.figure.canvas.get_renderer()
+    top = max(part.get_window_extent(renderer).y1 for part in view.pelvis.parts.values())
+    assert top > view.top.title.get_window_extent(renderer).y0
+
+
+@pytest.mark.parametrize("lumbar", [-15, 0, 30])
+def test_the_back_and_hip_labels_keep_a_gap_between_them(lumbar):
+    """Leaning little on the machine with the back rounded, the two angle labels sit close together;
+    they still keep at least a line's height apart, so they read as two labels, not one stack of words."""
+    pose = preset_pose("machine", "correct_top").replace(trunk_lean=10, lumbar_extension=lumbar)
+    view = explorer_view.ExplorerView("machine", pose, default_body())
+    view.render()
+    renderer = view.figure.canvas.get_renderer()
+    back, hip = (view.artists.texts[name].get_window_extent(renderer) for name in ("back", "hip"))
+    gap = max(back.y0 - hip.y1, hip.y0 - back.y1, back.x0 - hip.x1, hip.x0 - back.x1)
+    assert gap >= hip.height, (back, hip)

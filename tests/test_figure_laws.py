@@ -278,7 +278,7 @@ def test_the_weak_core_figure_names_the_fault_and_the_allowed_movement():
 
 def test_the_load_and_momentum_alt_texts_describe_the_reps():
     heavy = form_diagrams.build_mistake_figure("excessive_load").alt_text
-    assert "peaks fall" in heavy and "speed up" in heavy
+    assert "peaks fall" in heavy and "reps shorten" in heavy and "a swing" in heavy  # not "speeds up"
     momentum = form_diagrams.build_mistake_figure("momentum").alt_text
     assert momentum.count("seconds each") == 2
 

@@ -29,7 +29,14 @@ BUILDERS = [
     *[(form_diagrams.build_cue_card, v) for v in VARIANTS],
     *[
         (form_diagrams.build_mistake_figure, m)
-        for m in ("arched_back", "incomplete_rom", "pelvic_rotation", "weak_core")
+        for m in (
+            "arched_back",
+            "incomplete_rom",
+            "pelvic_rotation",
+            "weak_core",
+            "momentum",
+            "excessive_load",
+        )
     ],
     (build_muscle_map, None),
     (build_rdl_figure, None),

@@ -7,6 +7,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from matplotlib.path import Path
 
 from kickback.content.pose_readouts import read_slider_ranges
 from kickback.draw.body import _shapes
@@ -188,3 +189,91 @@ def test_a_foot_has_a_heel_an_arch_a_ball_and_a_rounded_toe_box():
     tip = outline[outline[:, 0] > 0.97 * outline[:, 0].max()]
     assert np.ptp(tip[:, 1]) >= 0.008  # a rounded end, not a point
     assert outline[:, 0].min() < heel[0] and ankle[0] - outline[:, 0].min() >= 0.06
+
+
+def _cable_tower_parts(skeleton):
+    """The cable tower's solid outlines (uprights, top bar, base, stack, carriage, pulley, grip) as drawn."""
+    import matplotlib.pyplot as plt
+
+    from kickback.draw.equipment import draw_static_equipment
+
+    figure, ax = plt.subplots()
+    draw_static_equipment(ax, skeleton, BODY)
+    parts = {
+        f"{type(patch).__name__.lower()}_{i}": patch.get_path().transformed(patch.get_patch_transform())
+        for i, patch in enumerate(ax.patches)
+    }
+    plt.close(figure)
+    return parts
+
+
+def _solid_equipment(skeleton):
+    """Equipment outlines a body part cannot share with it, as Paths: the whole cable tower and the
+    machine's stack tower. Parts the body rests on or that sit beside it in depth (platform, beam, lever,
+    cam, chest pad, roller pad on the calf) are left out: they touch by design."""
+    from kickback.draw.machine import machine_parts
+
+    if skeleton.variant == "cable":
+        return _cable_tower_parts(skeleton)
+    if skeleton.variant == "machine":
+        tower = ("back_upright", "front_upright", "top_bar", "plate_")
+        return {
+            name: Path(outline, closed=True)
+            for name, outline in machine_parts(skeleton, BODY).items()
+            if name.startswith(tower)
+        }
+    return {}
+
+
+HANDS_ON_EQUIPMENT = {"hand", "forearm", "support_hand", "support_forearm"}  # they hold the grip or handles
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_no_body_part_runs_into_the_equipment_over_the_explorers_ranges(variant):
+    """At every corner of the explorer's slider box (and at the presets) no drawn body outline overlaps
+    the equipment's solid parts, and the cable from the low pulley to the ankle passes no part of the
+    trunk or pelvis. Slider ends that would put the head in the tower or the foot in the stack fail this."""
+    poses = [*explorer_grid(variant, steps=2), *(preset_pose(variant, name) for name in PRESET_NAMES)]
+    for pose in poses:
+        skeleton = build_skeleton(pose, BODY, variant)
+        solid = _solid_equipment(skeleton)
+        shapes = {name: Path(outline, closed=True) for name, outline in _shapes(skeleton, BODY).items()}
+        for body_part, outline in shapes.items():
+            if body_part in HANDS_ON_EQUIPMENT or body_part.startswith("support_f"):
+                continue
+            for part, path in solid.items():
+                assert not outline.intersects_path(path, filled=True), (variant, pose, body_part, part)
+        if variant == "cable":
+            cable = Path([skeleton.joints["pulley"], skeleton.joints["ankle"]])
+            for body_part in ("trunk", "pelvis", "head"):
+                assert not shapes[body_part].intersects_path(cable, filled=True), (pose, body_part)
+
+
+def test_the_overlap_check_catches_a_body_in_the_equipment():
+    """The check above can fail: past the explorer's ends the head meets the cable tower's grip, the
+    working foot meets the machine's stack, and the cable runs through the pelvis."""
+    lean = build_skeleton(Pose(trunk_lean=60, lumbar_extension=35), BODY, "cable")
+    head = Path(_shapes(lean, BODY)["head"], closed=True)
+    assert any(head.intersects_path(path, filled=True) for path in _solid_equipment(lean).values())
+    reach = build_skeleton(
+        Pose(trunk_lean=10, lumbar_extension=-15, hip_extension=-60, knee_flexion=30), BODY, "machine"
+    )
+    foot = Path(_shapes(reach, BODY)["foot"], closed=True)
+    assert any(foot.intersects_path(path, filled=True) for path in _solid_equipment(reach).values())
+    high = build_skeleton(
+        Pose(trunk_lean=40, lumbar_extension=30, hip_extension=40, knee_flexion=45), BODY, "cable"
+    )
+    cable = Path([high.joints["pulley"], high.joints["ankle"]])
+    assert Path(_shapes(high, BODY)["pelvis"], closed=True).intersects_path(cable, filled=True)
+
+
+def test_the_bodyweight_knee_stays_above_the_mat_at_the_lowest_hip_slider():
+    """The bodyweight hip slider starts where the quadruped start puts it (thigh straight down), so the
+    working knee never sinks into the mat or swings under the body onto the stance shin."""
+    low = read_slider_ranges("bodyweight")["hip_extension"][0]
+    assert low >= preset_pose("bodyweight", "start").hip_extension
+    for knee in np.linspace(*read_slider_ranges("bodyweight")["knee_flexion"], 4):
+        joints = pose_joints(
+            Pose(trunk_lean=80, hip_extension=low, knee_flexion=float(knee)), BODY, "bodyweight"
+        )
+        assert joints["knee"][1] >= BODY.geometry["shank_width"] / 2 - 1e-6

@@ -6,10 +6,18 @@ import matplotlib.colors as mcolors
 import pytest
 from matplotlib.path import Path
 
-from kickback.draw.lever_view import NEGATIVE_WORDS, draw_lever_figure, update_lever_figure
+from kickback.data_files import read_table
+from kickback.draw.lever_view import (
+    LEVER_WORDS,
+    NEGATIVE_WORDS,
+    draw_lever_figure,
+    lever_title,
+    update_lever_figure,
+)
 from kickback.draw.style import COLORS
 from kickback.model.anthropometrics import default_body
-from kickback.model.muscles import rank_levers
+from kickback.model.lever_torque import max_isometric_force, rank_lever_torques
+from kickback.model.muscles import LEVER_PARTS, force_capacity, muscle_moment_arm, rank_levers
 from kickback.model.pose import start_pose
 
 BODY = default_body()
@@ -95,3 +103,70 @@ def test_a_bar_below_zero_is_explained_in_words():
     assert NEGATIVE_WORDS in texts
     assert "other way" in NEGATIVE_WORDS
     assert any(arm < 0 for _, arm in rank_levers(hip_extension=-80, knee_flexion=90)), "no bar below zero"
+
+
+@pytest.mark.parametrize("angle", (-80, 10))
+def test_each_torque_bar_shows_the_torque_the_muscle_can_make_and_fits_its_panel(angle):
+    """The torque bars add back what the effective lever leaves out: how strong each muscle is."""
+    artists = drawn(angle)
+    torques = dict(rank_lever_torques(hip_extension=angle, knee_flexion=90))
+    assert set(artists.torque_bars) == set(torques)
+    for muscle_id, bar in artists.torque_bars.items():
+        assert bar.get_width() == pytest.approx(torques[muscle_id])
+        assert artists.torque_values[muscle_id].get_text() == f"{torques[muscle_id]:.0f}"
+        x0, x1 = bar.axes.get_xlim()
+        assert x0 <= min(bar.get_width(), 0) and max(bar.get_width(), 0) <= x1, f"{muscle_id} runs off"
+    thickest = max(artists.torque_bars, key=lambda m: artists.torque_bars[m].get_linewidth())
+    assert thickest == max(torques, key=torques.get)
+
+
+@pytest.mark.parametrize("angle", ANGLES)
+def test_torque_is_lever_times_strength_summed_over_the_parts(angle):
+    """One part: the effective lever × the greatest force. Several: torque per newton is a
+    strength-weighted mean of the parts' levers, so it lies between the smallest and the largest."""
+    levers = dict(rank_levers(hip_extension=angle, knee_flexion=90))
+    torques = rank_lever_torques(hip_extension=angle, knee_flexion=90)
+    assert [t for _, t in torques] == sorted((t for _, t in torques), reverse=True)
+    for muscle_id, torque in torques:
+        parts = LEVER_PARTS[muscle_id]
+        per_newton = torque / max_isometric_force(muscle_id)
+        if len(parts) == 1:
+            assert per_newton == pytest.approx(levers[muscle_id])
+            continue
+        part_levers = [
+            muscle_moment_arm(part, hip_extension=angle, knee_flexion=90)
+            * force_capacity(part, hip_extension=angle, knee_flexion=90)
+            for part in parts
+        ]
+        assert min(part_levers) - 1e-12 <= per_newton <= max(part_levers) + 1e-12
+
+
+def test_the_glute_is_several_times_as_strong_as_the_semitendinosus_from_the_table():
+    rows = read_table("muscle_parameters")
+    strengths = {row["muscle"]: float(row["max_isometric_force_n"]) for row in rows}
+    assert max_isometric_force("glmax") == pytest.approx(sum(strengths[f"glmax{i}"] for i in (1, 2, 3)))
+    assert max_isometric_force("semiten") == pytest.approx(strengths["semiten"])
+    assert max_isometric_force("glmax") > 5 * max_isometric_force("semiten")
+
+
+@pytest.mark.parametrize("angle", ANGLES)
+def test_the_title_names_the_best_placed_muscle_and_the_one_that_makes_the_most_torque(angle):
+    """The title no longer says the best lever wins: it names the torque leader, with its torque."""
+    title = drawn(angle).title.get_text().replace("\n", " ")
+    best = rank_levers(hip_extension=angle, knee_flexion=90)[0][0]
+    top, torque = rank_lever_torques(hip_extension=angle, knee_flexion=90)[0]
+    assert f"the {LEVER_WORDS[best]} is placed best" in title
+    assert "per newton of its own force" in title
+    assert f"{LEVER_WORDS[top]}" in title and f"makes the most torque ({torque:.0f} N·m)" in title
+    if top != best:
+        ratio = max_isometric_force(top) / max_isometric_force(best)
+        assert f"{ratio:.1f}× as strong" in title
+    assert "has the best effective lever" not in title
+
+
+def test_the_title_says_when_the_best_placed_muscle_is_not_the_strongest():
+    """At the start of the kickback a hamstring is placed best, yet a stronger muscle makes more torque."""
+    title = lever_title("hip flexed 80°", "semiten", [("glmax", 120.0), ("semiten", 30.0)])
+    ratio = max_isometric_force("glmax") / max_isometric_force("semiten")
+    assert "the semitendinosus is placed best, but the gluteus maximus" in title.replace("\n", " ")
+    assert f"{ratio:.1f}× as strong" in title and "(120 N·m)" in title

@@ -345,5 +345,5 @@ def test_each_checklist_draws_the_flat_back_and_the_level_pelvis_in_its_own_set_
     item = printables[f"observation_checklist_{variant}"]
     _, labels = picture_pairs(item.figure)
     said = [label.get_text() for label in labels]
-    assert said == ["✓ back flat", "✗ back arched", "✓ pelvis level", "✗ pelvis hiked"]
+    assert said == ["✓ back neutral", "✗ back arched", "✓ pelvis level", "✗ pelvis hiked"]
     assert "Pictures from the side" in item.alt_text and "Pictures from behind" in item.alt_text

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 
 from kickback.draw.body import draw_pose
 from kickback.draw.form_diagrams import STEP_PHASES, build_steps_figure
-from kickback.draw.pose_marks import TRAIL_ARROW_ID, blend
+from kickback.draw.pose_marks import GHOST_WASH_ID, TRAIL_ARROW_ID, blend
 from kickback.draw.step_poses import (
     KNEE_STEP,
     STEP_FOOT_CLEARANCE,
@@ -71,8 +71,9 @@ def test_the_cable_lift_needs_a_bent_knee_and_the_note_says_so():
     assert foot_height(table_lift, BODY, "cable") < STEP_FOOT_CLEARANCE
     assert poses[1].knee_flexion > table_lift.knee_flexion
     note = knee_note("cable", TITLES, poses)
-    assert f"Lift: knee drawn bent {poses[1].knee_flexion:.0f}°" in note
-    assert f"the pose table's {table_lift.knee_flexion:.0f}°" in note and "Top" not in note
+    assert f"In Lift the knee is drawn bent {poses[1].knee_flexion:.0f}°" in note
+    assert f"more than the {table_lift.knee_flexion:.0f}° it keeps" in note and "Top" not in note
+    assert "pose table" not in note  # the learner's words, not the code's
 
 
 def test_no_note_where_every_knee_is_the_table_s():
@@ -149,8 +150,12 @@ def test_the_ghost_shows_the_leg_where_the_step_before_drew_it(variant, index):
     shown = draw_pose(ax, poses[index], BODY, variant, angles=False, caption=False)
     before = len(ax.patches)
     draw_step_motion(ax, variant, BODY, shown, SHARES[index], WAYS[index])
-    ghosts = [p for p in ax.patches[before:] if p.get_gid() != TRAIL_ARROW_ID]
-    assert ghosts and all(p.get_facecolor()[3] == 0 for p in ghosts)  # outlines only
+    added = [p for p in ax.patches[before:] if p.get_gid() != TRAIL_ARROW_ID]
+    ghosts = [p for p in added if p.get_gid() != GHOST_WASH_ID]
+    washes = [p for p in added if p.get_gid() == GHOST_WASH_ID]
+    assert ghosts and all(p.get_facecolor()[3] == 0 for p in ghosts)  # dashed outlines, no fill
+    assert len(washes) == len(ghosts) and all(0 < p.get_facecolor()[3] <= 0.3 for p in washes)  # faint
+    assert all(w.get_zorder() < g.get_zorder() for w, g in zip(washes, ghosts))  # the dashes on top
     earlier_foot = _ankle(poses[index - 1], variant)
     nearest = min(np.hypot(*(p.get_xy() - earlier_foot).T).min() for p in ghosts)
     assert nearest < BODY.length("foot")  # the ghost's foot is where the earlier step's foot was
@@ -165,14 +170,13 @@ def test_clear_of_leg_says_no_inside_the_foot_and_yes_far_away():
     assert _clear_of_leg(far, pose, BODY, "cable", TRAIL_GAP)[0]
 
 
-def test_the_knee_key_names_each_bent_step_and_the_table_s_knee_and_is_empty_where_none_is_bent():
+def test_the_knee_key_names_each_bent_step_in_a_learner_s_words_and_is_empty_where_none_is_bent():
     poses = step_poses("cable", BODY, SHARES, WAYS)
     key = knee_key("cable", TITLES, poses)
-    bent = [(t, p.knee_flexion) for t, p in zip(TITLES, poses) if p.knee_flexion != 10.0]
+    bent = [t for t, p in zip(TITLES, poses) if p.knee_flexion != 10.0]
     assert bent  # the cable's moving steps are bent to clear the floor
-    for title, knee in bent:
-        assert f"{title} {knee:.0f}°" in key
-    assert "the pose table keeps 10°" in key and "Top" not in key
+    assert key.startswith(f"In {' and '.join(bent)} the knee bends") and "foot clears the floor" in key
+    assert "Top" not in key and "table" not in key and "drawn" not in key
     assert knee_key("machine", TITLES, step_poses("machine", BODY, SHARES, WAYS)) == ""
 
 
@@ -182,7 +186,7 @@ def test_the_steps_figure_keys_its_marks_and_any_drawn_knee_in_words(variant):
     words = " ".join(text.get_text() for text in figure.texts)
     assert STEP_KEY in words
     knee = knee_key(variant, TITLES, step_poses(variant, BODY, SHARES, WAYS))
-    assert (knee in words) if knee else ("Knee drawn" not in words)
+    assert (knee in words) if knee else ("knee bends" not in words)
     plt.close(figure)
 
 

@@ -1,9 +1,10 @@
 """The torso's outline: one smooth shape whose back hollows as the lower back arches.
 
 Checked for every variant over the joint-angle explorer's slider ranges (data/explorer_ranges.csv):
-the hollow of the back between the sacrum and T12 deepens with `lumbar_extension`, the outline
-never crosses itself, its back has no sharp corner, nothing of it goes below the floor, and the
-band that marks the lower back at fault is the lumbar part of the back itself, inside the outline.
+the hollow of the back between the sacrum and T12 deepens with `lumbar_extension` while the upper
+back keeps its neutral shape (no hump grows above the hollow), the outline never crosses itself,
+its back has no sharp corner, nothing of it goes below the floor, and the band that marks the lower
+back at fault is the lumbar part of the back itself, inside the outline.
 """
 
 import io
@@ -132,6 +133,47 @@ def test_the_neutral_back_keeps_a_gentle_curve_and_an_arch_shows(variant):
     arched = hollow_depth(build_skeleton(preset_pose(variant, "arched_back"), BODY, variant))
     assert 0.02 * WIDTH < neutral < 0.12 * WIDTH, "the neutral back curves gently inward, no deep notch"
     assert arched > 1.8 * neutral, "the arched back is visibly hollower than the neutral one"
+
+
+THORAX_KEPT = (
+    0.004  # m: how far the upper back's outline may move, in the thorax's own frame, as the lower back bends
+)
+
+
+def upper_back_in_thorax_frame(skeleton):
+    """The back's outline from a little above T12 (two steps of the thoracic curve, about 4 cm, past
+    where it blends into the lower back) up to C7's level, in the thorax's own frame (m): along T12 to
+    C7 and across it, from T12."""
+    lines = torso_lines(skeleton, BODY)
+    t12, c7 = skeleton.spine[1 + SPINE_STEPS], skeleton.spine[-1]
+    along = (c7 - t12) / np.hypot(*(c7 - t12))
+    across = np.array([-along[1], along[0]])
+    points = lines.back[lines.at_spine[3 + SPINE_STEPS] : lines.at_spine[-1] + 1] - t12
+    return np.column_stack([points @ along, points @ across])
+
+
+def farthest_from(line, reference):
+    """How far (m) the point of `line` farthest from the polyline's points `reference` lies from them."""
+    return float(np.hypot(*(line[:, None, :] - reference[None, :, :]).transpose(2, 0, 1)).min(axis=1).max())
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_bending_the_lower_back_leaves_the_upper_back_as_it_was(variant):
+    """The lumbar spine bends, the thorax does not: the upper back keeps its neutral shape (no hunch
+    grows above the hollow), so an arch shows in the lower back's outline alone."""
+    low, high = RANGES[variant]["lumbar_extension"]
+
+    @settings(max_examples=15, deadline=None)
+    @given(explorer_poses(variant), st.floats(low, high))
+    def check(angles, lumbar):
+        neutral = upper_back_in_thorax_frame(skeleton_for(variant, angles, 0.0))
+        bent = upper_back_in_thorax_frame(skeleton_for(variant, angles, lumbar))
+        moved = farthest_from(bent, neutral)
+        assert moved < THORAX_KEPT, (
+            f"lumbar {lumbar:.1f}°: the upper back's outline moved {moved * 1000:.1f} mm"
+        )
+
+    check()
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

@@ -322,7 +322,8 @@ def test_each_frame_carries_its_reps_verdict(example_clip):
     import dataclasses
 
     from kickback.draw.video_report import MISTAKE_WORDS
-    from kickback.draw.video_stills import frame_verdicts, verdict_words
+    from kickback.draw.video_verdicts import frame_verdicts, verdict_words
+    from kickback.form.video_findings import locate_findings, rep_top_frames
 
     recording, report, _, _, shown = example_clip
     verdicts = frame_verdicts(report, recording, shown, MISTAKE_WORDS)
@@ -331,11 +332,25 @@ def test_each_frame_carries_its_reps_verdict(example_clip):
     inside = [f for f in shown if first.start_s <= recording.time_s[f] <= first.end_s]
     assert before and inside
     assert all(verdicts[f].rep is None and verdict_words(verdicts[f]) == ("", "not in a rep") for f in before)
-    expected = {MISTAKE_WORDS[f.mistake] for f in report.findings if f.rep == 1}
+    # A fault is marked only on the frame where it is judged; the rep's other frames are neutral and
+    # say when it was judged (the contact frames of this clip fall mid-rep, away from the top).
+    located = [item for item in locate_findings(report, recording) if item.finding.rep == 1]
+    assert located
     for frame in inside:
         mark, words = verdict_words(verdicts[frame])
-        assert mark == "✗" and words.startswith("rep 1: ")
-        assert {fault.rstrip("?") for fault in verdicts[frame].faults} == expected
+        judged_here = {MISTAKE_WORDS[item.finding.mistake] for item in located if item.frame == frame}
+        assert {fault.rstrip("?") for fault in verdicts[frame].faults} == judged_here
+        assert (mark == "✗") == bool(judged_here) and words.startswith("rep 1: ")
+        if not judged_here:
+            assert mark == "" and "judged at" in words
+            assert f"{recording.time_s[located[0].frame]:.1f}" in words
+    top = rep_top_frames(report, recording)[0]
+    at_top = frame_verdicts(report, recording, [top], MISTAKE_WORDS)[top]
+    arched = next(item.finding for item in located if item.finding.mistake == "arched_back")
+    assert verdict_words(at_top)[0] == "✗" and "arched back" in verdict_words(at_top)[1]
+    why = f"{arched.measured:.0f}° > {arched.limit:.0f}°: the back likely helped (teaching heuristic)"
+    assert at_top.why == (why,)
+    assert arched.check == "thigh_to_trunk" and arched.measured > arched.limit
     clean = dataclasses.replace(report, findings=())
     assert verdict_words(frame_verdicts(clean, recording, inside, MISTAKE_WORDS)[inside[0]]) == (
         "✓",
@@ -346,10 +361,13 @@ def test_each_frame_carries_its_reps_verdict(example_clip):
 def test_the_frames_say_what_they_show_with_a_floor_a_head_and_marks(example_clip):
     from matplotlib.patches import Circle
 
-    from kickback.draw.video_report import MISTAKE_WORDS
-    from kickback.draw.video_stills import draw_contact_sheet, frame_verdicts
+    from kickback.draw.video_report import MISTAKE_WORDS, sheet_with_rep_tops
+    from kickback.draw.video_stills import draw_contact_sheet
+    from kickback.draw.video_verdicts import frame_verdicts
+    from kickback.form.video_findings import rep_top_frames
 
     recording, report, track, size, shown = example_clip
+    shown = sheet_with_rep_tops(shown, rep_top_frames(report, recording))  # as the report's sheet
     verdicts = frame_verdicts(report, recording, shown, MISTAKE_WORDS)
     figure = draw_contact_sheet(
         [None] * len(shown), shown, track, recording.angles, recording.time_s, size=size, verdicts=verdicts
@@ -361,9 +379,13 @@ def test_the_frames_say_what_they_show_with_a_floor_a_head_and_marks(example_cli
     for ax, frame in zip(figure.axes, shown):
         title = ax.get_title("left")
         assert "trunk line" in title and "°" in title and not any(c in title for c in "-−")
-        assert ax.get_title("left").startswith("✗" if verdicts[frame].rep else "not in a rep")
+        verdict = verdicts[frame]
+        expected = "not in a rep" if verdict.rep is None else f"rep {verdict.rep}: "
+        expected = "✗" if verdict.faults else expected
+        assert ax.get_title("left").startswith(expected)
         dashed = ax.spines["top"].get_linestyle() != "solid"
-        assert dashed == bool(verdicts[frame].faults)
+        assert dashed == bool(verdict.faults)
+        assert all(why in title.replace("\n", " ") for why in verdict.why)
         (head,) = [p for p in ax.patches if isinstance(p, Circle) and p.get_gid() == "drawn_head"]
         assert ax.bbox.contains(*head.get_window_extent(renderer).p0)
         assert ax.bbox.contains(*head.get_window_extent(renderer).p1)
@@ -373,3 +395,4 @@ def test_the_frames_say_what_they_show_with_a_floor_a_head_and_marks(example_cli
         ankle = track["ankle"][1][frame]
         assert top < floor < bottom and (not np.isfinite(ankle) or ankle < floor)
         assert ax.title.get_window_extent(renderer).x1 <= ax.bbox.x1 + 4, "a title wider than its frame"
+    assert any(verdicts[f].why for f in shown) and any(verdicts[f].elsewhere for f in shown)

@@ -3,11 +3,13 @@
 
 import numpy as np
 import pytest
+from matplotlib.colors import to_rgb
+from matplotlib.patches import Rectangle
 
 from kickback.draw import mistake_traces, trace_marks
 from kickback.draw.form_diagrams import build_mistake_figure
 from kickback.draw.mistake_traces import core_windows, draw_mistake_traces, simulated, trace_finding_title
-from kickback.draw.style import MARKS, new_figure
+from kickback.draw.style import COLORS, MARKS, MIN_TEXT_PX_AT_900, new_figure
 from kickback.draw.trace_marks import CORE_CHECKS, WINDOW_DIRECTION
 from kickback.draw.traces import smooth_trace
 from kickback.form import rep_checks
@@ -131,3 +133,84 @@ def test_the_alt_text_says_which_reps_the_checker_flagged_and_against_what():
     assert flagged and f"too much in reps {', '.join(map(str, flagged[:-1]))} and {flagged[-1]}" in alt
     assert "pelvis side tilt moves" in alt and "within the allowance in every rep" in alt
     assert f"{threshold('trunk_excursion_max'):g} degrees tall" in alt
+
+
+# --- colours, text sizes, and the hip figures' titles and notes -----------------------------------------
+
+
+def allowance_windows(figure):
+    """The allowance windows drawn on each panel: the hatched rectangles."""
+    return [p for ax in figure.axes for p in ax.patches if isinstance(p, Rectangle) and p.get_hatch()]
+
+
+@pytest.mark.parametrize("variant", ["bodyweight", "cable"])
+def test_the_allowance_windows_are_neutral_not_a_verdicts_colour(variant):
+    """Green and vermillion mean ✓ and ✗; a window is an allowance, so its fill and edge are neither."""
+    figure = new_figure(9.6, 3.6)
+    draw_mistake_traces(figure, "weak_core", variant, "Lack of core engagement")
+    windows = allowance_windows(figure)
+    assert windows
+    verdicts = {to_rgb(COLORS["correct"]), to_rgb(COLORS["mistake"])}
+    for window in windows:
+        assert to_rgb(window.get_facecolor()) == to_rgb(COLORS["reference"])
+        assert to_rgb(window.get_edgecolor()) not in verdicts
+    if variant == "bodyweight":  # two parts to a panel: each window edged in its part's own colour
+        edges = {to_rgb(w.get_edgecolor()) for w in windows}
+        assert edges == {to_rgb(COLORS[name]) for name in PARTS[variant]}
+
+
+def test_the_weak_core_key_and_footnote_are_larger_than_the_floor_and_inside_the_figure():
+    figure = build_mistake_figure("weak_core").figure
+    figure.canvas.draw()
+    renderer = figure.canvas.get_renderer()
+    texts = [*figure.legends[0].get_texts(), *[t for t in figure.texts if t is not figure._suptitle]]
+    assert len(texts) >= 5
+    for text in texts:
+        assert text.get_fontsize() * 900 / (figure.get_figwidth() * 72) >= MIN_TEXT_PX_AT_900 + 0.5
+        box = text.get_window_extent(renderer)
+        assert figure.bbox.x0 <= box.x0 and box.x1 <= figure.bbox.x1, text.get_text()
+
+
+def load_reps(mistake):
+    return analyze_set(simulated("cable", mistake, "excessive_load"), "cable").reps
+
+
+def test_the_load_title_calls_the_quicker_lift_a_swing_where_the_checker_calls_it_momentum():
+    title = trace_finding_title("excessive_load", "cable")
+    first, last = load_reps("excessive_load")[0], load_reps("excessive_load")[-1]
+    assert f"from {first.peak_hip_extension_deg:.0f}° to {last.peak_hip_extension_deg:.0f}°" in title
+    assert f"({first.concentric_s:.1f} s → {last.concentric_s:.1f} s)" in title
+    assert "turns into a swing" in title and "speeds up" not in title
+
+
+def test_without_the_checkers_momentum_finding_the_load_title_makes_no_swing_claim(monkeypatch):
+    original = threshold
+
+    def lenient(name: str) -> float:
+        return {"concentric_min_s": 0.5, "top_hold_min_s": 0.0}.get(name, original(name))
+
+    monkeypatch.setattr(rep_checks, "threshold", lenient)
+    title = trace_finding_title("excessive_load", "cable")
+    assert "swing" not in title and "the lift gets shorter" in title
+
+
+def panel_notes(mistake):
+    figure = new_figure(9.6, 3.6)
+    draw_mistake_traces(figure, mistake, "cable", "the mistake")
+    return [next(t.get_text() for t in ax.texts if t.get_gid() == "finding_note") for ax in figure.axes]
+
+
+def test_the_load_panels_note_the_same_two_things_so_they_compare():
+    correct, mistake = panel_notes("excessive_load")
+    top = load_reps(None)[0].peak_hip_extension_deg
+    assert correct.startswith(f"top stays at {top:.0f}°") and "every rep" in correct
+    assert mistake.startswith("top falls from") and "→" in mistake and mistake.endswith("a swing")
+
+
+def test_the_momentum_title_sets_the_sets_pace_against_the_correct_one():
+    title = trace_finding_title("momentum", "cable")
+    swung = analyze_set(simulated("cable", "momentum", "momentum"), "cable").reps
+    steady = analyze_set(simulated("cable", None, "momentum"), "cable").reps
+    seconds = [reps[-1].end_s - reps[0].start_s for reps in (swung, steady)]
+    assert f"{len(swung)} reps in {seconds[0]:.0f} s instead of {seconds[1]:.0f} s" in title
+    assert seconds[0] < seconds[1] / 2 and "no pause at the top" in title

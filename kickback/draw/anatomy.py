@@ -1,7 +1,7 @@
 """Outlines of the body's parts for the side view: torso (pelvis and trunk), hands and feet (head: head.py).
 
 The torso is one smooth outline whose back follows the spine's curve, so the lower back's
-hollow deepens as it arches (`torso_lines`).
+hollow deepens as it arches while the upper back keeps its shape (`torso_lines`).
 
 Pure geometry (numpy arrays of (x, y) points in metres); `body.py` turns them into patches.
 Each part is drawn in its own frame (e.g. the pelvis's tilt, the foot's sole), so it moves
@@ -23,7 +23,8 @@ from .shapes import tube_outline
 # thickness) along the spine, from the hip joint (about -0.25) through the sacrum (0) to C7 (1):
 # the buttock behind the hip, the sacrum, the lower back, the shoulder blades above it; the
 # lower belly, belly and chest in front. The lumbar hollow is not in these tables: it comes from
-# the spine's own curve and `_HOLLOW`, so it deepens as the lower back arches.
+# the spine's own curve and `_HOLLOW` (sunk into the lumbar part alone, so the thorax keeps its
+# shape), so it deepens as the lower back arches.
 _BACK_DEPTH = (
     (-0.30, 0.56),
     (-0.14, 0.53),
@@ -43,13 +44,15 @@ _FRONT_DEPTH = (
     (0.84, 0.50),
     (1.0, 0.34),
 )
-_HOLLOW = 0.45  # trunk widths the back sinks toward the spine at L3 per (radian of lumbar bend) squared
+_HOLLOW = 0.17  # trunk widths the back sinks toward the spine, at most, per (radian of lumbar bend)²
+_HOLLOW_APEX = 0.4  # share of the way from the sacrum to T12 where the hollow is deepest
 _BELLY = 0.35  # share of the back's sinking that the belly moves forward with it (the trunk keeps its bulk)
 _SMOOTH = 0.30  # width (trunk widths) over which the outline's direction and depth are smoothed
+_SOFTEN = 0.35  # width (trunk widths) over which the lower back's hollow is rounded into the lines beside it
 _ROUND = 0.7  # width (trunk widths) over which the back and front lines are rounded, so no bend is sharp
 _STEP = 0.004  # m between the points of the drawn torso outline
 _SEAT = 0.44  # how far (trunk widths) the buttock reaches below the hip joint
-_MARK_DEPTH = 0.5  # share of the way from the back's outline to the front's that the lower-back mark spans
+_MARK_DEPTH = 0.4  # share of the way from the back's outline to the front's that the lower-back mark spans
 
 
 def smooth_closed(points: np.ndarray, rounds: int = 3) -> np.ndarray:
@@ -102,6 +105,16 @@ def lumbar_bend(skeleton: Skeleton) -> float:
     return float((turn + np.pi) % (2 * np.pi) - np.pi)
 
 
+def _hollow_profile(lumbar: np.ndarray) -> np.ndarray:
+    """How deep (0 to 1) the lower back's hollow is along the lumbar spine (0 at the sacrum, 1 at T12).
+
+    Deepest two-fifths of the way up (about L3 to L4, where the lumbar curve's apex lies), level at
+    both ends, and rising gently toward T12, so the hollow sweeps up into the lower ribs instead of
+    ending in a rim there."""
+    lumbar = np.clip(lumbar, 0.0, 1.0)
+    return lumbar**2 * (1.0 - lumbar) ** 3 / (_HOLLOW_APEX**2 * (1.0 - _HOLLOW_APEX) ** 3)
+
+
 @dataclass(frozen=True)
 class TorsoLines:
     """The torso's back and front lines from the hip joint's level up to C7, as dense smooth curves (m).
@@ -122,10 +135,14 @@ def torso_lines(skeleton: Skeleton, body: Body) -> TorsoLines:
 
     Both lines stand off the spine's centre line (hip, sacrum, lumbar curve, thorax, C7) along its
     normal, by depths that change smoothly along the spine (`_BACK_DEPTH`, `_FRONT_DEPTH`); the
-    direction and depth are smoothed so the sacrum's bend leaves no notch. The back sinks toward
-    the lumbar spine with the square of the lumbar bend (`_HOLLOW`; a drawing choice: the skin
-    hollows faster than the spine bends), so the hollow of the lower back deepens visibly as the
-    back arches and flattens as it rounds.
+    direction and depth are smoothed so the sacrum's bend leaves no notch, and the lines rounded
+    (`_ROUND`). Only then does the back sink toward the lumbar spine, between the sacrum and T12
+    (`_hollow_profile`), with the square of the lumbar bend (`_HOLLOW`; a drawing choice: the skin
+    hollows faster than the spine bends), and that sinking is rounded only lightly (`_SOFTEN`). So
+    the hollow of the lower back deepens visibly as the back arches and flattens as it rounds,
+    while the upper back keeps the shape it has with a neutral spine: a hollow sunk before the wide
+    rounding was spread by it past T12, sinking the lower ribs too and leaving the mid-back
+    standing out as a hump above a shallow dip.
     """
     spine = np.asarray(skeleton.spine, dtype=float)
     width = body.geometry["trunk_width"]
@@ -139,14 +156,15 @@ def torso_lines(skeleton: Skeleton, body: Body) -> TorsoLines:
     dorsal = np.column_stack([-np.sin(heading), np.cos(heading)])
     s = (u - vertex_u[1]) / (vertex_u[-1] - vertex_u[1])
     lumbar = np.clip(s / ((vertex_u[SPINE_STEPS + 1] - vertex_u[1]) / (vertex_u[-1] - vertex_u[1])), 0, 1)
-    hollow = _HOLLOW * max(lumbar_bend(skeleton), 0.0) ** 2 * np.sin(np.pi * lumbar) ** 2
-    back_depth = _smoothed(np.interp(s, *zip(*_BACK_DEPTH)) - hollow, _SMOOTH * width / spacing)
+    hollow = _HOLLOW * max(lumbar_bend(skeleton), 0.0) ** 2 * _hollow_profile(lumbar)
+    back_depth = _smoothed(np.interp(s, *zip(*_BACK_DEPTH)), _SMOOTH * width / spacing)
     front_depth = _smoothed(np.interp(s, *zip(*_FRONT_DEPTH)) + _BELLY * hollow, _SMOOTH * width / spacing)
     at_spine = np.searchsorted(u, vertex_u)
     up = np.array([np.cos(heading[0]), np.sin(heading[0])])
     rounding = _ROUND * width / spacing
+    back = _smoothed_line(centre + dorsal * (back_depth * width)[:, None], rounding)
     return TorsoLines(
-        back=_smoothed_line(centre + dorsal * (back_depth * width)[:, None], rounding),
+        back=_smoothed_line(back - dorsal * (hollow * width)[:, None], _SOFTEN * width / spacing),
         front=_smoothed_line(centre - dorsal * (front_depth * width)[:, None], rounding),
         at_spine=at_spine,
         up=up,
@@ -225,9 +243,10 @@ def lower_back_region(skeleton: Skeleton, body: Body) -> np.ndarray:
     """The lumbar band of the back itself, from the sacrum's level up to T12's (m), for marking a fault.
 
     Its outer edge is the torso's own back outline there, so it hollows with the back as the lower
-    back arches; its inner edge runs `_MARK_DEPTH` of the way across the trunk (to about the spine's
-    centre line); its ends run straight across the trunk at the sacrum's and at T12's level. Built on
-    the torso's outline, it lies within the body and never sticks out of it.
+    back arches; its inner edge runs `_MARK_DEPTH` of the way across the trunk (to just behind the
+    spine's centre line: a band along the back, not a patch in the trunk's middle); its ends run
+    straight across the trunk at the sacrum's and at T12's level. Built on the torso's outline, it
+    lies within the body and never sticks out of it.
     """
     lines = torso_lines(skeleton, body)
     levels = slice(lines.at_spine[1], lines.at_spine[SPINE_STEPS + 1] + 1)

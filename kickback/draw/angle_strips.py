@@ -42,6 +42,10 @@ NOTE_WIDTH = 100
 """Characters a line of the note over the strips holds."""
 LEAST_SPAN_DEG = 8.0
 """A strip spans at least this many degrees, so a still trace looks still rather than magnified noise."""
+LIMIT_ROOM = 0.25
+"""Room above the highest level a strip must show, as a fraction of the strip's span."""
+TICK_STEPS: tuple[tuple[float, ...], ...] = ((1, 2, 5), (4,))
+"""The steps a strip's y ticks may take (times a power of ten), the first group first: 0/5/10, not 0/6."""
 
 
 def shown_angles(recording: Recording, variant: str | None) -> list[tuple[str, str]]:
@@ -112,7 +116,9 @@ def strip_limits(values: list[np.ndarray], must_show: tuple[float, ...] = (0.0,)
         middle = (high + low) / 2
         low, high = middle - LEAST_SPAN_DEG / 2, middle + LEAST_SPAN_DEG / 2
     margin = 0.1 * (high - low)
-    return low - margin, high + margin
+    # a level drawn as a line (the arch limit) keeps room above it, so it does not run along the top edge
+    above = max(margin, max(must_show) + LIMIT_ROOM * (high - low) - high)
+    return low - margin, high + above
 
 
 def draw_strip(ax: Axes, recording: Recording, ylabel: str, angles: list[tuple[str, str]]) -> list:
@@ -139,15 +145,29 @@ def draw_strip(ax: Axes, recording: Recording, ylabel: str, angles: list[tuple[s
         ends.append((must_show[-1], limit.get_label(), COLORS["reference"]))
     ax.set_ylim(*strip_limits(drawn, tuple(must_show)))
     decorate(ax, ylabel=ylabel)
-    ax.yaxis.set_major_locator(_few_ticks())
+    ax.set_yticks(strip_ticks(*ax.get_ylim()))
     return ends
 
 
-def _few_ticks():
-    """At most four ticks on a strip's y axis, so its labels stay apart."""
-    from matplotlib.ticker import MaxNLocator
+def strip_ticks(low: float, high: float, most: int = 4) -> list[float]:
+    """A strip's y ticks: multiples of the smallest step that puts 2 to `most` ticks inside (low, high).
 
-    return MaxNLocator(nbins=3, integer=True)
+    Steps of 1, 2 or 5 (times a power of ten) first, so 0/5/10 rather than 0/6; 4 only where none fits
+    (a strip of ±4.8° gets -4/0/4, not a lone 0).
+
+    >>> strip_ticks(-1.8, 13.3)
+    [0.0, 5.0, 10.0]
+    >>> strip_ticks(-4.8, 4.8)
+    [-4.0, 0.0, 4.0]
+    """
+    span = high - low
+    powers = range(int(np.floor(np.log10(span))) - 1, int(np.ceil(np.log10(span))) + 1)
+    for bases in TICK_STEPS:
+        for step in sorted(base * 10.0**power for power in powers for base in bases):
+            ticks = np.arange(np.ceil(low / step), np.floor(high / step) + 1) * step
+            if 2 <= len(ticks) <= most:
+                return [float(t) + 0.0 for t in ticks]
+    return [low, high]
 
 
 def draw_other_angles(axes: list[Axes], recording: Recording, variant: str | None) -> list:

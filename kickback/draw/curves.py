@@ -11,7 +11,8 @@ from matplotlib.lines import Line2D
 from matplotlib.text import Text
 
 from ..model.anthropometrics import Body
-from ..model.loads import Load, default_load, describe_load
+from ..model.leg_height import split_leg_height
+from ..model.loads import BandLoad, CableLoad, Load, MachineLoad, MiniBandLoad, default_load, describe_load
 from ..model.pose import preset_pose
 from ..model.torque import CurveSummary, describe_curve, split_hip_torque, sweep_range
 from ..model.variants import QUADRUPED
@@ -166,6 +167,66 @@ def draw_profile(ax: Axes, case: ProfileCase, body: Body) -> CurveArtists:
     return artists
 
 
+def short_load(load: Load | None) -> str:
+    """A load in a panel's second title line, its numbers from data/loads.csv (e.g. "10 kg stack, 1:1").
+
+    >>> short_load(default_load("cable")), short_load(default_load("machine")), short_load(None)
+    ('10 kg stack', '20 kg cam (constant torque)', "no load: the leg's own weight")
+    """
+    if load is None:
+        return "no load: the leg's own weight"
+    if isinstance(load, CableLoad):
+        ratio = "" if load.pulley_ratio == 1 else f", {load.pulley_ratio:g}:1"
+        return f"{load.stack_mass_kg:g} kg stack{ratio}"
+    if isinstance(load, MachineLoad):
+        return (
+            f"{load.mass_kg:g} kg cam (constant torque)"
+            if load.kind == "cam"
+            else f"{load.mass_kg:g} kg plates"
+        )
+    if isinstance(load, MiniBandLoad):
+        return f"{load.stiffness_n_per_m:g} N/m loop at the {load.attach}s"
+    if isinstance(load, BandLoad):
+        return f"{load.stiffness_n_per_m:g} N/m band at the {load.attach}"
+    return f"{load.mass_kg:g} kg dumbbell"
+
+
+def label_panel_load(ax: Axes, case: ProfileCase) -> Text:
+    """A second title line under a panel's title naming its load ("20 kg cam*"): what sets the panel's height.
+
+    The title rises by 11 points (a small line) and the line hangs from it, placed at draw time, so it
+    never meets the ▲ and ▽ words under it. The asterisk points to the figure's footnote ("teaching values").
+    """
+    ax.set_title(
+        ax.get_title(),
+        fontsize=FONT_SIZES["label"],
+        fontweight="bold",
+        color=COLORS["outline"],
+        pad=28 + 11,
+    )
+    return ax.annotate(
+        f"{short_load(case.load)}{'*' if case.load is not None else ''}",
+        xy=(0.5, 0.0),
+        xycoords=ax.title,
+        xytext=(0, -1),
+        textcoords="offset points",
+        ha="center",
+        va="top",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+        gid="load_line",
+    )
+
+
+RESISTANCE_FOOTNOTE = (
+    "Compare the curves' shapes, not their heights: each panel's height is set by its own load.\n"
+    "* Loads: teaching values (course defaults), not measurements of a machine or band.\n"
+    "The cam machine is modelled as a constant torque, an idealisation (real cams are only roughly even),\n"
+    "so its whole rise comes from the leg's own weight."
+)
+"""The comparison figure's footnote: what its one torque scale does and does not invite."""
+
+
 def profile_limits(top: float, bottom: float = 0.0) -> tuple[float, float]:
     """A y range (N·m) that leaves room above a curve's peak marker."""
     return min(bottom, 0.0) - 0.04 * (top - bottom), top * 1.10
@@ -209,7 +270,10 @@ def update_profile(ax: Axes, artists: CurveArtists, case: ProfileCase, body: Bod
     top = max(float(np.max(total)), float(np.max(own)), 1.0)
     bottom = min(float(np.min(total)), float(np.min(own)), 0.0)
     ax.set_ylim(*profile_limits(top, bottom))
-    note = own_weight_note(hip[inside], total[inside], own[inside], standing=case.variant != QUADRUPED)
+    start_thigh = split_leg_height(preset_pose(case.variant, "start")).apparent
+    note = own_weight_note(
+        hip[inside], total[inside], own[inside], standing=case.variant != QUADRUPED, start_thigh=start_thigh
+    )
     for text in [t for t in ax.texts if t.get_gid() == "own_note"]:
         text.remove()
     if note:
@@ -249,16 +313,29 @@ def place_note(ax: Axes, words: str) -> Text:
     )
 
 
-def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray, *, standing: bool = False) -> str:
+def own_weight_note(
+    hip: np.ndarray,
+    total: np.ndarray,
+    own: np.ndarray,
+    *,
+    standing: bool = False,
+    start_thigh: float | None = None,
+) -> str:
     """What the dotted leg's-weight line shows where it is hard to see or surprising ("" otherwise).
 
     With no load the dotted line lies under the total (they are the same). Where the total drops below
     the leg's own weight, the load's part is negative: its line of pull has passed to the other side of
     the hip, so it helps the lift there (an anchored band near the top, on all fours). Standing, the leg
-    hangs below the hip at the start, so its own weight barely loads the hip until it swings back: the
-    note gives the two numbers (N·m at the start and at the top), computed, when the start's is under
-    a quarter of the top's. Lines stay under about 32 characters, so a note fits a panel's width or
-    the column beside the explorer's plot.
+    starts close under the hip, so its own weight barely loads the hip until it swings back: the note
+    gives the two numbers (N·m at the start and at the top), computed, when the start's is under a
+    quarter of the top's, and where the thigh points at the start (`start_thigh`, degrees from
+    vertical, behind +; the cable's start is 5° behind, the machine's 15° in front). Lines stay under
+    about 32 characters, so a note fits a panel's width or the column beside the explorer's plot.
+
+    >>> import numpy as np
+    >>> own_weight_note(np.array([-15.0, 20]), np.array([88.0, 98]), np.array([5.0, 30]), standing=True,
+    ...                 start_thigh=5.0).split(chr(10))[1:]
+    ['5 N·m at the start, when the', 'thigh is 5° behind vertical;', '30 N·m at the top']
     """
     load = np.asarray(total) - np.asarray(own)
     if np.all(np.abs(load) < 0.5):
@@ -271,11 +348,24 @@ def own_weight_note(hip: np.ndarray, total: np.ndarray, own: np.ndarray, *, stan
         )
     start, top = float(own[0]), float(own[-1])
     if standing and top > 0 and start < 0.25 * top:
+        if start_thigh is None:
+            return f"leg's own weight (dotted):\n{start:.0f} N·m at the start,\n{top:.0f} N·m at the top"
         return (
-            f"leg's own weight (dotted):\n{start:.0f} N·m at the start (leg\n"
-            f"hanging), {top:.0f} N·m at the top"
+            f"leg's own weight (dotted):\n{start:.0f} N·m at the start, when the\n"
+            f"thigh is {thigh_from_vertical(start_thigh)};\n{top:.0f} N·m at the top"
         )
     return ""
+
+
+def thigh_from_vertical(apparent: float) -> str:
+    """A thigh's angle from vertical (degrees, behind +) in words: "5° behind vertical".
+
+    >>> thigh_from_vertical(-15.0), thigh_from_vertical(0.2)
+    ('15° in front of vertical', 'vertical')
+    """
+    if abs(apparent) < 0.5:
+        return "vertical"
+    return f"{abs(apparent):.0f}° {'behind' if apparent > 0 else 'in front of'} vertical"
 
 
 def show_profiles(cases: list[ProfileCase], body: Body) -> Table:

@@ -12,7 +12,9 @@ from ..model.variants import VARIANTS
 from .committed import ALT_TEXT_FILE, FIGURES_DIR
 from .course_figure import CourseFigure
 from .curves import (
+    RESISTANCE_FOOTNOTE,
     draw_profile,
+    label_panel_load,
     profile_cases,
     profile_key_handles,
     profile_limits,
@@ -34,8 +36,8 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
     columns = 3
     rows = -(-len(cases) // columns)
     # Inches: a panel, the gap under it (x label, note, next title and ▲▽ words), the title band.
-    panel, gap, head = 1.9, 1.8, 1.25
-    foot = 1.0 if rows * columns > len(cases) else 1.55  # x label and note, and the key if no panel is spare
+    panel, gap, head = 1.9, 2.0, 1.4
+    foot = 1.8 if rows * columns > len(cases) else 2.45  # x label and note, and the key if no panel is spare
     height = head + rows * panel + (rows - 1) * gap + foot
     figure = new_figure(9.0, height)
     axes = figure.subplots(rows, columns, sharex=True, sharey=True).ravel()
@@ -43,6 +45,7 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
     top = shared_profile_top(cases, body)
     for ax, case in zip(axes, cases):
         artists = draw_profile(ax, case, body)
+        label_panel_load(ax, case)
         words.append(update_profile(ax, artists, case, body))
     for index, ax in enumerate(axes[: len(cases)]):
         if index % columns:
@@ -61,7 +64,8 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
     if len(spare):
         spare[0].legend(loc="center", **key)
     else:
-        figure.legend(loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.0), **key)
+        figure.legend(loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.7 / height), **key)
+    figure.text(0.01, 0.06 / height, RESISTANCE_FOOTNOTE, fontsize=FONT_SIZES["small"], va="bottom")
     figure.suptitle(
         f"One movement, {len(cases)} loads, one torque scale:\nthe load decides where the hip works hardest",
         fontsize=FONT_SIZES["title"] + 1,
@@ -80,7 +84,7 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
         "continuation 10 degrees past the top (not taught), a grey dotted line the leg's own weight, "
         "a black upward triangle marks the hardest point within the taught range and a white downward "
         "triangle the easiest; a note under a panel's angle axis says what its dotted line shows where "
-        "that is hard to see. " + " ".join(words)
+        "that is hard to see. " + " ".join(words) + " " + RESISTANCE_FOOTNOTE.replace("\n", " ")
     )
     return CourseFigure(name="resistance_profiles", figure=figure, alt_text=alt)
 
@@ -104,8 +108,9 @@ def build_moment_arm_figure() -> CourseFigure:
         "Line chart of hip-extension moment arm (millimetres) against hip angle "
         "from 100 degrees of flexion to 20 degrees of extension, knee straight, from 0 millimetres up, "
         "from a published musculoskeletal model (Rajagopal et al. 2016), with an older model's "
-        "(Delp et al. 1990) gluteus maximus for comparison; the 0 degree line is labelled standing "
-        "straight, and dark bars capped at both ends along the foot show each kickback's start-to-top "
+        "(OpenSim gait2392, after Delp et al. 1990) gluteus maximus for comparison; "
+        "the 0 degree line is labelled standing straight, and dark bars capped at both ends along the foot "
+        "show each kickback's start-to-top "
         "range. Finding: near full extension the gluteus maximus keeps a long lever while the hamstrings' "
         "levers, longest with the hip flexed, shrink. "
         "The gluteus maximus's upper, middle and lower fibres (the model splits the muscle into these "

@@ -20,7 +20,7 @@ from .artists import PoseArtists
 from .machine import METAL, add_moving_machine, draw_machine, move_machine
 from .style import COLORS
 
-MAT = "#BFD9EA"
+MAT = "#E2D7C1"  # a neutral beige: blue means the working leg, so the mat must not be blue
 MAT_THICKNESS = 0.02  # m; the mat's top is the model's floor (y = 0)
 TOWER_DEPTH = 0.36  # m, front upright to back upright
 PLATE = 0.045  # m, one weight plate's thickness

@@ -19,11 +19,13 @@ from matplotlib.artist import Artist
 from matplotlib.lines import Line2D
 from matplotlib.path import Path
 
+from ..content.pose_readouts import read_slider_ranges
 from ..model.anthropometrics import Body
 from ..model.leg_height import hip_reach
 from ..model.pose import Pose, preset_pose, read_normal_range
 from .body import draw_pose, update_pose
 from .pelvis import PelvisArtists, draw_rear_view, update_rear_view
+from .rear_geometry import rear_view_shapes
 from .shapes import reach_line_points, tube_outline
 from .style import COLORS, FONT_SIZES, LINESTYLES, new_figure
 
@@ -176,8 +178,15 @@ class TextStamps:
         self.kept.clear()
 
 
+# The hip's own limit is a reference, not a verdict: the course's neutral reference grey, dotted (the
+# verdict green and the mistake dashes mean right and wrong), and named in words in its key.
+REACH_COLOUR = COLORS["reference"]
+REACH_STYLE = LINESTYLES["reference"]
+REACH_WIDTH = 2.0  # points: a dotted line needs a little more weight than a solid one to read
+
+
 def reach_key_text(variant: str, typical: float) -> str:
-    """The key of the dashed reach line: the hip's own limit, and the variant's taught top beside it.
+    """The key of the dotted grey reach line: the hip's own limit, and the variant's taught top beside it.
 
     The line is how far the hip alone can take the thigh (`typical` degrees of hip extension, back
     neutral). On all fours the taught top stops lower (thigh level), so a learner at the correct top
@@ -190,6 +199,41 @@ def reach_key_text(variant: str, typical: float) -> str:
     else:
         lines.append(f"{typical:.0f}° = taught top")
     return "\n".join(lines)
+
+
+def reach_corners(variant: str) -> list[Pose]:
+    """The poses at the explorer's slider ends that lift the working leg highest seen from behind: hip
+    and lower back at their highest, knee and trunk at either end, the pelvis square, turned or hiked
+    either way (degrees, from `data/explorer_ranges.csv`)."""
+    ends = read_slider_ranges(variant)
+    return [
+        Pose(
+            trunk_lean=trunk,
+            lumbar_extension=ends["lumbar_extension"][1],
+            hip_extension=ends["hip_extension"][1],
+            knee_flexion=knee,
+            pelvic_rotation=turn,
+            pelvic_hike=hike,
+        )
+        for trunk in ends["trunk_lean"]
+        for knee in ends["knee_flexion"]
+        for turn in (*ends["pelvic_rotation"], 0.0)
+        for hike in (*ends["pelvic_hike"], 0.0)
+    ]
+
+
+def rear_view_height(variant: str, body: Body, limits: tuple[float, float]) -> tuple[float, float]:
+    """The rear view's y-limits (m) widened to hold every pose the explorer's sliders reach, so a leg
+    lifted high never runs out of the view into its title (the view is fixed once per variant, so the
+    blitted background stays right; with an equal aspect the body draws smaller instead)."""
+    low, high = limits
+    margin = 0.03 * body.height
+    for pose in reach_corners(variant):
+        shapes = rear_view_shapes(pose, body, variant)
+        for outline in shapes.parts.values():
+            low = min(low, float(outline[:, 1].min()) - margin)
+            high = max(high, float(outline[:, 1].max()) + margin)
+    return low, high
 
 
 class ExplorerView:
@@ -222,6 +266,7 @@ class ExplorerView:
         self._background = None
         self.text_stamps = TextStamps()
         self.png = PngBands()
+        self._rear_heights: dict[str, tuple[float, float]] = {}
         self._draw_reach_key()
         self.draw_variant(variant, pose)
 
@@ -232,9 +277,12 @@ class ExplorerView:
         self.top.clear()
         self.artists = draw_pose(self.side, pose, self.body, variant, caption=False)
         (self.reach,) = self.side.plot(
-            [], [], color=COLORS["correct"], linestyle=LINESTYLES["mistake"], linewidth=1.6, zorder=5
+            [], [], color=REACH_COLOUR, linestyle=REACH_STYLE, linewidth=REACH_WIDTH, zorder=5
         )
         self.pelvis: PelvisArtists = draw_rear_view(self.top, pose, self.body, words=False, variant=variant)
+        if variant not in self._rear_heights:  # the same for every pose of a variant: worked out once
+            self._rear_heights[variant] = rear_view_height(variant, self.body, self.top.get_ylim())
+        self.top.set_ylim(self._rear_heights[variant])
         self.top.set_title("seen from behind", fontsize=FONT_SIZES["small"] + 1, color=COLORS["outline"])
         self.reach_key.set_text(reach_key_text(variant, read_normal_range("hip_extension").typical))
         self._place_reach_key()
@@ -263,7 +311,7 @@ class ExplorerView:
         self.reach.set_data(line[:, 0], line[:, 1])
 
     def _draw_reach_key(self) -> None:
-        """A key for the dashed green line, under the rear view: drawn once, with the static parts.
+        """A key for the dotted grey reach line, under the rear view: drawn once, with the static parts.
 
         The line's angle in degrees is in the explorer's readouts beside the picture.
         """
@@ -271,9 +319,9 @@ class ExplorerView:
         self.reach_key_line = Line2D(
             [0.745, 0.83],
             [0.225, 0.225],
-            color=COLORS["correct"],
-            linestyle=LINESTYLES["mistake"],
-            linewidth=1.6,
+            color=REACH_COLOUR,
+            linestyle=REACH_STYLE,
+            linewidth=REACH_WIDTH,
             transform=self.figure.transFigure,
         )
         self.figure.add_artist(self.reach_key_line)

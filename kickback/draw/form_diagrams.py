@@ -27,11 +27,15 @@ from .cue_card import build_cue_card
 from .machine import describe_machine
 from .mistake_traces import trace_finding_title
 from .pose_marks import (
+    BACK_LINE_KEY,
     BACK_LINE_WORDS,
+    GHOST_KEY,
+    TRUNK_LINE_KEY,
     draw_back_line,
     draw_ghost,
     ghost_words,
     key_back_line,
+    key_lines,
     mark_lower_back,
     mark_range_short,
 )
@@ -48,6 +52,7 @@ PANELS: tuple[tuple[str, str, str], ...] = (
 )
 FIGURE_WIDTH = 9.6  # inches: shown 900 px wide, 8.5 pt text is still 11 px (draw/style.py)
 KEY_ROOM = 0.25  # inches along the figure's foot for the one-line key to the back's straight line
+FORM_KEY = (BACK_LINE_KEY, TRUNK_LINE_KEY, GHOST_KEY)  # the form figure's key, a line each
 
 
 def _panel_height(body: Body, variant: str, width: float) -> float:
@@ -101,7 +106,7 @@ def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
     caption_room = (
         0.65 if variant == QUADRUPED else 0.5
     )  # on all fours the arched caption says why the chest tips
-    caption_room += KEY_ROOM
+    caption_room += KEY_ROOM * len(FORM_KEY)
     figure.set_size_inches(FIGURE_WIDTH, height + caption_room - 0.5)
     height = figure.get_figheight()
     figure.subplots_adjust(
@@ -119,7 +124,7 @@ def build_form_figure(variant: str, body: Body | None = None) -> CourseFigure:
             draw_pose(ax, pose, body, variant)
         mark_panel(ax, kind, title)
         described.append((title, pose))
-    key_back_line(figure)
+    key_back_line(figure, FORM_KEY[1:])
     figure.suptitle(
         f"{VARIANT_TITLES[variant]}: where the height of the leg comes from",
         fontsize=FONT_SIZES["title"],
@@ -176,6 +181,10 @@ def describe_form_figure(
             f"trunk leaning {height.trunk:.0f} degrees{_tip_words(pose, height)}; "
             f"{describe_thigh(height.apparent)}."
         )
+    parts.append(
+        "In each view a grey dotted line carries the trunk's line on past the hip; the hip angle is "
+        "measured from it. A key below the views says what the lines mean."
+    )
     return " ".join(parts)
 
 
@@ -399,11 +408,11 @@ def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure
         figure.subplots_adjust(left=0.01, right=0.99, bottom=0.14, top=0.8, wspace=0.08)
         words = _rear_mistake_panels(figure, variant, body, row["title"])
     elif mistake in MISTAKE_POSES:
-        key = KEY_ROOM if mistake == "arched_back" else 0.0
+        keys = FORM_KEY if mistake == "arched_back" else FORM_KEY[1:]  # only the arched draws the back line
+        key = KEY_ROOM * len(keys)
         figure = new_figure(FIGURE_WIDTH, _panel_height(body, variant, FIGURE_WIDTH / 2) + 1.3 + key)
         words = _side_mistake_panels(figure, mistake, variant, body, row["title"], key)
-        if mistake == "arched_back":
-            key_back_line(figure)
+        key_lines(figure, keys)
     else:
         figure = new_figure(FIGURE_WIDTH, 3.6)
         words = draw_mistake_traces(figure, mistake, variant, row["title"])

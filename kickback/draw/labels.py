@@ -207,6 +207,7 @@ LEADER_COST = 1.0  # cost of one px of leader (900 px display): the nearest free
 SHORTEST_LEADER_PX = 16.0  # px: a shorter leader costs as much as a longer one, so no label hugs the body
 PREFERENCE_STEP_PX = 3.0  # px of leader each step down the `prefer` list is worth
 UNPREFERRED_PX = 24.0  # px of leader a direction outside `prefer` is worth: a nearer spot there still wins
+LABEL_GAP_PX = 5.0  # px at a 900 px display width: the least room between two labels' boxes
 STAY_PX = 12.0  # px of leader staying at the last spot is worth: a label moves for a clearly nearer one
 REFINE_ROUNDS = 2  # times a free spot is slid nearer its anchor, between the distances and directions
 REFINE_SHRINK = (0.9, 0.8, 0.7, 0.6)  # shares of its distance a free spot is tried at, nearer its anchor
@@ -282,7 +283,8 @@ def place_label(
 
     The spots tried are each distance (m) in each direction (degrees, counter-clockwise from +x) of
     DIRECTIONS and `prefer`, and a little farther out. A spot is free if its box lies on no obstacle
-    and no other label, inside the axes (for a framed panel: FRAME_MARGIN_PX inside its frame,
+    and no other label (nor within LABEL_GAP_PX of one), inside the axes (for a framed panel:
+    FRAME_MARGIN_PX inside its frame,
     `text_limits`), on no line drawn in the axes nor LINE_ROOM_PX by its end, and its leader crosses
     no obstacle (other than what holds the anchor, and but for its last LEADER_FREE_END points: the
     leader must reach it) and no other label, nor runs along a drawn line (`label_lines`). Among the
@@ -304,7 +306,8 @@ def place_label(
     scale = _scale(ax)
     pixel = max(scale[0], scale[1])
     crossing = _Crossing(shapes, anchor, pixel, ax.figure.dpi)
-    others = [((b.x0, b.y0, b.x1, b.y1), getattr(b, "leader", None)) for b in taken]
+    gap = LABEL_GAP_PX * scale[2] * pixel  # two labels keep a gap, so they read as two
+    others = [((b.x0 - gap, b.y0 - gap, b.x1 + gap, b.y1 + gap), getattr(b, "leader", None)) for b in taken]
     lines = drawn_lines(ax)
     line_room, along_px = (px * scale[2] * pixel for px in (LINE_ROOM_PX, ALONG_PX))
 

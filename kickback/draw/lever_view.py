@@ -1,4 +1,4 @@
-"""The levers picture (lesson 07's compare_levers): hip muscles on the body, their effective levers as bars.
+"""The levers picture (lesson 07's compare_levers): hip muscles on the body, their levers and torques as bars.
 
 The body panel is a close-up of the hip and thigh on all fours, so the muscle shapes are big enough
 to read, each named with a leader line: the gluteus medius and minimus above the trunk, the others
@@ -6,7 +6,10 @@ in a column on the left. Colours mean what they mean in the muscle map: the musc
 the primary mover, sky blue the synergists, also hatched or dashed), on a grey body so they show;
 the working leg is named in words and outlined in its blue.
 The muscle with the best effective lever at this hip angle gets a thick solid outline on the body
-and on its bar, and is named in the title. A bar left of zero is explained in words beside the bars.
+and on its bar. An effective lever is per newton of the muscle's own force, so it leaves out how
+strong the muscle is: a second set of bars gives the torque each muscle can make (effective lever ×
+its greatest force), and the title names both the best-placed muscle and the one that makes the most
+torque, often not the same. A bar left of zero is explained in words below the bars.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ from matplotlib.patches import Polygon, Rectangle
 from matplotlib.text import Text
 
 from ..model.anthropometrics import Body
+from ..model.lever_torque import max_isometric_force, rank_lever_torques
 from ..model.muscles import Muscle, read_muscles
 from ..model.pose import Pose
 from .body import draw_pose, update_pose
@@ -44,22 +48,32 @@ EFFECTIVE_LEVER_WORDS = (
     "its greatest force it can still make at this length."
 )
 """The one sentence that says what the bars measure, in the picture and in the widget's words."""
-CAPTION_WIDTH_CHARS = 100
+TORQUE_WORDS = (
+    "Torque it can make = effective lever × the muscle's greatest force (Rajagopal 2016 table), so a "
+    "strong muscle with a poorer lever can still make the most. A model estimate: read it as a ranking."
+)
+"""What the second bars measure, and how far to trust them, in the picture and in the widget's words."""
+CAPTION_WIDTH_CHARS = 120
+CAPTION_Y = 0.845  # figure fraction: the top of the caption, under the three-line title
 OUTLINE_WIDTH = 1.0
 BEST_OUTLINE_WIDTH = 3.2
 LEADER_HALO = patheffects.withStroke(linewidth=2.2, foreground="white")
 BEST_RIM = patheffects.withStroke(linewidth=BEST_OUTLINE_WIDTH + 4.0, foreground=COLORS["outline"])
-FIGURE_SIZE = (8.6, 5.2)  # inches
-BODY_BOX = (0.20, 0.02, 0.40, 0.72)  # figure fractions: the close-up of the hip and thigh
-BAR_BOX = (0.775, 0.25, 0.19, 0.47)
-CALLOUT_RANGE = (0.10, 0.70)  # figure fractions: the lowest and highest callout centres
+FIGURE_SIZE = (8.6, 5.6)  # inches
+BODY_BOX = (0.20, 0.02, 0.40, 0.66)  # figure fractions: the close-up of the hip and thigh
+BAR_BOX = (0.765, 0.24, 0.10, 0.40)  # the effective levers (mm)
+TORQUE_BOX = (0.885, 0.24, 0.10, 0.40)  # the torques (N·m), same rows
+LEVER_LIMITS_MM = (-10.0, 95.0)
+TORQUE_LIMITS_NM = (-25.0, 300.0)  # fixed, so a bar's length means the same at every slider angle
+STRONGER_AT_LEAST = 1.05  # a ratio of greatest forces worth saying as "N× as strong"
+CALLOUT_RANGE = (0.10, 0.65)  # figure fractions: the lowest and highest callout centres
 ABOVE_SLOTS = {"glmed": 0.415, "glmin": 0.54}  # figure x of the names set above the trunk (left to right)
-ABOVE_Y = 0.655  # figure fraction: the bottom of those names, clear of the trunk in every pose
+ABOVE_Y = 0.61  # figure fraction: the bottom of those names, clear of the trunk in every pose
 CROP = ((-0.31, 0.13), (-0.03, 0.43))  # the close-up's x and y range, × body height, round the hip
 LABEL_X = 0.195  # figure fraction: the callouts' right edge, left of the close-up
 ROLE_WORDS = {"primary_mover": "primary mover", "synergist": "synergist"}
 NEGATIVE_WORDS = (
-    "Left of 0: at this angle the\nmuscle pulls the other way,\ndrawing the knee toward the chest."
+    "Left of 0: at this angle the muscle pulls\nthe other way, drawing the knee toward the chest."
 )
 
 
@@ -76,6 +90,8 @@ class LeverArtists:
     muscles: dict[str, Muscle]
     callouts: dict[str, Text] = field(default_factory=dict)
     leaders: dict[str, Line2D] = field(default_factory=dict)
+    torque_bars: dict[str, Any] = field(default_factory=dict)
+    torque_values: dict[str, Text] = field(default_factory=dict)
 
 
 def _close_up(body_ax, pose_artists, body: Body) -> None:
@@ -93,8 +109,10 @@ def _close_up(body_ax, pose_artists, body: Body) -> None:
             pose_artists.polygons[name].set(facecolor=COLORS["body"], edgecolor=COLORS["working_leg"], lw=2.0)
 
 
-def _bars(bar_ax, order: list[str], muscles: dict[str, Muscle]) -> tuple[dict, dict]:
-    """One bar per muscle, coloured and hatched by role, named on the left; zero marked, and explained."""
+def _bars(
+    bar_ax, order: list[str], muscles: dict[str, Muscle], xlabel: str, limits: tuple[float, float]
+) -> tuple[dict, dict]:
+    """One bar per muscle, coloured and hatched by role, zero marked, a value beside each bar."""
     bars, values = {}, {}
     for row, muscle_id in enumerate(order):
         role = muscles[muscle_id].role
@@ -103,25 +121,46 @@ def _bars(bar_ax, order: list[str], muscles: dict[str, Muscle]) -> tuple[dict, d
         )
         bars[muscle_id] = bar
         values[muscle_id] = bar_ax.text(0, row, "", va="center", fontsize=FONT_SIZES["small"])
-    bar_ax.set_yticks(range(len(order)), [LEVER_WORDS[m] for m in order], fontsize=FONT_SIZES["small"])
-    bar_ax.invert_yaxis()
-    bar_ax.set_xlim(-10, 95)
+    bar_ax.set_xlim(*limits)
     bar_ax.axvline(0, color=COLORS["outline"], linewidth=0.8)
-    bar_ax.set_xlabel("effective lever (mm)", fontsize=FONT_SIZES["small"])
+    bar_ax.set_xlabel(xlabel, fontsize=FONT_SIZES["small"])
     bar_ax.tick_params(axis="x", labelsize=FONT_SIZES["small"])
-    bar_ax.set_title("Rajagopal 2016 model", fontsize=FONT_SIZES["small"], color=COLORS["outline"])
-    bar_ax.text(
-        -0.75,
-        -0.30,
+    return bars, values
+
+
+def _bar_panels(figure, order: list[str], muscles: dict[str, Muscle]) -> tuple[dict, dict, dict, dict]:
+    """The effective levers (mm) and, on the same rows, the torques each muscle can make (N·m)."""
+    bar_ax = figure.add_axes(BAR_BOX)
+    torque_ax = figure.add_axes(TORQUE_BOX, sharey=bar_ax)
+    bar_ax.set_yticks(range(len(order)), [LEVER_WORDS[m] for m in order], fontsize=FONT_SIZES["small"])
+    bar_ax.invert_yaxis()  # the shared rows: first muscle on top in both panels
+    bars, values = _bars(bar_ax, order, muscles, "effective\nlever (mm)", LEVER_LIMITS_MM)
+    torque_bars, torque_values = _bars(
+        torque_ax, order, muscles, "torque it can\nmake (N·m)", TORQUE_LIMITS_NM
+    )
+    torque_ax.tick_params(axis="y", labelleft=False)
+    torque_ax.set_xticks([0, 200])
+    left, top = BAR_BOX[0], BAR_BOX[1] + BAR_BOX[3]
+    figure.text(
+        (left + TORQUE_BOX[0] + TORQUE_BOX[2]) / 2,
+        top + 0.012,
+        "Rajagopal 2016 model",
+        ha="center",
+        va="bottom",
+        fontsize=FONT_SIZES["small"],
+        color=COLORS["outline"],
+    )
+    figure.text(
+        0.62,
+        0.085,
         NEGATIVE_WORDS,
-        transform=bar_ax.transAxes,
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],
         va="top",
         ha="left",
         gid="negative_words",
     )
-    return bars, values
+    return bars, values, torque_bars, torque_values
 
 
 def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> LeverArtists:
@@ -129,7 +168,6 @@ def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> Le
     levers (mm) as bars (right)."""
     figure = new_figure(*FIGURE_SIZE)
     body_ax = figure.add_axes(BODY_BOX)
-    bar_ax = figure.add_axes(BAR_BOX)
     pose_artists = draw_pose(body_ax, pose, body, variant, angles=False, caption=False)
     _close_up(body_ax, pose_artists, body)
     muscles = {muscle.id: muscle for muscle in read_muscles() if muscle.id in LEVER_WORDS}
@@ -181,20 +219,32 @@ def draw_lever_figure(pose: Pose, body: Body, variant: str = "bodyweight") -> Le
         fontsize=FONT_SIZES["small"],
         color=COLORS["working_leg"],
     )
-    bars, values = _bars(bar_ax, order, muscles)
-    title = figure.text(0.02, 0.97, "", fontsize=FONT_SIZES["title"], fontweight="bold", va="top")
+    bars, values, torque_bars, torque_values = _bar_panels(figure, order, muscles)
+    title = figure.text(0.02, 0.975, "", fontsize=FONT_SIZES["title"], fontweight="bold", va="top")
     figure.text(
         0.02,
-        0.875,
-        fill(EFFECTIVE_LEVER_WORDS, CAPTION_WIDTH_CHARS) + "\n"
-        "Colours as in the muscle map: blue the primary mover, sky blue and hatched the synergists. "
-        "Thick outline: the best lever.",
+        CAPTION_Y,
+        fill(f"{EFFECTIVE_LEVER_WORDS} {TORQUE_WORDS}", CAPTION_WIDTH_CHARS) + "\n"
+        "Colours as in the muscle map: blue the primary mover, sky blue and hatched the synergists.\n"
+        "Thick outline: the best lever (on the body and its bar); in the torque bars, the most torque.",
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],
         va="top",
     )
     body_ax.apply_aspect()
-    return LeverArtists(figure, pose_artists, shapes, bars, values, title, muscles, callouts, leaders)
+    return LeverArtists(
+        figure,
+        pose_artists,
+        shapes,
+        bars,
+        values,
+        title,
+        muscles,
+        callouts,
+        leaders,
+        torque_bars,
+        torque_values,
+    )
 
 
 def _place_callouts(artists: LeverArtists, skeleton, height: float) -> None:
@@ -252,7 +302,36 @@ def update_lever_figure(
             artists.bars[muscle_id].set_linewidth(2.4 if muscle_id == best else 0.8)
             artists.values[muscle_id].set_text(f"{millimetres:.0f}")
             artists.values[muscle_id].set_x(max(millimetres, 0) + 2)
-    artists.title.set_text(
-        f"On all fours, {hip_in_words(pose.hip_extension)}:\n"
-        f"the {LEVER_WORDS.get(best, best)} has the best effective lever"
+    torques = rank_lever_torques(hip_extension=pose.hip_extension, knee_flexion=pose.knee_flexion)
+    for muscle_id, torque in torques:
+        if muscle_id in artists.torque_bars:
+            artists.torque_bars[muscle_id].set_width(torque)
+            artists.torque_bars[muscle_id].set_linewidth(2.4 if muscle_id == torques[0][0] else 0.8)
+            artists.torque_values[muscle_id].set_text(f"{torque:.0f}")
+            artists.torque_values[muscle_id].set_x(max(torque, 0) + 5)
+    artists.title.set_text(lever_title(hip_in_words(pose.hip_extension), best, torques))
+
+
+def lever_title(hip_words: str, best_lever: str, torques: list[tuple[str, float]]) -> str:
+    """The picture's finding in three lines: where the hip is, the best-placed muscle per newton of
+    its own force, and the muscle that makes the most torque (and how much stronger it is).
+
+    An effective lever leaves out how strong a muscle is; saying only "best lever" would suggest the
+    best-placed muscle does the most work, which the torques (effective lever × greatest force) refute
+    whenever a stronger muscle wins them.
+    """
+    top, torque = torques[0]
+    placed, strongest = LEVER_WORDS.get(best_lever, best_lever), LEVER_WORDS.get(top, top)
+    if top == best_lever:
+        return (
+            f"On all fours, {hip_words}:\n"
+            f"the {placed} is placed best per newton of its own force\n"
+            f"and makes the most torque ({torque:.0f} N·m)"
+        )
+    ratio = max_isometric_force(top) / max_isometric_force(best_lever)
+    stronger = f", {ratio:.1f}× as strong," if ratio >= STRONGER_AT_LEAST else ""
+    return (
+        f"On all fours, {hip_words}: per newton of its own force\n"
+        f"the {placed} is placed best, but the {strongest}{stronger}\n"
+        f"makes the most torque ({torque:.0f} N·m)"
     )

@@ -13,6 +13,7 @@ from typing import Any
 from matplotlib.axes import Axes
 
 from ..form.recordings import Recording
+from ..form.reps import Rep
 from ..form.simulate import simulate_set
 from ..form.thresholds import target_top, threshold
 from .curves import decorate
@@ -27,6 +28,7 @@ from .trace_marks import (
     mistake_angles,
     rep_windows,
     set_reps,
+    swung_at_the_end,
 )
 from .traces import TRACE_STYLES, draw_trace, smooth_trace
 
@@ -90,6 +92,10 @@ def core_note(recording: Recording, variant: str) -> str:
 def trace_finding_title(mistake: str, variant: str) -> str:
     """A title for a mistake's trace figure that states its finding, computed from the simulated set.
 
+    Too heavy a load: the top falling and the lift turning into a swing where the checker calls the last
+    rep momentum (a heavier load slows a clean lift; part of the shorter time is the shorter range).
+    Momentum: the set's pace against the correct set's.
+
     >>> trace_finding_title("weak_core", "bodyweight")
     'Movement in a rep, judged against 6°: the lower back moves 8° ✗ every rep, the pelvis 4° ✓'
     """
@@ -101,12 +107,27 @@ def trace_finding_title(mistake: str, variant: str) -> str:
         )
         return f"Movement in a rep, judged against {allowed:g}°: {parts}"
     reps = set_reps(recording, variant)
+    if not reps:
+        return f"{mistake.replace('_', ' ').capitalize()}: no reps found"
     if mistake == "excessive_load":
+        first, last = reps[0], reps[-1]
+        lift = "turns into a swing" if swung_at_the_end(recording, variant) else "gets shorter"
         return (
-            f"Too heavy: over {len(reps)} reps the top falls from {reps[0].peak_hip_extension_deg:.0f}° "
-            f"to {reps[-1].peak_hip_extension_deg:.0f}° and the lift speeds up"
+            f"Too heavy: by rep {last.number} the top falls from {first.peak_hip_extension_deg:.0f}° "
+            f"to {last.peak_hip_extension_deg:.0f}° and the lift {lift} "
+            f"({first.concentric_s:.1f} s → {last.concentric_s:.1f} s)"
         )
-    return f"Swinging with momentum: {hip_note(recording, variant, mistake).replace(': ', ', ', 1)}"
+    correct = set_reps(simulated(variant, None, mistake), variant)
+    pace = hip_note(recording, variant, mistake).split(": ", 1)[1]
+    return (
+        f"Swinging with momentum: {len(reps)} reps in {set_seconds(reps):.0f} s instead of "
+        f"{set_seconds(correct):.0f} s, {pace}"
+    )
+
+
+def set_seconds(reps: tuple[Rep, ...]) -> float:
+    """How long the reps took, the first's start to the last's end (s); 0 without reps."""
+    return reps[-1].end_s - reps[0].start_s if reps else 0.0
 
 
 def draw_taught_top(ax: Axes, variant: str) -> float:
@@ -117,7 +138,7 @@ def draw_taught_top(ax: Axes, variant: str) -> float:
         f"taught top {top:.0f}°",
         xy=(1.0, top),
         xycoords=ax.get_yaxis_transform(),
-        xytext=(-3, 3),
+        xytext=(-3, 6),  # clear of the noisy raw trace's peaks, which reach a degree or two past the top
         textcoords="offset points",
         ha="right",
         va="bottom",
@@ -166,7 +187,7 @@ def draw_panel(ax: Axes, mistake: str, variant: str, kind: str) -> tuple[list[st
     if angles[0][0] == "hip_extension":
         top = draw_taught_top(ax, variant)
         said.append(f"the taught top, {top:.0f} degrees, is a dashed line")
-        note = hip_note(recording, variant, mistake if kind == "mistake" else "")
+        note = hip_note(recording, variant, mistake)  # the same finding on both panels, to compare
     else:
         note = core_note(recording, variant)
     return said, note
@@ -186,16 +207,23 @@ def window_sentence(variant: str) -> str:
     """The alt text's sentence on how a weak core's windows and marks are to be read."""
     allowed = threshold("trunk_excursion_max")
     if len(mistake_angles("weak_core", variant)) > 1:
-        who = "the lower back and the pelvis each get a hatched window"
+        who = "the lower back and the pelvis each get a grey hatched window edged in its own line"
         laid = "laid from the part's lowest point in the rep (the pelvis's from its highest, as it drops)"
     else:
-        who, laid = "the trunk gets a hatched window", "laid from the trunk's lowest point in the rep"
+        who, laid = "the trunk gets a grey hatched window", "laid from the trunk's lowest point in the rep"
     return (
         f"For each rep, {who} {allowed:g} degrees tall (a teaching heuristic), {laid}, so the trace fits "
         "inside exactly when the part moved no more than that: the checker judges how far the part moves "
         "within the rep, not where it sits, and its verdict is written beside each window with a tick or "
         "a cross."
     )
+
+
+CORRECT_TITLES = {
+    "weak_core": "Correct: trunk held still",
+    "excessive_load": "Correct: full range, 2-1-3 tempo",
+}
+"""What the correct panel shows, where it is more than the 2-1-3 tempo."""
 
 
 def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> list[str]:
@@ -212,7 +240,7 @@ def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> 
     axes = figure.subplots(1, 2, sharex=True, sharey=True)
     many = len(angles) > 1
     ylabel = "lower back and pelvis (°)" if many else f"{angles[0][1]} (°)"
-    correct_title = "Correct: trunk held still" if mistake == "weak_core" else "Correct: 2-1-3 tempo"
+    correct_title = CORRECT_TITLES.get(mistake, "Correct: 2-1-3 tempo")
     words = []
     core = mistake == "weak_core"
     for ax, kind in zip(axes, ("correct", "mistake")):
@@ -235,8 +263,9 @@ def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> 
             bbox_to_anchor=(0.5, 0.06 if many else 0.0),
             ncol=2,
             frameon=False,
-            fontsize=FONT_SIZES["small"],
+            fontsize=FONT_SIZES["caption"],
             handlelength=2.6,
+            columnspacing=1.5,
             borderaxespad=0.2,
         )
         rows = -(-len(handles) // 2)
@@ -251,7 +280,7 @@ def draw_mistake_traces(figure: Any, mistake: str, variant: str, title: str) -> 
             position_limits_words(),
             ha="center",
             va="bottom",
-            fontsize=FONT_SIZES["small"],
+            fontsize=FONT_SIZES["caption"],
             color=COLORS["outline"],
         )
         figure.set_size_inches(figure.get_figwidth(), figure.get_figheight() + 0.25)

@@ -14,7 +14,7 @@ from typing import Any
 import numpy as np
 from matplotlib.axes import Axes
 
-from ..model.muscles import moment_arm_curve
+from ..model.muscles import moment_arm_curve, muscle_length
 from ..model.pose import preset_pose
 from ..model.variants import VARIANTS
 from .curves import HIP_AXIS_LABEL, decorate
@@ -26,20 +26,22 @@ GLMAX_STYLES: dict[str, tuple[str, Any]] = {
     "glmax3": ("lower fibres", (0, (2, 1.5))),
 }
 # The three hamstrings share the synergist colour; each has its own line style and marker, so the
-# legend's three entries differ and the lines can be told apart where they cross.
-HAMSTRING_STYLES: dict[str, tuple[str, Any, str]] = {
-    "bflh": ("biceps femoris long head", "-", "o"),
-    "semiten": ("semitendinosus", (0, (5, 2)), "s"),
-    "semimem": ("semimembranosus", (0, (1.5, 1.5)), "D"),
+# legend's three entries differ and the lines can be told apart where they cross. The markers nest
+# (largest drawn first): where two hamstrings have nearly the same moment arm (biceps femoris and
+# semitendinosus at 0°, semitendinosus and semimembranosus at +20°) the smaller sits inside the larger
+# and both still read.
+HAMSTRING_STYLES: dict[str, tuple[str, Any, str, float]] = {
+    "bflh": ("biceps femoris long head", "-", "o", 10.5),
+    "semiten": ("semitendinosus", (0, (5, 2)), "s", 6.0),
+    "semimem": ("semimembranosus", (0, (1.5, 1.5)), "D", 4.0),
 }
 RANGE_WORDS: dict[str, str] = {"bodyweight": "on all fours", "machine": "machine", "cable": "cable"}
 """Each variant's taught range, as its bar under the curves is named."""
 SOURCE_NOTE = (
-    "Blue lines: a published model\n(Rajagopal et al. 2016), which\n"
-    "splits the gluteus maximus into\nupper, middle and lower fibres.",
-    "Grey dotted: an older model\n(Delp et al. 1990), for comparison.",
+    "Blue: Rajagopal et al. 2016, which\nsplits the gluteus maximus into\nupper, middle and lower fibres.",
+    "Grey dotted: OpenSim gait2392 (after\nDelp et al. 1990), mean of its 3 parts.",
 )
-RANGE_NOTE = "Bars at the foot: each kickback's\nstart-to-top range."
+RANGE_NOTE = "Bars at the foot: start to top."
 RANGE_COLOR = COLORS["outline"]
 """The taught-range bars: drawn like a dimension line (dark, capped at both ends), not in the grey that
 means the older model here."""
@@ -127,7 +129,7 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
             words.append(
                 f"its line bends sharply at hip flexed {abs(step):.0f} degrees, as the model's own numbers do"
             )
-    for muscle, (label, style, marker) in HAMSTRING_STYLES.items():
+    for order, (muscle, (label, style, marker, size)) in enumerate(HAMSTRING_STYLES.items()):
         hip, arm = plot_moment_arm(
             ax,
             muscle,
@@ -137,7 +139,8 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
             linestyle=style,
             linewidth=1.8,
             marker=marker,
-            markersize=5.5,
+            markersize=size,
+            zorder=2.1 + 0.1 * order,
             markeredgecolor=COLORS["outline"],
             markeredgewidth=0.7,
         )
@@ -153,7 +156,8 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
         linewidth=2.2,
     )
     words.append(
-        f"the older model's gluteus maximus: {arm[hip == 0][0] * 1000:.0f} mm standing straight, "
+        "the older model's (OpenSim gait2392, after Delp et al. 1990) gluteus maximus, the mean of its 3 "
+        f"parts: {arm[hip == 0][0] * 1000:.0f} mm standing straight, "
         f"{arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion"
     )
     ax.axvline(0, color=COLORS["outline"], linewidth=0.8)
@@ -170,15 +174,45 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
         frameon=False,
         handlelength=3.2,
     )
-    write_side_note(ax, note_paragraphs(knee_flexion))
+    write_side_note(ax, note_paragraphs(knee_flexion), gap_pt=4.0)
     return words
 
 
 def note_paragraphs(knee_flexion: float) -> list[str]:
     """The side note's paragraphs: the sources, the range bars, and the upper fibres' bend if it has one."""
     step = kink(*moment_arm_curve("glmax1", knee_flexion=knee_flexion))
-    bend = [f"The upper fibres' bend at hip\nflexed {abs(step):.0f}° is in the model's\nown numbers."]
-    return [*SOURCE_NOTE, RANGE_NOTE, *(bend if step is not None else [])]
+    bend = [f"Upper fibres' bend at hip flexed\n{abs(step):.0f}°: in the model's own numbers."]
+    return [*SOURCE_NOTE, RANGE_NOTE, knee_note(), *(bend if step is not None else [])]
+
+
+def knee_note(bent: float = 90.0) -> str:
+    """What bending the knee does to these knee-straight curves, computed from the same model's table.
+
+    The machine and on-all-fours kickbacks are done with the knee bent (poses.csv); in Rajagopal et al.
+    2016 a knee bent `bent` degrees barely moves the hip moment arms but shortens the hamstrings
+    (EVIDENCE.md). The numbers: the largest change of any curve drawn over the taught hips, and each
+    hamstring's shortening standing straight.
+    """
+    knees = sorted(
+        (preset_pose(v, "start").knee_flexion, RANGE_WORDS[v])
+        for v in VARIANTS
+        if preset_pose(v, "start").knee_flexion > 45
+    )
+    change = 0.0
+    for muscle in [*GLMAX_STYLES, *HAMSTRING_STYLES]:
+        hip, straight = moment_arm_curve(muscle, knee_flexion=0.0)
+        _, flexed = moment_arm_curve(muscle, knee_flexion=bent)
+        change = max(change, float(np.max(np.abs(flexed - straight)[(hip >= -80) & (hip <= 20)])) * 1000)
+    shorter = [
+        (muscle_length(m, hip_extension=0.0) - muscle_length(m, hip_extension=0.0, knee_flexion=bent)) * 100
+        for m in HAMSTRING_STYLES
+    ]
+    first, *rest = [f"{words.replace('on all fours', 'all-fours')} ({knee:.0f}°)" for knee, words in knees]
+    who = f"the {first}\n" + "".join(f"and {other} " for other in rest)
+    return (
+        f"Knee straight here; {who}kickbacks\nbend it: bent {bent:.0f}°, arms change\n"
+        f"< {np.ceil(change):.0f} mm; hamstrings shorten {min(shorter):.0f}–{max(shorter):.0f} cm."
+    )
 
 
 def write_side_note(ax: Axes, paragraphs: list[str], *, gap_pt: float = 6.0) -> None:
@@ -201,6 +235,7 @@ __all__ = [
     "draw_moment_arms",
     "draw_variant_ranges",
     "kink",
+    "knee_note",
     "note_paragraphs",
     "plot_moment_arm",
     "write_side_note",

@@ -28,6 +28,8 @@ from ..model.skeleton import Skeleton
 from .equipment import MAT
 from .labels import Label, add_label
 from .rear_geometry import RearShapes, bar_ends, rear_view_shapes
+from .rear_words import STILL, callout_words, is_square, rear_view_words, seen_bar_tilt
+from .rear_words import rear_view_description as rear_view_description  # its callers import it from here
 from .side_labels import side_spot
 from .style import COLORS, FONT_SIZES, LINESTYLES
 
@@ -51,7 +53,10 @@ UPPER_ARM_BESIDE_TRUNK_Z = 1.07  # standing, the upper arm hangs beside the trun
 # trunk lies between the viewer and the arms and hides them where they meet
 # The ghost shows only what the fault moves: the pelvis and the working leg (the trunk follows a little,
 # and a dashed copy over it hid more than it showed).
-GHOST_PARTS = ("pelvis", "working_leg", "working_shank", "working_foot")
+LEG_PARTS = ("working_leg", "working_shank", "working_foot")
+GHOST_PARTS = ("pelvis", *LEG_PARTS)
+THROUGH_LEG_Z = 1.335  # over the working leg in front (WORKING_LEG_IN_FRONT_Z and up), under the bar
+THROUGH_LEG_STYLE = {"color": "white", "linestyle": (0, (1, 1.5)), "linewidth": 1.2}
 PLATFORM = "#BDBDBD"  # the machine's platform, as in the side view
 CONTACT = "#7A8C99"  # a shadow where a hand, knee or foot rests on the floor
 GHOST_STYLE = {"color": COLORS["reference"], "linestyle": (0, (3, 2)), "linewidth": 1.1}
@@ -64,7 +69,6 @@ BAR_FULL_SIZE_IN = 1.5  # inches: a rear view this wide or wider draws the pelvi
 HIKE_ARROW_OUT = 0.155  # share of body height from the middle: where a hike's arrow on all fours starts,
 # beside the working side's arm, level with the working hip
 HIKE_ARROW = 0.09  # share of body height: the arrow of a hike on all fours (a direction, not a distance)
-STILL = 0.5  # degrees: below this a turn or hike counts as none
 
 
 @dataclass
@@ -165,6 +169,7 @@ def draw_rear_view(
             0
         ],
         "ghost": ax.plot([], [], zorder=1.8, **GHOST_STYLE)[0],
+        **_pelvis_through_leg(ax, parts),
         "turn": ax.plot([], [], color=COLORS["mistake"], linewidth=1.6, zorder=1.85)[0],
         "turn_head": ax.plot(
             [], [], color=COLORS["mistake"], linewidth=0, marker=(3, 0, 0), markersize=8, zorder=1.85
@@ -211,6 +216,18 @@ def draw_rear_view(
     if callouts:
         _place_callouts(artists, pose)
     return artists
+
+
+def _pelvis_through_leg(ax: Axes, parts: dict[str, Polygon]) -> dict[str, Line2D]:
+    """The pelvis's edge seen through the working leg (one line per leg part, clipped to it): on all
+    fours the lifted leg is nearer the viewer than the pelvis and covers its working side, and without
+    this edge the pelvis's tilt there could not be read. A white dotted line: an edge behind, not a part."""
+    lines = {}
+    for name in LEG_PARTS:
+        (line,) = ax.plot([], [], zorder=THROUGH_LEG_Z, **THROUGH_LEG_STYLE)
+        line.set_clip_path(parts[name])
+        lines[f"pelvis_through_{name}"] = line
+    return lines
 
 
 def _bar_scale(ax: Axes) -> float:
@@ -262,11 +279,6 @@ def _square(pose: Pose) -> Pose:
     return pose.replace(pelvic_rotation=0.0, pelvic_hike=0.0)
 
 
-def is_square(pose: Pose) -> bool:
-    """Whether the pelvis is neither turned nor hiked (within half a degree)."""
-    return abs(pose.pelvic_rotation) < STILL and abs(pose.pelvic_hike) < STILL
-
-
 def update_rear_view(artists: PelvisArtists, pose: Pose, skeleton: Skeleton | None = None) -> None:
     """Move the rear view to `pose` (turn and hike), with the square pose's ghost and level line.
 
@@ -280,6 +292,9 @@ def update_rear_view(artists: PelvisArtists, pose: Pose, skeleton: Skeleton | No
     for rank, name in enumerate(shapes.leg_order):  # far to near: the nearer segment drawn over
         artists.parts[name].set_zorder(base + 0.01 * rank)
     lines = artists.lines
+    through = shapes.parts["pelvis"] if shapes.working_leg_in_front else np.zeros((0, 2))
+    for name in LEG_PARTS:
+        _set_line(lines[f"pelvis_through_{name}"], np.vstack([through, through[:1]]))
     _set_line(lines["spine"], shapes.lines["spine"])
     _set_line(lines["dimples"], bar_ends(shapes))
     level = bar_ends(square)
@@ -332,30 +347,6 @@ def _update_turn_arrow(artists: PelvisArtists, pose: Pose, shapes: RearShapes) -
     head.set_marker((3, 0, angle))
 
 
-def callout_words(pose: Pose, variant: str) -> list[tuple[str, str]]:
-    """What the callouts name, each with what it points at: 'working_ankle', or the end of the bar
-    across the back of the pelvis on one side ('bar_working', 'bar_stance')."""
-    standing = variant != "bodyweight"
-    if abs(pose.pelvic_rotation) >= STILL:
-        opening = pose.pelvic_rotation > 0
-        hip = (
-            ("working\nhip turns\nback" if standing else "working\nhip\nrolls up")
-            if opening
-            else "working\nhip\nturns in"
-        )
-        leg = "leg drifts\nout" if opening else "leg drifts\nin"
-        labels = [(hip, "bar_working"), (leg, "working_ankle")]  # standing the bar's first: less room
-        return labels if standing else labels[::-1]  # on all fours the leg's, above the arms
-    if abs(pose.pelvic_hike) >= STILL:
-        if not standing:
-            toward = "toward the\nribs" if pose.pelvic_hike > 0 else "away from\nthe ribs"
-            return [(f"working hip\ndrawn {toward}", "bar_working")]
-        return [
-            ("working\nside\nhikes up" if pose.pelvic_hike > 0 else "working\nside\ndrops", "bar_working")
-        ]
-    return [("back of\npelvis\nlevel", "bar_stance")]
-
-
 def _place_callouts(artists: PelvisArtists, pose: Pose) -> None:
     """Labels at the panel's sides, off the body and off each other, inside the view. A label about
     the bar points at its end on the hip bone, its leader crossing at most the pelvis and the trunk it
@@ -365,79 +356,24 @@ def _place_callouts(artists: PelvisArtists, pose: Pose) -> None:
     obstacles = list(paths.values())
     ends = bar_ends(shapes)
     taken: list[Bbox] = []
-    for text, landmark in callout_words(pose, artists.variant):
+    for text, landmark in callout_words(pose, artists.variant, seen_bar_tilt(shapes)):
         if landmark.startswith("bar_"):
             anchor = ends[1] if landmark == "bar_working" else ends[0]
         else:
             anchor = shapes.lines[landmark][0]
         label = add_label(artists.ax, color=COLORS["outline"])
         artists.callouts.append(label)
-        either = not landmark.startswith("bar_")  # the leg's label may go to the other side
-        crossable = [paths["pelvis"], paths["trunk"]] if landmark.startswith("bar_") else None
-        box, leader = side_spot(artists.ax, label, text, anchor, obstacles, taken, either, crossable)
+        on_bar = landmark.startswith("bar_")
+        either = not on_bar  # the leg's label may go to the other side
+        crossable = None
+        if on_bar:  # the pelvis and trunk it lies on, and a leg drawn over the hip bone
+            crossable = [paths["pelvis"], paths["trunk"]]
+            crossable += [paths[name] for name in LEG_PARTS if paths[name].contains_point(anchor)]
+        top = on_bar and artists.variant == "bodyweight"  # on all fours low beside the hip is the mat
+        box, leader = side_spot(artists.ax, label, text, anchor, obstacles, taken, either, crossable, top)
         label.set_text(text)
         label.set_position(((box.x0 + box.x1) / 2, (box.y0 + box.y1) / 2))
         label.leader.set_data(leader[:, 0], leader[:, 1])
         label.leader.set_path_effects([patheffects.withStroke(linewidth=2.4, foreground="white")])  # it
         # crosses the body to the hip bone: a white edge keeps it a line over the parts, not a seam in them
         taken.append(box)
-
-
-def rear_view_words(pose: Pose, variant: str = "cable") -> str:
-    """What the rear view shows, in two short lines: the turn and the hike, each named or ruled out.
-    On all fours a hike draws the working hip toward the ribs (away from the viewer), and says so."""
-    if is_square(pose):
-        return "pelvis level\nand square"
-    hike = ""
-    if abs(pose.pelvic_hike) >= STILL:
-        if variant == "bodyweight":
-            side = "working hip to ribs" if pose.pelvic_hike > 0 else "stance hip to ribs"
-        else:
-            side = "working side up" if pose.pelvic_hike > 0 else "stance side up"
-        hike = f"hiked {abs(pose.pelvic_hike):.0f}° ({side})"
-    opening = "open" if pose.pelvic_rotation > 0 else "closed"
-    turn = f"turned {abs(pose.pelvic_rotation):.0f}° {opening}" if abs(pose.pelvic_rotation) >= STILL else ""
-    if hike and turn:
-        return f"pelvis {hike}\n{turn}"
-    return f"pelvis {hike}\nnot turned" if hike else f"pelvis {turn}\nnot hiked"
-
-
-def _hike_seen(pose: Pose, standing: bool) -> str:
-    """What a hike looks like from behind, in words."""
-    higher = "working" if pose.pelvic_hike > 0 else "stance"
-    if standing:
-        return f"the {higher} side of the pelvis sits higher, so the line across its back tilts"
-    return (
-        f"the {higher} hip is drawn toward the ribs, away from the viewer, and that knee shifts toward "
-        "the head (the arrow runs into the picture along the mat); seen from behind the line across the "
-        "back of the pelvis barely tilts"
-    )
-
-
-def rear_view_description(pose: Pose, variant: str) -> str:
-    """The rear view in a sentence, for alt text: what a sighted learner sees move."""
-    first, second = rear_view_words(pose, variant).replace("°", " degrees").split("\n")
-    words = f"{first} {second}" if second.startswith("and") else f"{first}, {second}"
-    standing = variant != "bodyweight"
-    if is_square(pose):
-        where = "" if standing else " (seen from behind and a little above, on the mat)"
-        return f"{words}{where}: the back of the pelvis is level, the blue leg goes straight back"
-    seen = []
-    if abs(pose.pelvic_rotation) >= STILL:
-        opening = pose.pelvic_rotation > 0
-        if standing:
-            seen.append(
-                f"the working hip turns {'back toward' if opening else 'away from'} the viewer and the back "
-                f"of the pelvis shifts to the {'stance' if opening else 'working'} side"
-            )
-        else:
-            seen.append(
-                f"the working hip rolls {'up' if opening else 'down'}, so the line across the back of the "
-                "pelvis tilts"
-            )
-        seen.append(
-            f"the trunk follows part way and the blue leg drifts {'out' if opening else 'in'} to the side"
-        )
-    if abs(pose.pelvic_hike) >= STILL:
-        seen.append(_hike_seen(pose, standing))
-    return f"{words}: {'; '.join(seen)}, against a dashed grey ghost of the square, level pose"

@@ -39,6 +39,8 @@ GHOST_TOLERANCE = (
     0.01  # m: a ghost part is drawn only where its outline lies farther than this from the body's
 )
 GHOST_Z = 1.9  # under every body part: a ghost part shows only where it sticks out of the drawn body
+GHOST_WASH = 0.22  # opacity of the ghost's grey wash: faint, but a leg's shape, not only dashes
+GHOST_WASH_ID = "ghost_wash"  # the wash's gid, so a test can tell it from the ghost's dashed outlines
 MARK_Z = 3.1  # over the trunk and its back line, under the arm and the working leg
 BACK_LINE_Z = 4.4  # over the body, under the labels
 RANGE_ARC_REACH = 1.2  # the arc of the range still to go, in thigh lengths from the hip: just past the knees
@@ -103,21 +105,27 @@ def draw_ghost(
     *,
     shown: PoseArtists | None = None,
     tolerance: float = GHOST_TOLERANCE,
+    z: float = GHOST_Z,
 ) -> PoseArtists:
     """A faint dashed outline of `pose` (the reference) where the model puts it, under the drawn body.
 
     No part is moved: the model already keeps still what touches the floor, the handle or the pad,
     so the ghost shares the hip with `shown` and differs only where the poses differ. With `shown`
     (the body already drawn), only the parts differing by more than `tolerance` metres are kept,
-    and, drawn under the body, each shows only where it sticks out of it.
+    and, drawn under the body, each shows only where it sticks out of it. A faint grey wash under
+    the dashes makes the parts read as one leg, not as dashed boxes where their ends overlap.
+    The patches go at z-order `z`, the wash just under them.
     """
     ghost = draw_pose(ax, pose, body, variant, angles=False, caption=False, static=False)
     keep = differing_parts(shown, ghost, tolerance) if shown is not None else list(GHOST_CANDIDATES)
     for name in [name for name in ghost.polygons if name not in keep]:
         ghost.polygons.pop(name).remove()
     for patch in ghost.polygons.values():
-        patch.set(facecolor="none", edgecolor=COLORS["reference"], linestyle=(0, (3, 2)), linewidth=1.1)
-        patch.set_zorder(GHOST_Z)
+        patch.set(facecolor="none", edgecolor=COLORS["reference"], linestyle=(0, (3, 2)), linewidth=1.2)
+        patch.set_zorder(z)
+        wash = Polygon(patch.get_xy(), closed=True, facecolor=COLORS["reference"], alpha=GHOST_WASH)
+        wash.set(edgecolor="none", zorder=z - 0.01, gid=GHOST_WASH_ID)
+        ax.add_patch(wash)
     for artist in (*ghost.lines.values(), *ghost.circles.values()):
         artist.remove()
     ghost.lines.clear()
@@ -175,9 +183,9 @@ def draw_back_line(artists: PoseArtists) -> Line2D:
         [],
         color=COLORS["outline"],
         linestyle=(0, (4, 2)),
-        linewidth=1.1,
+        linewidth=1.7,  # thick enough to find on the grey back at 900 px
         marker="o",
-        markersize=2.8,
+        markersize=3.8,
         zorder=BACK_LINE_Z,
         gid=BACK_LINE_ID,
     )
@@ -198,13 +206,25 @@ BACK_LINE_KEY = (
 )
 
 
-def key_back_line(figure: Figure) -> Text:
-    """The key to the back's straight line, one line of small text along the figure's foot (the
-    figure leaves room for it)."""
+GHOST_KEY = "Grey dashed leg: the correct top, drawn behind the mistake for comparison."
+TRUNK_LINE_KEY = (
+    "Grey dotted line at the hip: the trunk's line carried on past the hip, from which the hip angle is "
+    "measured."
+)
+
+
+def key_back_line(figure: Figure, more: tuple[str, ...] = ()) -> Text:
+    """The key to the back's straight line, one line of small text along the figure's foot, and under
+    it a line for each of `more` (the figure leaves room for them)."""
+    return key_lines(figure, (BACK_LINE_KEY, *more))
+
+
+def key_lines(figure: Figure, lines: tuple[str, ...]) -> Text:
+    """A figure's key: one line of small text each, centred along its foot (the figure leaves room)."""
     return figure.text(
         0.5,
         0.012,
-        BACK_LINE_KEY,
+        "\n".join(lines),
         ha="center",
         va="bottom",
         fontsize=FONT_SIZES["small"],

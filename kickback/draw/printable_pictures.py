@@ -77,7 +77,7 @@ def thumbnails(mistake: str, variant: str | None = None) -> tuple[Thumbnail, Thu
             Thumbnail(correct.replace(pelvic_hike=HIKE_DEG), "mistake", "pelvis hiked", "rear"),
         )
     fault = preset_pose(variant, fault_name)
-    words = {"arched_back": ("back flat", "back arched"), "incomplete_rom": ("full range", "stops short")}
+    words = {"arched_back": ("back neutral", "back arched"), "incomplete_rom": ("full range", "stops short")}
     right, wrong = words.get(mistake, ("correct", "mistake"))
     return Thumbnail(correct, "correct", right, "side"), Thumbnail(fault, "mistake", wrong, "side")
 

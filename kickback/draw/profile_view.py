@@ -41,7 +41,7 @@ def round_scale_top(peak: float) -> float:
     (125.0, 200.0, 500.0, 100.0)
     """
     power = 10.0 ** math.floor(math.log10(peak))
-    return next(top * power for top in ROUND_SCALE_TOPS if top * power >= peak - 1e-9)
+    return next(top * power for top in ROUND_SCALE_TOPS if top * power >= peak)
 
 
 class ProfileView:

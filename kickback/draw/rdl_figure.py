@@ -53,10 +53,43 @@ RDL_CUES: tuple[tuple[str, str, str], ...] = (
 
 TARGET_WORDS: dict[str, str] = {
     "hip_trail": "the hip's path, moving back",
-    "long_line": "a dashed straight line laid along the body from the head to the free heel",
+    "long_line": "a green dashed straight line through the head and the free heel, each marked with a dot",
     "sacrum": "the back of the pelvis",
     "glute": "the buttock of the standing leg",
 }
+
+
+def _stop_short_of(points: np.ndarray, outline: Path, gap: float) -> np.ndarray:
+    """The path cut `gap` (m, along it) before it first enters `outline`: an arrow ending there points
+    at the part it names instead of hiding its head under it."""
+    steps = np.hypot(*np.diff(points, axis=0).T)
+    along = np.concatenate([[0.0], np.cumsum(steps)])
+    fine = np.linspace(0.0, along[-1], 400)
+    dense = np.column_stack([np.interp(fine, along, points[:, k]) for k in (0, 1)])
+    inside = outline.contains_points(dense)
+    if not inside.any():
+        return points
+    stop = fine[int(np.argmax(inside))] - gap
+    if stop <= 0.0:
+        return points
+    kept = along < stop
+    end = [np.interp(stop, along, points[:, k]) for k in (0, 1)]
+    return np.vstack([points[kept], end])
+
+
+def _ghost_foot(ax: Axes, skeleton: Skeleton, body: Body) -> Path:
+    """The free foot where it was at the start, in grey dashes: where the heel's path begins."""
+    outline = rdl_shapes(skeleton, body)["free_foot"]
+    closed = np.vstack([outline, outline[:1]])
+    ax.plot(
+        closed[:, 0],
+        closed[:, 1],
+        color=COLORS["reference"],
+        linestyle=(0, (3, 2)),
+        linewidth=1.1,
+        zorder=1.9,
+    )
+    return Path(outline, closed=True)
 
 
 def _trail(ax: Axes, points: np.ndarray, colour: str, *, halo: bool = False) -> Path:
@@ -79,10 +112,12 @@ def _trail(ax: Axes, points: np.ndarray, colour: str, *, halo: bool = False) -> 
         path_effects=edge,
     )
     ax.plot(*points[0], marker="o", markersize=5, color=colour, markeredgecolor="white", zorder=z)
+    back = np.hypot(*(points - points[-1]).T)
+    tail = points[int(np.flatnonzero(back >= 0.03)[-1])] if (back >= 0.03).any() else points[0]
     ax.annotate(
         "",
         xy=tuple(points[-1]),
-        xytext=tuple(points[-2]),
+        xytext=tuple(tail),  # far enough back for a steady direction
         zorder=z + 0.05,
         arrowprops={
             "arrowstyle": "-|>",
@@ -95,21 +130,37 @@ def _trail(ax: Axes, points: np.ndarray, colour: str, *, halo: bool = False) -> 
     return Path(points)
 
 
-def _long_line(ax: Axes, skeleton: Skeleton, body: Body) -> tuple[np.ndarray, Path]:
-    """A straight line from the head to the free heel, just clear of the back: the cue's "one long line".
+def _long_line(ax: Axes, skeleton: Skeleton) -> tuple[np.ndarray, Path]:
+    """A straight dashed line through the head and the free heel, each marked with a dot: the cue's
+    "one long line". Drawn over the body (white under the dashes, readable on any colour), it shows
+    how nearly the trunk and the free leg lie on it.
 
-    Returns a point on the line near the heel (for the cue's pointer) and the line.
+    Returns the line's end beyond the heel, in free air (for the cue's pointer), and the line.
     """
-    j = {name: np.array(point) for name, point in skeleton.joints.items()}
-    shapes = rdl_shapes(skeleton, body)
-    start, end = j["head"], j["free_heel"]
+    start, end = np.array(skeleton.joints["head"]), np.array(skeleton.joints["free_heel"])
     along = (end - start) / float(np.hypot(*(end - start)))
-    above = np.array([-along[1], along[0]]) if along[0] > 0 else np.array([along[1], -along[0]])
-    top = np.vstack([shapes[name] for name in ("head", "trunk", "pelvis", "free_thigh", "free_shank")])
-    clearance = float(((top - start) @ above).max()) + 0.012  # laid on the body, like a dowel on the back
-    line = np.array([start - 0.06 * along, end + 0.04 * along]) + clearance * above
-    ax.plot(line[:, 0], line[:, 1], color=COLORS["reference"], linestyle=(0, (6, 3)), linewidth=1.3, zorder=5)
-    return line[0] + 0.75 * (line[1] - line[0]), Path(line)
+    line = np.array([start - 0.05 * along, end + 0.07 * along])
+    halo = [patheffects.Stroke(linewidth=3.2, foreground="white"), patheffects.Normal()]
+    ax.plot(
+        line[:, 0],
+        line[:, 1],
+        color=COLORS["correct"],  # the good form's colour, apart from the hip's white-dashed path
+        linestyle=(0, (5, 3)),
+        linewidth=1.8,
+        zorder=5,
+        path_effects=halo,
+    )
+    ends = np.array([start, end])
+    ax.plot(
+        ends[:, 0],
+        ends[:, 1],
+        "o",
+        markersize=5,
+        color=COLORS["correct"],
+        markeredgecolor="white",
+        zorder=5.05,
+    )
+    return end + 0.055 * along, Path(line)
 
 
 def _setup_axes(ax: Axes, xlim: tuple[float, float], body: Body) -> None:
@@ -227,21 +278,23 @@ def _draw_bottom(ax: Axes, body: Body) -> tuple[Skeleton, list[str]]:
     hips = np.array([s.joints["hip"] for s in path])
     heels = np.array([s.joints["free_heel"] for s in path])
     obstacles.append(_trail(ax, hips, COLORS["outline"], halo=True))
-    obstacles.append(_trail(ax, heels, COLORS["reference"]))
-    line_point, line = _long_line(ax, bottom, body)
+    obstacles.append(_ghost_foot(ax, path[0], body))
+    free_foot = Path(rdl_shapes(bottom, body)["free_foot"], closed=True)
+    obstacles.append(_trail(ax, _stop_short_of(heels, free_foot, 0.012 * body.height), COLORS["reference"]))
+    line_point, line = _long_line(ax, bottom)
     obstacles.append(line)
     j, e, h = bottom.joints, bottom.extras, body.height
     taken: list[Bbox] = []
     arc_middle, arc = _hip_arc(ax, bottom, body)
     obstacles.append(arc)
     anchors = {
-        "hip_trail": hips[len(hips) // 8],  # early on the path: over the trunk, clear of the standing thigh
+        "hip_trail": hips[0],  # where the hip's path starts, in front of the standing thigh
         "long_line": line_point,
         "sacrum": _surface(bottom, body, "sacrum"),
         "glute": _surface(bottom, body, "glute"),
     }
     prefer = {
-        "hip_trail": (60, 45, 75, 30),  # up and toward the head, over the trunk, clear of the standing thigh
+        "hip_trail": (300, 315, 285, 330),  # below, between the standing thigh and the arm: room to spare
         "long_line": (90, 75, 105, 60, 120),
         "sacrum": (95, 80, 110, 65),
         "glute": (125, 140, 110, 155),  # up and toward the free heel, apart from the sacrum's badge
@@ -291,8 +344,8 @@ def _cue_key(figure, height: float) -> None:
         0.02,
         KEY_NOTE_IN / height,
         "Blue: the free leg, which moves. Grey, nearest you: the standing leg, whose glute does the work.\n"
-        "Arrows (white dashes over the body, grey dots): where the hip and the free heel travel on the way "
-        "down.",
+        "Arrows: where the hip (white dashes, over the body) and the free heel (grey dots, from the dashed "
+        "foot where it started) travel on the way down.",
         fontsize=FONT_SIZES["small"],
         color=COLORS["outline"],
         ha="left",
@@ -353,7 +406,8 @@ def describe_rdl_figure(
         f"Right, the bottom of the hinge: {'; '.join(bottom_words)}; the standing foot has not moved. "
         "A short arrow of white dashes, drawn over the body and ending in a white arrowhead outlined in "
         f"black, shows the hip moving {hip_back:.0f} cm back, {drop}, on the way down; a dotted grey arrow "
-        "the free heel's path as the leg swings up behind. The hips go back so that "
+        "the free heel's path as the leg swings up behind, from a dashed outline of the free foot where it "
+        "started to just below the foot at the bottom. The hips go back so that "
         "the body's centre of mass stays over the middle of the standing foot (the course's body model, "
         f"Winter's segment masses). Numbered pointers match the cues listed below the drawings: {cues} "
         "From the side the pelvis turning open cannot be seen; lesson 06 shows it from behind. "

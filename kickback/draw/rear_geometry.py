@@ -31,7 +31,7 @@ from .shapes import tube_outline
 
 LATERAL = np.array([1.0, 0.0, 0.0])  # 3-D points are (x sideways, y up, u forward)
 IDENTITY = np.eye(3)
-IDENTITY.setflags(write=False)
+IDENTITY.setflags(write=False)  # shared: never written
 TRUNK_FOLLOWS = (0.8, 0.6, 0.45, 0.3)  # share of the pelvis's turn at the sacrum, L3, T12, C7 (heuristic)
 LEG_DRIFT = 0.8  # working leg's sideways drift (abduction) per degree the pelvis opens (heuristic)
 LEG_TURN_OUT = 0.5  # its turn outward about the thigh, per degree the pelvis opens (heuristic)
@@ -50,6 +50,8 @@ VIEW_DISTANCE = 2.5  # m from the viewer to the hip joints: a limb's near end is
 # far end by the ratio of their distances (a depth cue, so a thigh coming toward the viewer does not
 # look like a teardrop with its thick hip end taken for the knee)
 PLATFORM_HALF_WIDTH = 0.17  # m, half the machine's platform seen from behind (drawing convention)
+KNEE_END, SHIN_START = 0.85, 0.9  # the thigh's radius at the knee (of its own at the hip) and the shin's
+# there (of the shank's): a thigh pointing at the viewer ends in a knee disc wider than the shin rising
 BAR_INSET = 0.006  # m: the bar's ends sit this far inside the pelvis's outline, on the hip bones (its end
 # dots drawn whole on the pelvis, not half off its edge)
 
@@ -329,27 +331,26 @@ def rear_view_shapes(
     still, still_lines, pelvis_depth = _still_shapes(frame)
     leg, working_hip = _working_leg(frame)
     thigh, shank = g["thigh_width"] / 2, g["shank_width"] / 2
-    knee = shank * 1.15  # the knee: the thigh's end and the shank's start, one disc
+    knee = thigh * KNEE_END  # the thigh's end at the knee, round the shank's start: the knee disc
     joint_radii = np.array([thigh, knee, shank * 0.75, shank * 0.5]) * frame.nearness(leg)
     leg = leg.copy()
     leg[:, 1] = np.maximum(leg[:, 1], frame.floor + joint_radii)  # off the floor, each joint once
     parts = {
         "working_leg": _capsule(frame, leg[:2], (thigh, knee)),
-        "working_shank": _capsule(frame, leg[1:3], (knee, shank * 0.75)),
+        "working_shank": _capsule(frame, leg[1:3], (shank * SHIN_START, shank * 0.75)),
         "working_foot": _capsule(frame, leg[2:4], (shank * 0.7, shank * 0.5)),
         **still,
     }
     lines = dict(still_lines)
-    lines["working_knee"] = frame.project(leg[1])
-    lines["working_ankle"] = frame.project(leg[2])
-    lines["working_hip"] = frame.project(working_hip)
-    depths = {
-        "working_leg": leg[:2, 2].mean(),
-        "working_shank": leg[1:3, 2].mean(),
-        "working_foot": leg[2:, 2].mean(),
-    }
+    for name, point in (("working_knee", leg[1]), ("working_ankle", leg[2]), ("working_hip", working_hip)):
+        lines[name] = frame.project(point)
+    depths = {"working_leg": leg[:2, 2].mean(), "working_shank": leg[1:3, 2].mean()}
+    depths["working_foot"] = leg[2:, 2].mean()
     order = tuple(sorted(depths, key=lambda name: -depths[name]))  # far to near
     in_front, upright = bool(leg[1][2] < pelvis_depth - 0.05), bool(abs(frame.long[1]) > 0.7)
+    if in_front and not upright:  # on all fours the thigh points at the viewer: its knee end, the nearest
+        # thing, over the shin's start, so it reads as foreshortened, not as a leg hanging down
+        order = tuple(name for name in order if name != "working_leg") + ("working_leg",)
     return RearShapes(parts, lines, in_front, upright, order, float(working_hip[2] - frame.hip[0]))
 
 

@@ -8,6 +8,8 @@ reps just above their neighbours), so a label may be up to two reps wide.
 from __future__ import annotations
 
 from ..form.report import SetReport
+from ..form.shown_numbers import measured_words as measured_words  # shared with the report's words
+from ..form.video_findings import is_uncertain
 from .style import MARKS
 
 FAULT_WORDS: dict[str, str] = {
@@ -22,12 +24,28 @@ LINE_PT = 11.0
 """The height of one line of a rep label (points), at FONT_SIZES["small"] and line spacing 1.1."""
 
 
+UNCERTAIN_MARK = "?"
+"""After a fault a camera cannot tell from a good rep (the video report's rule, `is_uncertain`)."""
+
+
+def from_video(report: SetReport) -> bool:
+    """True when the set was read from video keypoints (not measured angles): the camera's error applies."""
+    return report.source != "angles"
+
+
 def rep_faults(report: SetReport, rep: int) -> list[str]:
-    """The faults found in one rep, in words, each once."""
+    """The faults found in one rep, in words, each once, in the report's order.
+
+    From video a fault whose every finding in the rep lies within the camera's error of its limit gets
+    a "?" (the same rule and mark as the video report); measured angles have no camera error.
+    """
+    found = [finding for finding in report.findings if finding.rep == rep]
     faults: list[str] = []
-    for finding in report.findings:
-        words = FAULT_WORDS.get(finding.mistake, finding.mistake.replace("_", " "))
-        if finding.rep == rep and words not in faults:
+    for mistake in dict.fromkeys(finding.mistake for finding in found):
+        words = FAULT_WORDS.get(mistake, mistake.replace("_", " "))
+        unsure = from_video(report) and all(is_uncertain(f) for f in found if f.mistake == mistake)
+        words += UNCERTAIN_MARK if unsure else ""
+        if words not in faults:
             faults.append(words)
     return faults
 
@@ -64,17 +82,6 @@ MOMENTUM_WORDS: dict[str, str] = {
     "top_hold": "hold {} s",
     "peak_speed": "kick {}°/s",
 }
-
-
-def measured_words(measured: float, limit: float, unit: str) -> str:
-    """A measured number to one decimal (seconds) or whole (speeds), with one more where rounding hides
-    which side of the limit it lies (0.29 s against 0.3 s is "0.29", not "0.3").
-    """
-    digits = 0 if unit != "s" else 1
-    words = f"{measured:.{digits}f}"
-    if (float(words) >= limit) != (measured >= limit):
-        words = f"{measured:.{digits + 1}f}"
-    return words
 
 
 def lift_time_words(report: SetReport, rep: int) -> str:

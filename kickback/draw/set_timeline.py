@@ -25,7 +25,7 @@ from ..form.recordings import (
     read_recording,
 )
 from ..form.report import SetReport
-from ..form.thresholds import target_top, thigh_trunk_limit, threshold
+from ..form.thresholds import read_thresholds, target_top, thigh_trunk_limit, threshold
 from .angle_strips import (  # noqa: F401 (kept here for older imports)
     ALL_FOURS_ANGLES,
     NOTE_WIDTH,
@@ -40,10 +40,19 @@ from .angle_strips import (  # noqa: F401 (kept here for older imports)
 from .curves import decorate
 from .mistake_traces import draw_mistake_traces as draw_mistake_traces
 from .rep_labels import FAULT_WORDS as FAULT_WORDS  # noqa: F401 (kept here for older imports)
-from .rep_labels import LINE_PT, label_offset, label_room, lift_time_words, rep_faults, rep_label
-from .style import COLORS, FONT_SIZES, HATCHES, LINESTYLES, MARKS, new_figure, render_png
+from .rep_labels import (
+    LINE_PT,
+    UNCERTAIN_MARK,
+    label_offset,
+    label_room,
+    lift_time_words,
+    rep_faults,
+    rep_label,
+)
+from .set_verdicts import TITLE_LINE_IN, set_title, title_lines
+from .style import COLORS, FONT_SIZES, HATCHES, LINESTYLES, new_figure, render_png
+from .traces import RAW_ALPHA, RAW_COLOR, draw_trace, label_line_ends
 from .traces import TRACE_STYLES as TRACE_STYLES  # noqa: F401 (kept here for older imports)
-from .traces import draw_trace, label_line_ends
 from .traces import smooth_trace as smooth_trace  # noqa: F401 (kept here for older imports)
 
 PHASES: tuple[tuple[str, str], ...] = (
@@ -87,23 +96,6 @@ def shade_phases(ax: Axes, report: SetReport) -> None:
             color=COLORS["mistake"] if faults else COLORS["correct"],
             annotation_clip=False,
         )
-
-
-def set_title(report: SetReport) -> str:
-    """The set's verdict as a title: how many reps, how many clean, and the faults found."""
-    if report.not_judged is not None:
-        return f"Not judged {MARKS['mistake']}: {report.not_judged}"
-    total = len(report.reps)
-    flagged = [rep for rep in report.reps if rep_faults(report, rep.number)]
-    if not total:
-        return "No reps found in this recording"
-    if not flagged:
-        return f"{total} reps, every one clean {MARKS['correct']}"
-    faults: list[str] = []
-    for rep in flagged:
-        faults += [fault for fault in rep_faults(report, rep.number) if fault not in faults]
-    who = "every rep" if len(flagged) == total else f"{len(flagged)} of {total} reps"
-    return f"{total} reps; {who} {MARKS['mistake']}: {', '.join(faults)}"
 
 
 def hip_targets(report: SetReport, *, side_view: bool = False) -> list[tuple[float, str, Any]]:
@@ -196,7 +188,7 @@ def hip_key(report: SetReport) -> list[Any]:
         for w, m in PHASES
     ]
     handles += [
-        Line2D([], [], color=COLORS["working_leg"], linewidth=0.8, alpha=0.3, label="recorded"),
+        Line2D([], [], color=RAW_COLOR, linewidth=1.2, alpha=RAW_ALPHA, label="recorded"),
         Line2D([], [], color=COLORS["working_leg"], linewidth=2.0, label="smoothed"),
     ]
     shown = "\n".join(lift_time_words(report, rep.number) for rep in report.reps)
@@ -207,7 +199,58 @@ def hip_key(report: SetReport) -> list[Any]:
     ):
         if any(line.startswith(check) for line in shown.splitlines()):
             handles.append(Line2D([], [], linestyle="none", label=words))
+    if any(fault.endswith(UNCERTAIN_MARK) for rep in report.reps for fault in rep_faults(report, rep.number)):
+        handles.append(Line2D([], [], linestyle="none", label=UNCERTAIN_WORDS))
     return handles
+
+
+DRAWN_LIMITS: tuple[tuple[str, str], ...] = (
+    # (threshold id in data/thresholds.csv, what the chart draws from it)
+    ("thigh_trunk_margin", "back lends"),
+    ("rom_shortfall_max", "short range"),
+    ("lumbar_extension_max", "arch limit"),
+    ("concentric_min_s", "momentum times"),
+    ("top_hold_min_s", "momentum times"),
+    ("peak_speed_factor", "momentum times"),
+)
+UNCERTAIN_WORDS = "?: within the\ncamera's error"
+"""The key's line for a fault marked "?" (from video only)."""
+HEURISTIC_NOTE_IN = 0.3
+"""The height under the time axis for the note on the limits drawn (inches)."""
+
+
+def drawn_limits(recording: Recording, report: SetReport) -> list[str]:
+    """The thresholds (ids in data/thresholds.csv) this set's picture draws or writes a number against."""
+    if not report.judged:
+        return []
+    drawn = ["rom_shortfall_max"]
+    if recording.hip_measure == "thigh_to_trunk":
+        drawn.append("thigh_trunk_margin")
+    if any(name == "lumbar_extension" for name, _ in shown_angles(recording, report.variant)):
+        drawn.append("lumbar_extension_max")
+    checks = {f.check for f in report.findings if f.mistake == "momentum" and f.rep is not None}
+    for check, name in (("lift_time", "concentric_min_s"), ("top_hold", "top_hold_min_s")):
+        if check in checks:
+            drawn.append(name)
+    if "peak_speed" in checks:
+        drawn.append("peak_speed_factor")
+    return drawn
+
+
+def heuristic_note(drawn: list[str]) -> str:
+    """One line under the chart: which of the limits drawn are teaching heuristics (per the table's source).
+
+    Said once for the picture, so every line and number drawn against a limit need not repeat it.
+    """
+    rows = read_thresholds()
+    heuristic = {name for name in drawn if "teaching heuristic" in rows[name].source.lower()}
+    named = [words for name, words in DRAWN_LIMITS if name in heuristic]
+    if not named:
+        return ""
+    return (
+        f"The limits drawn ({', '.join(dict.fromkeys(named))}) are teaching heuristics "
+        "(data/thresholds.csv), not clinical cut-offs."
+    )
 
 
 def draw_set(recording: Recording, report: SetReport) -> Any:
@@ -221,7 +264,8 @@ def draw_set(recording: Recording, report: SetReport) -> Any:
     variant = None if report.not_judged else report.variant
     strips = max(1, len(shown_strips(shown_angles(recording, variant))))
     extra_pt = label_room(report)  # the figure grows by what the rep labels need
-    top_in, bottom_in, hip_in, strip_in, gap_in = 1.05 + extra_pt / 72, 0.55, 3.0, 0.95, 0.3
+    top_in = 1.05 + extra_pt / 72 + (title_lines(report) - 1) * TITLE_LINE_IN
+    bottom_in, hip_in, strip_in, gap_in = 0.55 + HEURISTIC_NOTE_IN, 3.0, 0.95, 0.3
     note = other_axis_words(variant, shown_angles(recording, variant))
     note_pt = len(textwrap.wrap(note, NOTE_WIDTH)) * LINE_PT + 4 if note else 0.0
     # under the hip's chart: the momentum numbers, then the strips' note
@@ -261,12 +305,24 @@ def draw_set(recording: Recording, report: SetReport) -> Any:
     pending = draw_other_angles(strip_axes, recording, variant)
     strip_axes[-1].set_xlabel("time (s)", fontsize=FONT_SIZES["label"])
     figure.suptitle(
-        textwrap.fill(set_title(report), 80),
+        set_title(report),
         fontsize=FONT_SIZES["title"],
         fontweight="bold",
         y=0.99,
         va="top",
     )
+    note = heuristic_note(drawn_limits(recording, report))
+    if note:
+        figure.text(
+            0.01,
+            0.08 / height_in,
+            note,
+            ha="left",
+            va="bottom",
+            fontsize=FONT_SIZES["small"],
+            color=COLORS["outline"],
+            gid="heuristic_note",
+        )
     for ax in figure.axes:
         ax.yaxis.set_label_coords(-0.055, 0.5)  # the y labels of all charts in one column
     label_line_ends(hip_ax, hip_ends)
@@ -305,7 +361,10 @@ def set_alt_text(recording: Recording, report: SetReport) -> str:
         if any(name == "trunk_lean" for name, _ in angles):
             extra = ", drawn as its change from the start of the set"
         said.append(f"a strip below for the {ylabel.split(' (')[0]}: {names}{extra}")
-    return "; ".join(said) + "."
+    if any(fault.endswith(UNCERTAIN_MARK) for rep in report.reps for fault in rep_faults(report, rep.number)):
+        said.append('a "?" after a fault marks it within the camera\'s error of its limit')
+    note = heuristic_note(drawn_limits(recording, report))
+    return "; ".join(said) + "." + (f" {note}" if note else "")
 
 
 class SetView:

@@ -6,7 +6,7 @@ show the foot skimming the floor (it clears 5 cm only three quarters of the way 
 step panels would look alike. For the drawing only, a moving step (lift, lower) bends the working
 knee a little more, in whole steps of `KNEE_STEP`, until the foot clears the floor by
 `STEP_FOOT_CLEARANCE`; the hip, lower back and trunk stay exactly the table's, and the figure says
-so in words, in its alt text (`knee_note`) and under the drawings (`knee_key`).
+so in words, in its alt text with the degrees (`knee_note`) and under the drawings (`knee_key`).
 
 A moving step also shows which way it goes (`draw_step_motion`): a faint dashed ghost of the
 working leg where the step before drew it (set-up for the lift, the top for the lower) and a bold
@@ -116,37 +116,43 @@ def _knee_changes(variant: str, titles: list[str], poses: list[Pose]) -> list[tu
     return changes
 
 
+def _listed(words: list[str]) -> str:
+    """ "A", "A and B", "A, B and C"."""
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + f" and {words[-1]}"
+
+
 def knee_note(variant: str, titles: list[str], poses: list[Pose]) -> str:
-    """In words, where a panel's drawn knee differs from the pose table's ("" where none does).
+    """In words, for alt text, where a panel's knee is drawn bent more than at the start and the top
+    ("" where none is), with the numbers.
 
-    E.g. "Lift: knee drawn bent 40° (the pose table's 10°) so the foot clears the floor; the hip
-    angles are the table's."
-    """
-    said = [
-        f"{title}: knee drawn bent {drawn:.0f}° (the pose table's {table:.0f}°)"
-        for title, drawn, table in _knee_changes(variant, titles, poses)
-    ]
-    if not said:
-        return ""
-    return "; ".join(said) + ", so the foot clears the floor; the hip, back and trunk angles are the table's."
-
-
-def knee_key(variant: str, titles: list[str], poses: list[Pose]) -> str:
-    """The knee note short enough for one line under the figure ("" where no drawn knee differs), so a
-    sighted learner is told too that the extra bend is the drawing's, not a move to copy.
-
-    E.g. "Knee drawn bent more only so the foot clears the floor: Lift 35°, Lower 25° (the pose
-    table keeps 10°)."
+    E.g. "In Lift the knee is drawn bent 35° and in Lower 25°, more than the 10° it keeps at the start
+    and the top, so the foot clears the floor; nothing else changes."
     """
     changes = _knee_changes(variant, titles, poses)
     if not changes:
         return ""
-    drawn = ", ".join(f"{title} {knee:.0f}°" for title, knee, _ in changes)
-    tables = sorted({f"{table:.0f}°" for _, _, table in changes})
-    return (
-        f"Knee drawn bent more only so the foot clears the floor: {drawn} "
-        f"(the pose table keeps {' and '.join(tables)})."
+    first, *rest = changes
+    said = f"In {first[0]} the knee is drawn bent {first[1]:.0f}°" + "".join(
+        f" and in {title} {knee:.0f}°" for title, knee, _ in rest
     )
+    tables = _listed(sorted({f"{table:.0f}°" for _, _, table in changes}))
+    return (
+        f"{said}, more than the {tables} it keeps at the start and the top, so the foot clears the floor; "
+        "nothing else changes."
+    )
+
+
+def knee_key(variant: str, titles: list[str], poses: list[Pose]) -> str:
+    """The knee's extra bend in a learner's words, one line under the figure ("" where no panel's knee
+    is bent more), so a sighted learner is told too why the leg looks more bent in those steps.
+
+    E.g. "In Lift and Lower the knee bends a little more, so the foot clears the floor."
+    """
+    changes = _knee_changes(variant, titles, poses)
+    if not changes:
+        return ""
+    steps = _listed([title for title, _, _ in changes])
+    return f"In {steps} the knee bends a little more, so the foot clears the floor."
 
 
 def _share_of(pose: Pose, start: Pose, top: Pose) -> float:
@@ -218,16 +224,21 @@ def motion_path(
 
     The path is the ankle's, from where it was at the previous step (set-up for "up", the top for
     "down") to where it is drawn, cut where it comes within `TRAIL_GAP` of the drawn leg, so the
-    arrowhead at its end lies in free space. Where that leaves less than `TRAIL_LEAST` (the two
+    arrowhead at its end lies in free space. Where that leaves less than `TRAIL_LEAST`, the toe's path,
+    cut the same way, is tried: it runs farther from the leg, still from foot to foot. Where that too
+    is short (the two
     feet overlap, as on the cable's short lower), the path is moved aside (back, or square to the
     travel) and its tail carried on until it is `TRAIL_LEAST` long, whichever free placement keeps
     its ends nearest the two feet: a motion line beside the foot's path, pointing the way it goes.
     """
     poses = step_trail(variant, drawn, share, way, points)
-    ankles = np.array([build_skeleton(pose, body, variant).joints["ankle"] for pose in poses], dtype=float)
-    path = ankles[_last_run(_free(ankles, drawn, body, variant))]
-    if _length(path) >= TRAIL_LEAST:
-        return path
+    skeletons = [build_skeleton(pose, body, variant).joints for pose in poses]
+    ankles = np.array([joints["ankle"] for joints in skeletons], dtype=float)
+    for landmark in ("ankle", "toe"):  # the toe's own path where the ankle's runs too near the leg
+        along = np.array([joints[landmark] for joints in skeletons], dtype=float)
+        path = along[_last_run(_free(along, drawn, body, variant))]
+        if _length(path) >= TRAIL_LEAST:
+            return path
     best, cost = (path if len(path) else ankles[:1]), np.inf
     for shift in np.arange(TRAIL_PUSH_STEP, TRAIL_PUSH_MOST + 1e-9, TRAIL_PUSH_STEP):
         for direction in _shifts(ankles):
@@ -266,9 +277,8 @@ def draw_step_motion(
     Returns the trail's points (m), first to last (the arrowhead's tip).
     """
     earlier = preset_pose(variant, "start" if way == "up" else "correct_top")
-    ghost = draw_ghost(ax, earlier, body, variant, shown=shown)
-    for patch in ghost.polygons.values():  # the working leg is nearest the viewer: its ghost too
-        patch.set_zorder(STEP_GHOST_Z)
+    # the working leg is nearest the viewer: its ghost too
+    draw_ghost(ax, earlier, body, variant, shown=shown, z=STEP_GHOST_Z)
     path = motion_path(variant, body, shown.pose, share, way)
     ax.plot(
         path[:, 0],

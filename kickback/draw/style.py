@@ -37,6 +37,7 @@ COLORS: dict[str, str] = {
     "cable": OKABE_ITO["black"],  # the external load's line of pull (cable, band): black, thin
     "pad": "#5A5A5A",  # the machine's pad is equipment
     "floor": "#9A9A9A",
+    "raw_samples": "#5A5A5A",  # a recorded angle's raw samples, light under its smoothed line (draw.traces)
     # judging form
     "correct": OKABE_ITO["bluish_green"],
     "mistake": OKABE_ITO["vermillion"],

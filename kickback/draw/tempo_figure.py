@@ -11,13 +11,36 @@ TEMPO_COLOURS: tuple[str, ...] = (COLORS["working_leg"], "#000000", "#7A7A7A", C
 
 
 def tempo_title(times: list[tuple[float, str]], reps: int) -> str:
-    """The figure's finding: which tempo keeps the muscle working longest, or one tempo's time."""
+    """The figure's finding, as time under tension only: which tempo takes longest, or one tempo's time.
+
+    Said as seconds under tension, never as "working N× as long": a longer rep is not N× the
+    training effect (see `growth_note`).
+    """
     if len(times) == 1:
         return f"{times[0][1]}: {times[0][0]:.0f} s under tension for {reps} reps"
     slow, fast = max(times), min(times)
     if slow[0] == fast[0]:
         return f"These tempos take the same time: {slow[0]:.0f} s for {reps} reps"
-    return f"{slow[1]} keeps the muscle working {slow[0] / fast[0]:.1f}× as long as {fast[1]}"
+    ratio = f"{slow[0] / fast[0]:.1f}".removesuffix(".0")
+    return (
+        f"{slow[1]} gives {ratio}× the time under tension of {fast[1]}: "
+        f"{slow[0]:.0f} s vs {fast[0]:.0f} s for {reps} reps"
+    )
+
+
+def growth_note() -> str:
+    """Why more time under tension alone does not mean more growth, from the course's rep-duration rule.
+
+    The range and its source come from data/progression.csv (rule rep_duration), not from this file.
+    """
+    from ..content.planner import read_rules
+
+    rule = next(rule for rule in read_rules() if rule.rule == "rep_duration")
+    study = rule.source.split("(")[0].strip()
+    return (
+        f"Time under tension alone does not predict more growth: {study} found similar muscle growth "
+        f"for reps lasting {rule.low:g} to {rule.high:g} s."
+    )
 
 
 class TempoFigure:
@@ -65,9 +88,15 @@ class TempoFigure:
             title_fontsize=FONT_SIZES["small"],
         )
         ax.set_title(tempo_title(times, reps), fontsize=FONT_SIZES["title"], fontweight="bold", loc="left")
-        figure.subplots_adjust(left=0.1, right=0.77, bottom=0.15, top=0.88)
+        note = growth_note()
+        figure.text(0.01, 0.015, note, fontsize=FONT_SIZES["small"], color=COLORS["outline"], va="bottom")
+        figure.subplots_adjust(left=0.1, right=0.77, bottom=0.22, top=0.88)
         self.png = render_png(figure)
-        self.description = f"Hip angle over time for the {variant} kickback: " + "; ".join(words) + "."
+        self.description = (
+            f"Hip angle over time for the {variant} kickback: "
+            + "; ".join(words)
+            + f". {tempo_title(times, reps)}. {note}"
+        )
         self._encode = base64.b64encode
 
     def _repr_mimebundle_(self, include=None, exclude=None) -> dict[str, str]:

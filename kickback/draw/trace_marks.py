@@ -2,7 +2,7 @@
 
 The words come from the simulated set as the checker reads it (`form.analysis.analyze_set`), so the
 notes on the panels, the alt text and the proposed titles say what the picture shows: for too heavy a
-load the range falling and the lifts speeding up, for momentum the reps' pace and the missing pause,
+load the top falling and the lift turning into a swing, for momentum the reps' pace and the missing pause,
 for a weak core how far each part (the lower back and the pelvis on all fours, the trunk standing)
 moves within each rep, judged against `trunk_excursion_max` (data/thresholds.csv, a teaching heuristic):
 a window that tall per rep, and the checker's own ✓/✗ per rep and part.
@@ -50,18 +50,47 @@ def set_reps(recording: Recording, variant: str) -> tuple[Rep, ...]:
     return analyze_set(recording, variant).reps
 
 
+def swung_at_the_end(recording: Recording, variant: str) -> bool:
+    """Whether the checker calls the set's last rep momentum (a lift too quick, a burst, no pause, a bounce).
+
+    A heavier load slows a clean lift; a quicker one late in a heavy set is a swing the lifter adds to
+    get the weight up, and the checker's momentum findings are what say so (not recomputed here).
+    """
+    report = analyze_set(recording, variant)
+    if not report.reps:
+        return False
+    last = report.reps[-1].number
+    return any(f.mistake == "momentum" and f.rep == last for f in report.findings)
+
+
+def lift_speed_words(first: Rep, last: Rep) -> str:
+    """The lift's average speed, first rep to last, beside its range (alt text): a swing shows as a lift
+    that gets quicker although its range shrinks, so part of the shorter lift is only the shorter range."""
+    before, after = first.range_deg / first.concentric_s, last.range_deg / last.concentric_s
+    return (
+        f"the lift's average speed goes from {before:.0f} to {after:.0f} degrees a second while its range "
+        f"goes from {first.range_deg:.0f} to {degrees(last.range_deg)}"
+    )
+
+
 def rep_words(recording: Recording, variant: str) -> str:
-    """The reps in words: how long each took and how high the hip went, first rep to last (s, °)."""
+    """The reps in words: how long each took and how high the hip went, first rep to last (s, °); where
+    the range shrinks, also the lift's average speed (°/s) and whether the checker calls it a swing."""
     reps = set_reps(recording, variant)
     if not reps:
         return "no reps found"
     lengths = [rep.end_s - rep.start_s for rep in reps]
     peaks = [rep.peak_hip_extension_deg for rep in reps]
     if max(peaks) - min(peaks) >= 2 or max(lengths) - min(lengths) >= 0.5:
-        return (
+        said = (
             f"{len(reps)} reps; the peaks fall from {peaks[0]:.0f} to {peaks[-1]:.0f} degrees of hip "
-            f"extension and the reps speed up from {lengths[0]:.1f} to {lengths[-1]:.1f} seconds each"
+            f"extension and the reps shorten from {lengths[0]:.1f} to {lengths[-1]:.1f} seconds each"
         )
+        if reps[-1].range_deg < reps[0].range_deg - 2:
+            said += f"; {lift_speed_words(reps[0], reps[-1])}"
+            if swung_at_the_end(recording, variant):
+                said += ": a swing added to get the weight up, where a heavier load lifted cleanly is slower"
+        return said
     return (
         f"{len(reps)} reps of about {float(np.mean(lengths)):.0f} seconds each, "
         f"each peaking at {float(np.mean(peaks)):.0f} degrees of hip extension"
@@ -71,23 +100,35 @@ def rep_words(recording: Recording, variant: str) -> str:
 def hip_note(recording: Recording, variant: str, mistake: str) -> str:
     """The finding a hip trace shows, in a short line for the panel (computed from the checker's reps).
 
-    For too heavy a load the range falling and the lift speeding up; otherwise the pace: reps in how
-    many seconds, how long each lift took and the pause at the top (or that there was none).
+    For too heavy a load (`mistake`, on either panel) the top and the lift's time, first rep to last;
+    otherwise the pace: reps in how many seconds, how long each lift took and the pause at the top (or
+    that there was none).
     """
     reps = set_reps(recording, variant)
     if not reps:
         return "no reps found"
     if mistake == "excessive_load":
-        first, last = reps[0], reps[-1]
-        return (
-            f"range falls from {first.peak_hip_extension_deg:.0f}° to {last.peak_hip_extension_deg:.0f}°; "
-            f"lift {first.concentric_s:.1f} s → {last.concentric_s:.1f} s"
-        )
+        return load_note(recording, variant, reps)
     seconds = reps[-1].end_s - reps[0].start_s
     lift = float(np.median([rep.concentric_s for rep in reps]))
     hold = float(np.median([rep.top_hold_s for rep in reps]))
     pause = "no pause at the top" if hold < threshold("top_hold_min_s") else f"{hold:.1f} s at the top"
-    return f"{len(reps)} reps in {seconds:.0f} s: up {lift:.1f} s, {pause}"
+    return f"{len(reps)} reps in {seconds:.0f} s: up in {lift:.1f} s, {pause}"
+
+
+def load_note(recording: Recording, variant: str, reps: tuple[Rep, ...]) -> str:
+    """Too heavy a load's panel note: the top and the lift's time, first rep to last, and whether the
+    checker calls the last lift a swing ("top falls from 20° to 8°; lift 2.1 s → 0.9 s, a swing")."""
+    first, last = reps[0], reps[-1]
+    top_a, top_b = first.peak_hip_extension_deg, last.peak_hip_extension_deg
+    top = (
+        f"top falls from {top_a:.0f}° to {top_b:.0f}°" if top_a - top_b >= 2 else f"top stays at {top_a:.0f}°"
+    )
+    if abs(first.concentric_s - last.concentric_s) >= 0.3:
+        lift = f"lift {first.concentric_s:.1f} s → {last.concentric_s:.1f} s"
+    else:
+        lift = f"lift {float(np.median([rep.concentric_s for rep in reps])):.1f} s every rep"
+    return f"{top}; {lift}{', a swing' if swung_at_the_end(recording, variant) else ''}"
 
 
 def movement_per_rep(recording: Recording, variant: str, name: str, smooth: np.ndarray) -> float:
@@ -190,11 +231,9 @@ back's window and the pelvis's, which meet where both parts start, never read as
 WINDOW_EDGED = ("lumbar_extension", "pelvic_hike")
 """The parts drawn two to a panel, whose windows take their trace's colour and line on the edge."""
 WINDOW_WORDS: dict[str, str] = {
-    "lumbar_extension": "lower back: allowed movement in a rep, {allowed:g}° up from its lowest point",
-    "trunk_lean": (
-        "trunk: allowed movement in a rep (a teaching heuristic), {allowed:g}° up from its lowest point"
-    ),
-    "pelvic_hike": "pelvis: allowed movement in a rep, {allowed:g}° down from its highest point",
+    "lumbar_extension": "lower back: allowed movement, {allowed:g}° per rep up from its lowest",
+    "trunk_lean": "trunk: allowed movement (a teaching heuristic), {allowed:g}° per rep up from its lowest",
+    "pelvic_hike": "pelvis: allowed movement, {allowed:g}° per rep down from its highest",
 }
 """The key's words for each part's window."""
 
@@ -206,6 +245,7 @@ def draw_allowed_band(
 
     The band spans the rep's own time, `start` to `end` (s), a little inset so neighbouring reps' bands
     stay apart; where two parts share a panel its edge takes the part's (`name`) colour and line style.
+    The fill is the neutral reference grey: green and vermillion are kept for the checker's ✓ and ✗.
     """
     allowed = threshold("trunk_excursion_max")
     inset = min(BAND_INSET_S, (end - start) / 4)
@@ -213,9 +253,9 @@ def draw_allowed_band(
         (start + inset, low),
         end - start - 2 * inset,
         allowed,
-        facecolor=to_rgba(COLORS["correct"], 0.14),
+        facecolor=to_rgba(COLORS["reference"], 0.10),  # an allowance, not a verdict: never the ✓ green
         hatch=WINDOW_HATCH.get(name, ".."),
-        edgecolor=to_rgba(COLORS[name if name in WINDOW_EDGED else "correct"], 0.55),
+        edgecolor=to_rgba(COLORS[name if name in WINDOW_EDGED else "reference"], 0.55),
         linestyle=LINESTYLES[name] if name in WINDOW_EDGED else "-",
         linewidth=1.0,
         zorder=0.5,

@@ -21,8 +21,13 @@ TRACE_STYLES: dict[str, tuple[str, Any]] = {
     name: (COLORS[name], LINESTYLES[name])
     for name in ("lumbar_extension", "trunk_lean", "pelvic_rotation", "pelvic_hike")
 }
-RAW_ALPHA = 0.3
+RAW_COLOR = COLORS["raw_samples"]
+"""The raw samples of every trace: one grey, so they neither vanish on a shaded phase nor take a colour
+that means something else (the smoothed line over them carries the angle's own colour)."""
+RAW_ALPHA = 0.35
 """How light the raw samples are drawn under the smoothed line."""
+RAW_WIDTH = 0.6
+"""The raw samples' line width (points)."""
 LABEL_GAP_PT = 12.5
 """The least vertical distance (points) between two labels at the right end of a chart."""
 
@@ -50,8 +55,10 @@ def draw_trace(
     width: float = 2.0,
     layer: float = 3.0,
 ) -> np.ndarray:
-    """A recorded angle: the raw samples light and thin, the smoothed line over them; returns the smoothed."""
-    ax.plot(time_s, values, color=color, linewidth=0.8, alpha=RAW_ALPHA, zorder=2)
+    """A recorded angle: the raw samples thin and grey, the smoothed line over them; returns the smoothed."""
+    ax.plot(
+        time_s, values, color=RAW_COLOR, linewidth=RAW_WIDTH, alpha=RAW_ALPHA, zorder=2, gid="raw_samples"
+    )
     smooth = smooth_trace(time_s, values)
     ax.plot(time_s, smooth, color=color, linestyle=style, linewidth=width, label=label, zorder=layer)
     return smooth
@@ -118,6 +125,9 @@ def label_line_ends(ax: Axes, labels: list[tuple[float, str, str]]) -> list[Text
 
 
 __all__ = [
+    "RAW_ALPHA",
+    "RAW_COLOR",
+    "RAW_WIDTH",
     "TRACE_STYLES",
     "draw_trace",
     "label_line_ends",

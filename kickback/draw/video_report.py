@@ -39,7 +39,8 @@ from ..form.video_findings import (
     rep_top_frames,
 )
 from .style import save_figure
-from .video_stills import draw_contact_sheet, draw_still, frame_verdicts
+from .video_stills import draw_contact_sheet, draw_still
+from .video_verdicts import frame_verdicts, judged_why
 
 MISTAKE_WORDS = {
     "arched_back": "arched back",
@@ -229,7 +230,9 @@ def build_report(
             item.frame,
             variant,
             size=size,
-            title=title + (" (uncertain)" if item.uncertain else ""),
+            title=title
+            + (" (uncertain)" if item.uncertain else "")
+            + (f" · {why}" if (why := judged_why(item.finding)) else ""),
         )
         still = out / f"finding_{i:02d}_{item.finding.mistake}.png"
         save_figure(figure, still, dpi=90)
@@ -239,7 +242,9 @@ def build_report(
         parts.append(
             "<h2>Not judged</h2><ul>" + "".join(f"<li>{html.escape(r)}</li>" for r in unjudged) + "</ul>"
         )
-    sheet_frames = contact_frames(len(recording.time_s))
+    sheet_frames = sheet_with_rep_tops(
+        contact_frames(len(recording.time_s)), rep_top_frames(report, recording)
+    )
     sheet = out / "contact_sheet.png"
     figure = draw_contact_sheet(
         [_image(frames_dir, f) for f in sheet_frames],
@@ -256,12 +261,34 @@ def build_report(
         _embed(
             sheet,
             "Frames across the clip with the skeleton drawn on each, the thigh's angle to the trunk line "
-            "in words, and each rep marked with a tick (no fault) or a cross and its fault.",
+            "in words; a frame of a rep with no fault has a tick and a solid frame, the frame where a fault "
+            "is judged (a rep's top for an arched back) a cross, the fault named and a dashed frame, and a "
+            "faulty rep's other frames a plain grey frame saying when its fault was judged.",
         ),
     ]
     page = out / "report.html"
     page.write_text(_page(f"Kickback Lab report: {video_name or keypoints.name}", parts), encoding="utf-8")
     return page
+
+
+def sheet_with_rep_tops(frames: list[int], tops: list[int]) -> list[int]:
+    """The contact sheet's frames with each rep's top (where an arched back or a short range is judged) in
+    place of the sheet frame nearest it, so the sheet keeps its size and its spread over the clip.
+
+    A fault is marked only on the frame where it is judged (`frame_verdicts`); a rep's other frames
+    stay neutral and say when it was judged.
+
+    >>> sheet_with_rep_tops([0, 30, 60, 90], [37])
+    [0, 37, 60, 90]
+    """
+    shown = list(frames)
+    wanted = sorted(set(tops) - set(shown))
+    for frame in wanted:
+        free = [f for f in shown if f not in tops]
+        if not free:
+            break
+        shown[shown.index(min(free, key=lambda f: abs(f - frame)))] = frame
+    return sorted(shown)
 
 
 def _guess_size(track: dict[str, tuple[np.ndarray, np.ndarray]], frames_dir: Path | None) -> tuple[int, int]:

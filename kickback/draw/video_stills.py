@@ -9,7 +9,6 @@ can compare the person with the course's picture of that pose.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 import numpy as np
 from matplotlib.axes import Axes
@@ -17,13 +16,11 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Circle
 
 from ..form.keypoints import ROLES
-from ..form.recordings import Recording
-from ..form.report import SetReport
-from ..form.video_findings import is_uncertain
 from ..model.anthropometrics import default_body
 from ..model.pose import Pose, read_limits
 from .body import draw_pose
 from .style import COLORS, FONT_SIZES, LINESTYLES, MARKS, OKABE_ITO, new_figure
+from .video_verdicts import FrameVerdict, verdict_words
 
 Track = Mapping[str, tuple[np.ndarray, np.ndarray]]
 """Role ("shoulder", "hip", "knee", "ankle") -> (x, y) pixel arrays (y down) of the side facing the camera."""
@@ -31,6 +28,7 @@ Track = Mapping[str, tuple[np.ndarray, np.ndarray]]
 HEAD_BEYOND_SHOULDER = 0.5  # the drawn head's centre, in trunk lengths beyond the shoulder (drawing choice)
 HEAD_RADIUS = 0.17  # the drawn head's radius, in trunk lengths (about a head beside a trunk)
 TITLE_IN = 0.62  # inches above each frame for its verdict, its time and the thigh angle (a line each)
+WHY_LINE_IN = 0.19  # inches for each line saying how a fault was called (judged_why), where a frame has one
 HEADING_IN = 1.25  # inches above the frames for the title and the key
 
 ANGLE_NAMES: dict[str, str] = {
@@ -178,55 +176,6 @@ def draw_still(
     return figure
 
 
-@dataclass(frozen=True)
-class FrameVerdict:
-    """What the report judged about the rep a frame falls in.
-
-    `rep` is the rep's number, or None for a frame before, between or after the reps; `faults` names
-    the rep's faults in words ("arched back"), a "?" after a fault within the camera's error.
-    """
-
-    rep: int | None
-    faults: tuple[str, ...] = ()
-
-
-def frame_verdicts(
-    report: SetReport, recording: Recording, frames: Sequence[int], names: Mapping[str, str]
-) -> dict[int, FrameVerdict]:
-    """Each frame's rep and that rep's faults, from the report's findings (a set-wide finding marks no frame).
-
-    Parameters
-    ----------
-    report : SetReport
-        From `analyze_set` on `recording`.
-    recording : Recording
-        The recording (times in s) the frames are rows of.
-    frames : Sequence of int
-        The frames shown.
-    names : Mapping of str to str
-        Mistake id -> its name in words, e.g. "arched_back" -> "arched back".
-
-    Returns
-    -------
-    dict of int to FrameVerdict
-        By frame number.
-    """
-    verdicts = {}
-    for frame in frames:
-        now = float(recording.time_s[frame])
-        rep = next((r for r in report.reps if r.start_s <= now <= r.end_s), None)
-        if rep is None:
-            verdicts[frame] = FrameVerdict(None)
-            continue
-        faults = tuple(
-            names.get(f.mistake, f.mistake) + ("?" if is_uncertain(f) else "")
-            for f in report.findings
-            if f.rep == rep.number
-        )
-        verdicts[frame] = FrameVerdict(rep.number, tuple(dict.fromkeys(faults)))
-    return verdicts
-
-
 def describe_thigh_to_trunk(angle: float) -> str:
     """The thigh's angle to the trunk line in words (a side camera's hip angle), e.g. "thigh 14° in front of
     the trunk line"; "no person" when it was not measured."""
@@ -235,20 +184,6 @@ def describe_thigh_to_trunk(angle: float) -> str:
     if abs(angle) < 0.5:
         return "thigh in line with the trunk"
     return f"thigh {abs(angle):.0f}° {'behind' if angle > 0 else 'in front of'} the trunk line"
-
-
-def verdict_words(verdict: FrameVerdict | None) -> tuple[str, str]:
-    """A frame's mark and words: ("✓", "rep 2: no fault"), ("✗", "rep 3: arched back"), ("", "not in a rep").
-
-    ("", "") when the frame was not judged.
-    """
-    if verdict is None:
-        return "", ""
-    if verdict.rep is None:
-        return "", "not in a rep"
-    if not verdict.faults:
-        return MARKS["correct"], f"rep {verdict.rep}: no fault"
-    return MARKS["mistake"], f"rep {verdict.rep}: {', '.join(verdict.faults)}"
 
 
 def drawn_head(track: Track, frame: int) -> tuple[float, float, float] | None:
@@ -373,8 +308,11 @@ def draw_contact_sheet(
     bottom = floor_y + 0.06 * (x1 - x0) if drawn else size[1]
     aspect = (bottom - top) / (x1 - x0)
     panel_in = 9.0 / columns
-    figure = new_figure(9.0, rows * (panel_in * aspect + TITLE_IN) + HEADING_IN)
     verdicts = verdicts or {}
+    why_lines = max([2 * len(verdicts[f].why) for f in frames if f in verdicts] + [0])
+    title_in = TITLE_IN + WHY_LINE_IN * why_lines
+    heading_in = HEADING_IN + WHY_LINE_IN * why_lines  # the first row's titles hang into the heading
+    figure = new_figure(9.0, rows * (panel_in * aspect + title_in) + heading_in)
     marked = unsure = False
     for i, (image, frame) in enumerate(zip(images, frames)):
         ax = figure.add_subplot(rows, columns, i + 1)
@@ -388,8 +326,9 @@ def draw_contact_sheet(
         _mark_frame(ax, mark)
         thigh = describe_thigh_to_trunk(float(angles["hip_extension"][frame]))
         lines = [f"{mark} {words}".strip()] if words else []
+        why = [w.replace(" (", "\n(") for w in verdicts.get(frame, FrameVerdict(None)).why]
         ax.set_title(
-            "\n".join([*lines, f"{time_s[frame]:.1f} s", thigh]),
+            "\n".join([*lines, f"{time_s[frame]:.1f} s", thigh, *why]),
             fontsize=FONT_SIZES["small"],
             pad=3,
             loc="left",
@@ -413,7 +352,8 @@ def draw_contact_sheet(
     marks = []
     if marked:
         marks.append(f"{MARKS['correct']} rep with no fault (solid frame)")
-        marks.append(f"{MARKS['mistake']} rep with a fault (dashed frame)")
+        marks.append(f"{MARKS['mistake']} where a fault is judged (dashed frame)")
+        marks.append("grey frame: no fault judged here")
     if unsure:
         marks.append("? within the camera's error")
     figure.text(0.01, 1 - 0.36 / height, " · ".join(key), fontsize=FONT_SIZES["small"], va="top")
@@ -422,8 +362,8 @@ def draw_contact_sheet(
         left=0.01,
         right=0.99,
         bottom=0.01,
-        top=1 - HEADING_IN / height,
+        top=1 - heading_in / height,
         wspace=0.04,
-        hspace=TITLE_IN / (panel_in * aspect),
+        hspace=title_in / (panel_in * aspect),
     )
     return figure

@@ -23,6 +23,7 @@ from .findings import (
 from .reps import (
     Rep,
 )
+from .shown_numbers import measured_words
 from .thresholds import personal_hip_range, threshold
 
 # --- the checks on a set ---------------------------------------------------------------------------
@@ -147,7 +148,7 @@ def _check_lowering(data: _SetData, rep: Rep) -> list[Finding]:
     if rep.eccentric_s >= limit:
         return []
     message = (
-        f"Rep {rep.number}: the leg came down in {rep.eccentric_s:.1f} s "
+        f"Rep {rep.number}: the leg came down in {measured_words(rep.eccentric_s, limit, 's')} s "
         f"(at least {limit:.0f} s, ideally 3 s); the lowering was not controlled."
     )
     return [
@@ -163,7 +164,8 @@ def _check_lift(data: _SetData, rep: Rep) -> list[Finding]:
     limit = threshold("concentric_min_s")
     if rep.concentric_s < limit:
         message = (
-            f"Rep {rep.number}: the lift took {rep.concentric_s:.1f} s (at least {limit:.0f} s); "
+            f"Rep {rep.number}: the lift took {measured_words(rep.concentric_s, limit, 's')} s "
+            f"(at least {limit:.0f} s); "
             "likely momentum."
         )
         found.append(
@@ -196,7 +198,8 @@ def _check_hold(data: _SetData, rep: Rep) -> list[Finding]:
     if rep.top_hold_s >= limit:
         return []
     message = (
-        f"Rep {rep.number}: no pause at the top ({rep.top_hold_s:.1f} s; at least {limit:.1f} s): "
+        f"Rep {rep.number}: no pause at the top ({measured_words(rep.top_hold_s, limit, 's')} s; "
+        f"at least {limit:.1f} s): "
         "the leg swung through."
     )
     return [_finding("momentum", "top_hold", rep.number, rep.top_hold_s, limit, "s", limit / 2, message)]
@@ -393,8 +396,8 @@ def _appearing(early: Sequence[Rep], late: Sequence[Rep], findings: Sequence[Fin
         if showing and not reps_with & early_numbers:
             listed = ", ".join(str(n) for n in showing)
             message = (
-                f"{words} appeared in rep {listed} but not in the first {len(early)} reps: "
-                "the load grew heavier than your form."
+                f"{words} showed in the last {len(late)} reps (rep {listed}; first seen in rep "
+                f"{min(reps_with)}) but not in the first {len(early)}: the load grew heavier than your form."
             )
             found.append(
                 _finding(

@@ -15,6 +15,8 @@ from .reps import (
     MeasuredTempo,
     Rep,
 )
+from .shown_numbers import measured_words
+from .thresholds import threshold
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,11 @@ def _describe_set(report: SetReport) -> list[str]:
     return [line + "."]
 
 
+def _seconds(measured: float, limit_id: str) -> str:
+    """A phase's time as the set chart writes it: never rounded onto the other side of its limit."""
+    return measured_words(measured, threshold(limit_id), "s")
+
+
 def _describe_reps(reps: Sequence[Rep]) -> list[str]:
     if not reps:
         return []
@@ -142,8 +149,9 @@ def _describe_reps(reps: Sequence[Rep]) -> list[str]:
     for rep in reps:
         pause = "-" if rep.bottom_pause_s is None else f"{rep.bottom_pause_s:.1f}"
         lines.append(
-            f"{rep.number:4d} {rep.start_s:8.1f} {rep.concentric_s:6.1f} {rep.top_hold_s:7.1f} "
-            f"{rep.eccentric_s:7.1f}"
+            f"{rep.number:4d} {rep.start_s:8.1f} {_seconds(rep.concentric_s, 'concentric_min_s'):>6} "
+            f"{_seconds(rep.top_hold_s, 'top_hold_min_s'):>7} "
+            f"{_seconds(rep.eccentric_s, 'eccentric_min_s'):>7}"
             f" {pause:>8} {rep.peak_hip_extension_deg:8.0f}°"
         )
     return lines

@@ -127,8 +127,10 @@ def simulate_set(
 
     - arched_back: the top of poses.csv's arched_back (the correct top's hip, the lower back arching 25°);
     - momentum: 0.5 s up, no hold, a 1.5 s fall that is not braked and bounces into the next rep;
-    - excessive_load: over the set the top sinks by 12°, the back arches up to 18°, the lift speeds up
-      to 0.8 s and the hold vanishes (rep 1 is clean);
+    - excessive_load: over the set the top sinks by 12°, the back arches up to 18°, the hold vanishes
+      and the lift turns into a swing, down to 0.8 s (rep 1 is clean). A heavier load slows a clean
+      lift; the quicker lifts are the swing a lifter adds to get the weight up, and part of the shorter
+      time is only the shorter range;
     - incomplete_rom: the top stops 15° short;
     - weak_core: standing (cable, machine) the trunk swings 15° with the leg; on all fours (bodyweight),
       where hands and knees hold the trunk's lean, the lower back sags 8° and the pelvis drops 4° on the

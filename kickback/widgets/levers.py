@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from ..draw.lever_view import EFFECTIVE_LEVER_WORDS, draw_lever_figure, update_lever_figure
+from ..draw.lever_view import (
+    EFFECTIVE_LEVER_WORDS,
+    TORQUE_WORDS,
+    draw_lever_figure,
+    lever_title,
+    update_lever_figure,
+)
 from ..draw.style import render_png
 from ..model.anthropometrics import default_body
 from ..model.pose import Pose, start_pose
@@ -52,6 +58,8 @@ class MuscleLevers(StaticTwin, widgets.VBox):
         super().__init__([self.slider, self.image, self.words])
 
     def _show(self, pose: Pose) -> None:
+        from ..draw.curves import hip_in_words
+        from ..model.lever_torque import rank_lever_torques
         from ..model.muscles import rank_levers, read_muscles
 
         self.pose = pose
@@ -59,23 +67,34 @@ class MuscleLevers(StaticTwin, widgets.VBox):
         update_lever_figure(self.picture, pose, self.body, ranking)
         self.image.value = render_png(self.picture.figure)
         names = {muscle.id: muscle.name for muscle in read_muscles()}
+        torques = rank_lever_torques(hip_extension=pose.hip_extension, knee_flexion=pose.knee_flexion)
         self.ranking_text = [f"{names[muscle]}: {arm * 1000:.0f} mm" for muscle, arm in ranking]
+        self.torque_text = [f"{names[muscle]}: {torque:.0f} N·m" for muscle, torque in torques]
+        title = lever_title(hip_in_words(pose.hip_extension), ranking[0][0], torques)
+        self.finding = title.replace("\n", " ")
         best = names[ranking[0][0]]
         items = "".join(f"<li>{line}</li>" for line in self.ranking_text)
         self.words.value = (
             f"<p>At hip extension {pose.hip_extension:.0f}° (knee {pose.knee_flexion:.0f}°) "
-            "the best lever is the "
+            "the best lever, per newton of the muscle's own force, is the "
             f"<b>{best}</b> (drawn thick and solid).</p>"
             f"<p>{EFFECTIVE_LEVER_WORDS}</p>"
             f"<p>Effective hip-extension levers (Rajagopal 2016 model), best first:</p><ol>{items}</ol>"
+            f"<p>{self.finding}.</p><p>{TORQUE_WORDS}</p>"
+            "<p>Torque each can make, most first:</p><ol>"
+            + "".join(f"<li>{line}</li>" for line in self.torque_text)
+            + "</ol>"
         )
 
     def static_text(self) -> str:
         """The widget's state in words (its static twin)."""
         return (
             "[Slider 'hip extension' on all fours; the hip muscles on a close-up of the hip and thigh, "
-            "effective levers as bars.] "
-            f"{EFFECTIVE_LEVER_WORDS} Effective levers at the start: " + "; ".join(self.ranking_text)
+            "effective levers and the torque each can make as bars.] "
+            f"{self.finding}. {EFFECTIVE_LEVER_WORDS} {TORQUE_WORDS} Effective levers at the start: "
+            + "; ".join(self.ranking_text)
+            + ". Torque each can make: "
+            + "; ".join(self.torque_text)
         )
 
 
