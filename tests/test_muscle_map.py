@@ -519,7 +519,24 @@ def leader_crossings(figure):
         for b in names[i + 1 :]:
             if leaders[a].intersects_path(leaders[b], filled=False):
                 crossings.append(f"{a} crosses {b}")
+    to_display = 900.0 / figure.bbox.width  # pixels as a learner sees them, 900 px across
+    for name, leader in leaders.items():
+        for other in names:
+            gap = distance_to_segment(leaders[other].vertices[-1], *leader.vertices) * to_display
+            if other != name and gap < DOT_CLEARANCE:
+                crossings.append(f"{name} runs through the end dot of {other}")
     return sorted(set(crossings))
+
+
+# How near (pixels at the 900 px a learner sees) a leader may pass another leader's end dot: closer, and
+# the dot reads as part of that line.
+DOT_CLEARANCE = 8.0
+
+
+def distance_to_segment(point, start, end):
+    """The shortest distance from a point to a straight segment (pixels)."""
+    along = np.clip((point - start) @ (end - start) / ((end - start) @ (end - start)), 0.0, 1.0)
+    return float(np.hypot(*(start + along * (end - start) - point)))
 
 
 def test_no_leader_line_crosses_another_or_a_shape_it_does_not_name():
@@ -538,6 +555,34 @@ def test_the_crossing_check_sees_a_leader_that_crosses_a_muscle():
     beyond = glmed + 3.0 * (obliques - glmed)  # from past the obliques, straight through them
     leader.xyann = tuple(figure.transFigure.inverted().transform(ax.transData.transform(beyond)))
     assert "muscle:glmed crosses muscle:obliques" in leader_crossings(figure)
+
+
+def test_the_crossing_check_sees_a_leader_through_another_leaders_end_dot():
+    """The check itself: the trochanter's leader pointed through the gluteus maximus's end dot is reported."""
+    figure = build_muscle_map().figure
+    ax = figure.axes[0]
+    leaders = {t.get_gid(): t for t in ax.texts}
+    trochanter, glmax = leaders["leader:landmark:trochanter"], leaders["leader:muscle:glmax"]
+    start = figure.transFigure.transform(trochanter.xyann)
+    beyond = start + 1.2 * (ax.transData.transform(glmax.xy) - start)  # a little past the dot, through it
+    trochanter.xy = tuple(ax.transData.inverted().transform(beyond))
+    assert "landmark:trochanter runs through the end dot of muscle:glmax" in leader_crossings(figure)
+
+
+def test_the_gluteus_minimus_leader_ends_apart_from_the_medius():
+    """The two deep gluteal names point at two places: the minimus's dot well away from the medius's."""
+    figure = build_muscle_map().figure
+    leaders = leader_lines(figure)
+    glmin, glmed = leaders["muscle:glmin"].vertices[-1], leaders["muscle:glmed"].vertices[-1]
+    assert np.hypot(*(glmin - glmed)) * 900.0 / figure.bbox.width >= 20.0
+    ax = figure.axes[0]
+    shapes = {
+        str(p.get_gid()): Path(ax.transData.transform(p.get_xy()))
+        for p in ax.patches
+        if p.get_gid() in ("muscle:glmin", "muscle:glmed")
+    }
+    assert shapes["muscle:glmin"].contains_point(tuple(glmin)), "the minimus's leader ends on the minimus"
+    assert not shapes["muscle:glmed"].contains_point(tuple(glmin)), "where the medius does not cover it"
 
 
 def test_the_vastus_lateralis_lies_under_the_iliotibial_band_in_context_grey():

@@ -189,6 +189,29 @@ def test_the_dumbbell_hangs_from_the_hand_clear_of_the_thighs(figure):
         assert parts["dumbbell"][0][:, 1].mean() < parts["hand"][0][:, 1].mean()  # it hangs below the hand
 
 
+def test_the_far_arm_and_its_dumbbell_are_drawn_behind_the_trunk_and_the_standing_leg(figure):
+    """The arm holding the dumbbell is the far one (grey, nearest you, is the standing leg): the trunk,
+    pelvis and standing leg hide whatever of it lies within their outlines."""
+    for ax in figure.figure.axes[:2]:
+        z = {p.get_gid().removeprefix("rdl:"): p.get_zorder() for p in ax.patches if p.get_gid()}
+        far = max(z[name] for name in ("upper_arm", "forearm", "hand", "dumbbell"))
+        assert far < min(z[name] for name in ("head", "trunk", "pelvis", "thigh", "shank", "foot"))
+        assert far > max(z[name] for name in MOVING_LEG)  # but nearer than the free leg behind it
+
+
+def test_the_standing_leg_words_lie_on_no_body_part(figure):
+    """ "standing leg: the glute works here" sits in free room, its leader pointing at the glute."""
+    figure.figure.canvas.draw()
+    renderer = figure.figure.canvas.get_renderer()
+    ax = figure.figure.axes[0]
+    label = next(t for t in ax.texts if t.get_text() == STANDING_WORDS)
+    box = label.get_window_extent(renderer)
+    for patch in body_patches(figure.figure):
+        if patch.axes is ax:
+            outline = patch.get_path().transformed(patch.get_transform())
+            assert not outline.intersects_bbox(box, filled=True), patch.get_gid()
+
+
 def test_the_figure_numbers_each_cue_and_lists_it(figure):
     texts = [text.get_text() for text in texts_of(figure.figure)]
     badges = [text for text in texts if text.strip().isdigit()]

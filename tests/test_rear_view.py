@@ -515,10 +515,11 @@ def test_no_pelvis_edge_is_drawn_through_a_leg_that_is_not_in_front(variant):
 
 
 @given(hike=st.floats(4.0, 15.0))
-def test_a_hike_on_all_fours_shows_foreshortened_and_its_label_says_by_how_much(hike):
+def test_a_hike_on_all_fours_shows_foreshortened_and_its_caption_says_by_how_much(hike):
     """Seen from behind on all fours the hike turns the working hip mostly away from the viewer: the bar
-    tilts by less than the hike (not a bug: foreshortening), standing by nearly all of it; the label
-    names the tilt the picture shows, so the learner does not read the bar against the caption's angle."""
+    tilts by less than the hike (not a bug: foreshortening), standing by nearly all of it. The caption
+    gives both angles in one sentence (the hike, then the smaller tilt seen from behind), so the learner
+    does not read the bar against the hike's angle; the label on the picture carries no number."""
     from kickback.draw.pelvis import callout_words
     from kickback.draw.rear_words import seen_bar_tilt
 
@@ -527,8 +528,11 @@ def test_a_hike_on_all_fours_shows_foreshortened_and_its_label_says_by_how_much(
     assert 0.2 * hike < on_fours < 0.75 * hike
     assert on_fours < standing
     pose = preset_pose("bodyweight", "correct_top").replace(pelvic_hike=hike)
-    (text, _), *_ = callout_words(pose, "bodyweight", on_fours)
-    assert f"tilts only {on_fours:.0f}°" in text.replace("\n", " ")
+    caption = rear_view_words(pose, "bodyweight", on_fours).replace("\n", " ")
+    hiked, tilted = caption.index(f"hiked {hike:.0f}°"), caption.index(f"tilts only {on_fours:.0f}°")
+    assert hiked < caption.index("toward the ribs") < tilted
+    (text, _), *_ = callout_words(pose, "bodyweight")
+    assert "°" not in text and "ribs" in text
 
 
 def test_on_all_fours_the_turned_hip_label_sits_above_the_body_not_on_the_mat():
@@ -558,3 +562,49 @@ def test_the_mat_is_neutral_not_the_working_legs_blue():
     red, green, blue = to_rgb(MAT)
     assert max(red, green, blue) - min(red, green, blue) < 0.15  # little colour
     assert blue <= min(red, green)  # not bluish
+
+
+def test_the_pelvis_bar_and_both_its_ends_are_drawn_over_the_leg_the_ghost_and_the_leaders():
+    """The final review: the lifted leg's knee covered the bar's working end, so the two hips could not
+    be compared; and a leader's white edge hid the end dot it points at. The bar is drawn over every
+    part, the square pose's ghost, the arrow and the callouts' leaders, with a dot on each hip bone."""
+    from kickback.draw.pelvis import draw_rear_view
+
+    pose = preset_pose("bodyweight", "correct_top").replace(pelvic_rotation=20.0)
+    ax = new_figure(2.0, 3.0).add_axes((0, 0, 1, 1))
+    artists = draw_rear_view(ax, pose, BODY, variant="bodyweight", callouts=True)
+    bar = artists.lines["dimples"]
+    assert len(bar.get_xydata()) == 2 and bar.get_marker() == "o"
+    below = [*artists.parts.values(), *(line for line in artists.lines.values() if line is not bar)]
+    below += [label.leader for label in artists.callouts]
+    assert all(artist.get_zorder() < bar.get_zorder() for artist in below)
+
+
+@pytest.mark.parametrize(
+    ("pose_change", "expected"),
+    [
+        ({}, {"dimples", "level", "through"}),
+        ({"pelvic_hike": 12.0}, {"dimples", "level", "through", "ghost"}),
+    ],
+)
+def test_the_rear_key_names_each_mark_drawn_and_no_other(pose_change, expected):
+    """The key under the rear views explains each mark the view draws (the ghost only off square)."""
+    from kickback.draw.pelvis import draw_rear_view, marks_drawn
+    from kickback.draw.rear_words import MARK_KEYS, rear_key
+
+    pose = preset_pose("bodyweight", "correct_top").replace(**pose_change)
+    artists = draw_rear_view(new_figure(2.0, 3.0).add_axes((0, 0, 1, 1)), pose, BODY, variant="bodyweight")
+    drawn = marks_drawn(artists)
+    assert drawn == expected
+    key = rear_key(drawn).lower()
+    assert all((MARK_KEYS[name].lower() in key) == (name in drawn) for name in MARK_KEYS)
+
+
+def test_the_pelvic_rotation_figure_keys_its_marks_in_the_picture_and_the_alt_text():
+    from kickback.draw.form_diagrams import build_mistake_figure
+    from kickback.draw.rear_words import MARK_KEYS
+
+    figure = build_mistake_figure("pelvic_rotation")
+    shown = " ".join(text.get_text() for text in figure.figure.texts)
+    for words in MARK_KEYS.values():
+        assert words.lower() in shown.lower() and words.lower() in figure.alt_text.lower()

@@ -128,6 +128,34 @@ def test_the_trail_is_long_enough_to_read(variant, index):
     assert float(np.hypot(*np.diff(path, axis=0).T).sum()) >= TRAIL_LEAST - 1e-9
 
 
+def _foot_gap(point, pose, variant):
+    """How far (m) `point` lies from the nearest of the pose's ankle, heel and toe."""
+    joints = build_skeleton(pose, BODY, variant).joints
+    return min(
+        float(np.hypot(*(np.asarray(joints[name], dtype=float) - point))) for name in ("ankle", "heel", "toe")
+    )
+
+
+def _gap_of(name, pose, other, variant):
+    """How far (m) the joint `name` lies in `pose` from where it lies in `other`."""
+    a, b = (np.asarray(build_skeleton(p, BODY, variant).joints[name], dtype=float) for p in (pose, other))
+    return float(np.hypot(*(a - b)))
+
+
+@pytest.mark.parametrize("variant, index", MOVING)
+def test_the_arrow_leaves_the_earlier_foot_and_ends_at_the_drawn_one(variant, index):
+    """Where the two feet lie apart, the trail starts at the ghost's foot and its arrowhead stops nearer
+    the drawn foot than the ghost's (the key says the arrow is the way the foot travels)."""
+    poses = step_poses(variant, BODY, SHARES, WAYS)
+    drawn, before = poses[index], poses[index - 1]
+    apart = [_gap_of(name, drawn, before, variant) for name in ("ankle", "toe")]
+    if max(apart) < BODY.length("foot"):
+        pytest.skip("the two feet overlap: the trail is a motion line beside them")
+    path = motion_path(variant, BODY, drawn, SHARES[index], WAYS[index])
+    assert _foot_gap(path[0], before, variant) < _foot_gap(path[0], drawn, variant)
+    assert _foot_gap(path[-1], drawn, variant) < _foot_gap(path[-1], before, variant)
+
+
 @pytest.mark.parametrize("variant, index", MOVING)
 def test_the_arrow_points_the_way_the_foot_travels(variant, index):
     poses = step_poses(variant, BODY, SHARES, WAYS)
@@ -212,3 +240,34 @@ def test_any_moving_step_s_trail_reads_from_the_earlier_foot_to_just_short_of_th
     assert np.hypot(*(path[-1] - _ankle(drawn, variant))) < 2 * foot
     travel = _ankle(drawn, variant) - _ankle(earlier, variant)
     assert float(np.dot(path[-1] - path[-2], travel)) > 0
+
+
+def _signed_area(ring):
+    x, y = np.asarray(ring, dtype=float).T
+    return 0.5 * float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1)))
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_the_ghost_leg_hides_its_joins_as_the_drawn_leg_does(variant):
+    """The ghost's lower leg is clipped out where its thigh lies, and its foot where its lower leg lies
+    (a hole: a ring turning against the frame, as the renderer's nonzero fill rule needs), so the ghost
+    reads as one leg, as in the step before, not as overlapping dashed boxes."""
+    from kickback.draw.pose_marks import draw_ghost
+
+    figure, ax = plt.subplots()
+    ghost = draw_ghost(ax, preset_pose(variant, "correct_top"), BODY, variant)
+    for under, over in (("shank", "thigh"), ("foot", "shank")):
+        clip = ghost.polygons[under].get_clip_path()
+        assert clip is not None
+        path = clip.get_fully_transformed_path().transformed(ax.transData.inverted())
+        rings = list(path.to_polygons(closed_only=False))
+        frame, holes = rings[0], rings[1:]
+        cover = np.asarray(ghost.polygons[over].get_xy(), dtype=float)
+        assert _signed_area(frame) > 0
+        assert any(
+            np.allclose(np.sort(hole[: len(cover)], axis=0), np.sort(cover, axis=0), atol=1e-6)
+            and _signed_area(hole) < 0
+            for hole in holes
+        )
+    assert ghost.polygons["thigh"].get_clip_path() is None  # nothing is drawn over the thigh
+    plt.close(figure)

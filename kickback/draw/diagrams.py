@@ -67,7 +67,7 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
         figure.legend(loc="lower center", ncol=3, bbox_to_anchor=(0.5, 0.7 / height), **key)
     figure.text(0.01, 0.06 / height, RESISTANCE_FOOTNOTE, fontsize=FONT_SIZES["small"], va="bottom")
     figure.suptitle(
-        f"One movement, {len(cases)} loads, one torque scale:\nthe load decides where the hip works hardest",
+        f"One movement, {len(cases)} loads:\nthe load decides where in the range the hip works hardest",
         fontsize=FONT_SIZES["title"] + 1,
         fontweight="bold",
         y=0.995,
@@ -92,7 +92,7 @@ def build_resistance_figure(body: Body | None = None) -> CourseFigure:
 @styled
 def build_moment_arm_figure() -> CourseFigure:
     """Hip-extension moment arms of the gluteus maximus and hamstrings from two musculoskeletal models."""
-    figure = new_figure(9.0, 5.0)
+    figure = new_figure(9.0, 5.4)  # tall enough for the side note under the key
     ax = figure.add_subplot()
     words = draw_moment_arms(ax)
     figure.suptitle(

@@ -193,11 +193,10 @@ def reach_key_text(variant: str, typical: float) -> str:
     is not short of the line: the key says where the taught top is.
     """
     taught = preset_pose(variant, "correct_top").hip_extension
-    lines = ["hip's own limit", "(back neutral):"]
-    if abs(taught - typical) >= 0.5:
-        lines += [f"{typical:.0f}°; taught top", f"here: {taught:.0f}°"]
+    if abs(taught - typical) >= 0.5:  # three lines: the projector's picture has no room for a fourth
+        lines = ["hip's own limit", f"(back neutral): {typical:.0f}°", f"taught top: {taught:.0f}°"]
     else:
-        lines.append(f"{typical:.0f}° = taught top")
+        lines = ["hip's own limit", "(back neutral):", f"{typical:.0f}° = taught top"]
     return "\n".join(lines)
 
 
@@ -317,7 +316,7 @@ class ExplorerView:
         """
         typical = read_normal_range("hip_extension").typical
         self.reach_key_line = Line2D(
-            [0.745, 0.83],
+            [0.745, 0.83],  # clear of the side view's floor, which ends level with it on all fours
             [0.225, 0.225],
             color=REACH_COLOUR,
             linestyle=REACH_STYLE,
@@ -326,7 +325,7 @@ class ExplorerView:
         )
         self.figure.add_artist(self.reach_key_line)
         self.reach_key = self.figure.text(
-            0.745,
+            0.72,
             0.2,
             reach_key_text("cable", typical),
             fontsize=FONT_SIZES["small"],

@@ -341,7 +341,9 @@ SIDE_VIEW_POINT = "From the side all three look alike:\nonly the view from behin
 
 def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[str]:
     """Pelvic rotation and hip hike need a view from behind: a side view, then three rear views."""
-    from .pelvis import draw_rear_view, rear_view_description, rear_view_words
+    from .pelvis import draw_rear_view, marks_drawn, rear_view_description, rear_view_words
+    from .rear_geometry import rear_view_shapes
+    from .rear_words import rear_key, seen_bar_tilt
 
     grid = figure.add_gridspec(1, 4, width_ratios=(1.35, 1, 1, 1))
     side = figure.add_subplot(grid[0])
@@ -360,7 +362,7 @@ def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[s
     )
     figure.text(
         0.66,
-        0.905,
+        0.91,
         "From behind (working side on the right)",
         ha="center",
         va="bottom",
@@ -377,15 +379,17 @@ def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[s
         f'From the side, captioned "{SIDE_VIEW_POINT.replace(chr(10), " ")}": the pelvis turns and tilts '
         f"across the line of sight, so this view shows only {hip}."
     ]
+    drawn: set[str] = set()
     for column, (kind, name, pose) in enumerate(cases, start=1):
         ax = figure.add_subplot(grid[column])
-        draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False, callouts=True)
+        artists = draw_rear_view(ax, pose, body, words=False, variant=variant, sides=False, callouts=True)
+        drawn |= marks_drawn(artists)
         mark_panel(ax, kind, name)
         said = rear_view_description(pose, variant)
         ax.text(
             0.5,
             -0.02,
-            rear_view_words(pose, variant),
+            rear_view_words(pose, variant, seen_bar_tilt(rear_view_shapes(pose, body, variant))),
             transform=ax.transAxes,
             ha="center",
             va="top",
@@ -393,7 +397,8 @@ def _rear_mistake_panels(figure, variant: str, body: Body, title: str) -> list[s
             color=COLORS["outline"],
         )
         words.append(f"From behind, {name.lower()}: {said}.")
-    return words
+    key_lines(figure, (rear_key(drawn),))
+    return [*words, f"Key to the views from behind: {rear_key(drawn)}"]
 
 
 @styled
@@ -404,8 +409,8 @@ def build_mistake_figure(mistake: str, body: Body | None = None) -> CourseFigure
     variant = row["figure_variant"]
     heading = f"{row['title']} on the {VARIANT_TITLES[variant].lower()}"
     if mistake == "pelvic_rotation":
-        figure = new_figure(FIGURE_WIDTH, 4.6)
-        figure.subplots_adjust(left=0.01, right=0.99, bottom=0.14, top=0.8, wspace=0.08)
+        figure = new_figure(FIGURE_WIDTH, 4.6 + KEY_ROOM)  # the panels as tall as before, a key under them
+        figure.subplots_adjust(left=0.01, right=0.99, bottom=0.185, top=0.81, wspace=0.08)
         words = _rear_mistake_panels(figure, variant, body, row["title"])
     elif mistake in MISTAKE_POSES:
         keys = FORM_KEY if mistake == "arched_back" else FORM_KEY[1:]  # only the arched draws the back line

@@ -9,6 +9,7 @@ learner does not know a model's parts); the source note says the model splits th
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -26,15 +27,19 @@ GLMAX_STYLES: dict[str, tuple[str, Any]] = {
     "glmax3": ("lower fibres", (0, (2, 1.5))),
 }
 # The three hamstrings share the synergist colour; each has its own line style and marker, so the
-# legend's three entries differ and the lines can be told apart where they cross. The markers nest
-# (largest drawn first): where two hamstrings have nearly the same moment arm (biceps femoris and
-# semitendinosus at 0°, semitendinosus and semimembranosus at +20°) the smaller sits inside the larger
-# and both still read.
+# legend's three entries differ and the lines can be told apart where they cross. The markers only
+# identify the lines (the lines carry the values), so each hamstring's sit at its own angles, 5° apart
+# from the next one's: where two hamstrings have nearly the same moment arm (biceps femoris and
+# semitendinosus at 0°, semitendinosus and semimembranosus at +20°) their markers never stack.
 HAMSTRING_STYLES: dict[str, tuple[str, Any, str, float]] = {
     "bflh": ("biceps femoris long head", "-", "o", 10.5),
-    "semiten": ("semitendinosus", (0, (5, 2)), "s", 6.0),
-    "semimem": ("semimembranosus", (0, (1.5, 1.5)), "D", 4.0),
+    "semiten": ("semitendinosus", (0, (5, 2)), "s", 7.0),
+    "semimem": ("semimembranosus", (0, (1.5, 1.5)), "D", 6.0),
 }
+MARKER_STEP = 20.0
+"""Degrees between one hamstring's markers."""
+MARKER_OFFSETS: dict[str, float] = {"bflh": 0.0, "semimem": 5.0, "semiten": 10.0}
+"""Where each hamstring's first marker sits, degrees after the table's first hip angle: 5° apart."""
 RANGE_WORDS: dict[str, str] = {"bodyweight": "on all fours", "machine": "machine", "cable": "cable"}
 """Each variant's taught range, as its bar under the curves is named."""
 SOURCE_NOTE = (
@@ -102,6 +107,15 @@ def plot_moment_arm(
     return hip, arm
 
 
+def marker_indices(hip: np.ndarray, offset: float, step: float = MARKER_STEP) -> list[int]:
+    """The samples of `hip` (deg) that get a marker: every `step` degrees from `offset` past the first.
+
+    Each hamstring has its own `offset`, so two lines that meet never carry markers at the same angle.
+    """
+    wanted = np.arange(hip[0] + offset, hip[-1] + 1e-9, step)
+    return [int(i) for i in np.flatnonzero(np.isclose(hip[:, None], wanted[None, :]).any(axis=1))]
+
+
 def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
     """Gluteus maximus and hamstring hip-extension moment arms (mm) against hip angle, from 0 mm up.
 
@@ -140,6 +154,7 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
             linewidth=1.8,
             marker=marker,
             markersize=size,
+            markevery=marker_indices(moment_arm_curve(muscle)[0], MARKER_OFFSETS[muscle]),
             zorder=2.1 + 0.1 * order,
             markeredgecolor=COLORS["outline"],
             markeredgewidth=0.7,
@@ -160,7 +175,7 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
         f"parts: {arm[hip == 0][0] * 1000:.0f} mm standing straight, "
         f"{arm[hip == -90][0] * 1000:.0f} mm at 90° of flexion"
     )
-    ax.axvline(0, color=COLORS["outline"], linewidth=0.8)
+    ax.axvline(0, color=COLORS["outline"], linewidth=0.8, zorder=1.5)  # under every line and marker
     words += draw_variant_ranges(ax)
     ax.set_ylim(0, None)
     ax.set_xlim(-112, 24)
@@ -181,8 +196,11 @@ def draw_moment_arms(ax: Axes, *, knee_flexion: float = 0.0) -> list[str]:
 def note_paragraphs(knee_flexion: float) -> list[str]:
     """The side note's paragraphs: the sources, the range bars, and the upper fibres' bend if it has one."""
     step = kink(*moment_arm_curve("glmax1", knee_flexion=knee_flexion))
-    bend = [f"Upper fibres' bend at hip flexed\n{abs(step):.0f}°: in the model's own numbers."]
-    return [*SOURCE_NOTE, RANGE_NOTE, knee_note(), *(bend if step is not None else [])]
+    said = [*SOURCE_NOTE, RANGE_NOTE, knee_note()]
+    if step is not None:
+        bend = f"The upper fibres' bend at hip flexed {abs(step):.0f}° is in the model's own numbers."
+        said.append(textwrap.fill(bend, NOTE_WIDTH))
+    return said
 
 
 def knee_note(bent: float = 90.0) -> str:
@@ -207,12 +225,18 @@ def knee_note(bent: float = 90.0) -> str:
         (muscle_length(m, hip_extension=0.0) - muscle_length(m, hip_extension=0.0, knee_flexion=bent)) * 100
         for m in HAMSTRING_STYLES
     ]
-    first, *rest = [f"{words.replace('on all fours', 'all-fours')} ({knee:.0f}°)" for knee, words in knees]
-    who = f"the {first}\n" + "".join(f"and {other} " for other in rest)
-    return (
-        f"Knee straight here; {who}kickbacks\nbend it: bent {bent:.0f}°, arms change\n"
-        f"< {np.ceil(change):.0f} mm; hamstrings shorten {min(shorter):.0f}–{max(shorter):.0f} cm."
+    names = " and ".join(words.replace("on all fours", "all-fours") for _, words in knees)
+    bends = sorted({f"{knee:.0f}" for knee, _ in knees}, key=float)
+    sentence = (
+        f"Drawn with the knee straight. The {names} kickbacks bend it to {'–'.join(bends)}°: that changes "
+        f"these levers by under {np.ceil(change):.0f} mm, but shortens the hamstrings by "
+        f"{min(shorter):.0f}–{max(shorter):.0f} cm."
     )
+    return textwrap.fill(sentence, width=NOTE_WIDTH)
+
+
+NOTE_WIDTH = 38
+"""Characters per line of the side note, so it fits the column right of the plot."""
 
 
 def write_side_note(ax: Axes, paragraphs: list[str], *, gap_pt: float = 6.0) -> None:
@@ -236,6 +260,7 @@ __all__ = [
     "draw_variant_ranges",
     "kink",
     "knee_note",
+    "marker_indices",
     "note_paragraphs",
     "plot_moment_arm",
     "write_side_note",

@@ -164,7 +164,7 @@ SHAPES: dict[str, MuscleShape] = {
             (_pelvic(12.0, 6.0), _pelvic(-8.0, 11.0)),
             (("thigh", 0.05, -0.003), ("thigh", 0.45, 0.003)),
         ),
-        anchor_at=_pelvic(-4.5, 7.0),  # below the coccyx, so its leader clears the sacrum
+        anchor_at=_pelvic(-6.0, 7.0),  # below the coccyx and the trochanter's leader; clears the sacrum
         layer=1.0,
     ),
     # From the outer ilium just below the iliac crest, a fan converging on the greater trochanter.
@@ -191,14 +191,14 @@ SHAPES: dict[str, MuscleShape] = {
     # Deep to the medius: lower and further forward on the ilium, to the front of the trochanter.
     "glmin": MuscleShape(
         outline=(
-            _pelvic(5.6, -6.8),
-            _pelvic(7.8, -3.6),
+            _pelvic(5.6, -8.0),
+            _pelvic(7.8, -4.4),
             _pelvic(8.4, 0.0),
             _pelvic(7.0, 3.0),
             _pelvic(3.0, 1.6),
             ("thigh", 0.02, 0.002),
             ("thigh", 0.02, -0.009),
-            _pelvic(2.6, -5.2),
+            _pelvic(2.4, -6.4),
         ),
         fibres=(
             (_pelvic(10.0, -9.0), _pelvic(9.0, 4.0)),
@@ -206,7 +206,7 @@ SHAPES: dict[str, MuscleShape] = {
         ),
         where="deep",
         label_side="right",
-        anchor_at=_pelvic(4.2, -5.4),  # its front strip, in front of the medius
+        anchor_at=_pelvic(2.2, -4.6),  # low on its front strip, clear of the medius and its leader
         layer=0.2,
     ),
     # The three hamstrings from the sitting bone down the back of the thigh and across the knee: biceps

@@ -28,7 +28,7 @@ from ..model.skeleton import Skeleton
 from .equipment import MAT
 from .labels import Label, add_label
 from .rear_geometry import RearShapes, bar_ends, rear_view_shapes
-from .rear_words import STILL, callout_words, is_square, rear_view_words, seen_bar_tilt
+from .rear_words import STILL, callout_words, is_square, rear_view_words
 from .rear_words import rear_view_description as rear_view_description  # its callers import it from here
 from .side_labels import side_spot
 from .style import COLORS, FONT_SIZES, LINESTYLES
@@ -56,6 +56,8 @@ UPPER_ARM_BESIDE_TRUNK_Z = 1.07  # standing, the upper arm hangs beside the trun
 LEG_PARTS = ("working_leg", "working_shank", "working_foot")
 GHOST_PARTS = ("pelvis", *LEG_PARTS)
 THROUGH_LEG_Z = 1.335  # over the working leg in front (WORKING_LEG_IN_FRONT_Z and up), under the bar
+BAR_Z = 5.95  # the pelvis bar and its end dots over everything drawn on the body (the leg in front, the
+# ghost, the arrow) and over the ends of the callouts' leaders (5.9), so both hip bones always show
 THROUGH_LEG_STYLE = {"color": "white", "linestyle": (0, (1, 1.5)), "linewidth": 1.2}
 PLATFORM = "#BDBDBD"  # the machine's platform, as in the side view
 CONTACT = "#7A8C99"  # a shadow where a hand, knee or foot rests on the floor
@@ -163,7 +165,7 @@ def draw_rear_view(
             markerfacecolor="white",
             markeredgewidth=1.4 * _bar_scale(ax),
             solid_capstyle="butt",
-            zorder=1.35,
+            zorder=BAR_Z,
         )[0],
         "spine": ax.plot([], [], color=COLORS["outline"], linewidth=1.0, linestyle=(0, (1, 2)), zorder=1.06)[
             0
@@ -306,6 +308,16 @@ def update_rear_view(artists: PelvisArtists, pose: Pose, skeleton: Skeleton | No
     artists.label.set_text(rear_view_words(pose, artists.variant))
 
 
+def marks_drawn(artists: PelvisArtists) -> set[str]:
+    """The names (rear_words.MARK_KEYS) of the marks this view draws: the bar, the level line, the
+    square pose's ghost and the pelvis's edge through the leg, each only where it has points."""
+    lines = artists.lines
+    drawn = {name for name in ("dimples", "level", "ghost") if len(lines[name].get_xydata())}
+    if any(len(lines[f"pelvis_through_{name}"].get_xydata()) for name in LEG_PARTS):
+        drawn.add("through")
+    return drawn
+
+
 def hikes_away(pose: Pose, shapes: RearShapes) -> bool:
     """Whether the view shows a hike (and no turn) whose axis is near vertical: on all fours the working
     hip goes away from the viewer, toward the ribs, and the picture needs an arrow into its depth."""
@@ -356,7 +368,7 @@ def _place_callouts(artists: PelvisArtists, pose: Pose) -> None:
     obstacles = list(paths.values())
     ends = bar_ends(shapes)
     taken: list[Bbox] = []
-    for text, landmark in callout_words(pose, artists.variant, seen_bar_tilt(shapes)):
+    for text, landmark in callout_words(pose, artists.variant):
         if landmark.startswith("bar_"):
             anchor = ends[1] if landmark == "bar_working" else ends[0]
         else:

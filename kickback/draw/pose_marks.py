@@ -120,17 +120,53 @@ def draw_ghost(
     keep = differing_parts(shown, ghost, tolerance) if shown is not None else list(GHOST_CANDIDATES)
     for name in [name for name in ghost.polygons if name not in keep]:
         ghost.polygons.pop(name).remove()
-    for patch in ghost.polygons.values():
+    covers = _covering_parts(ghost)
+    for name, patch in ghost.polygons.items():
         patch.set(facecolor="none", edgecolor=COLORS["reference"], linestyle=(0, (3, 2)), linewidth=1.2)
         patch.set_zorder(z)
         wash = Polygon(patch.get_xy(), closed=True, facecolor=COLORS["reference"], alpha=GHOST_WASH)
         wash.set(edgecolor="none", zorder=z - 0.01, gid=GHOST_WASH_ID)
         ax.add_patch(wash)
+        if covers[name]:
+            hole = _outside_of(ax, covers[name])
+            patch.set_clip_path(hole, ax.transData)
+            wash.set_clip_path(hole, ax.transData)
     for artist in (*ghost.lines.values(), *ghost.circles.values()):
         artist.remove()
     ghost.lines.clear()
     ghost.circles.clear()
     return ghost
+
+
+def _covering_parts(ghost: PoseArtists) -> dict[str, list[np.ndarray]]:
+    """For each ghost part, the outlines (m) of the ghost parts drawn over it in a body (higher z-order:
+    the thigh over the lower leg, the lower leg over the foot), so the ghost hides the same joins the
+    drawn body hides and reads as one leg, not as overlapping dashed boxes."""
+    order = {name: patch.get_zorder() for name, patch in ghost.polygons.items()}
+    return {
+        name: [np.asarray(ghost.polygons[other].get_xy(), dtype=float) for other in order if order[other] > z]
+        for name, z in order.items()
+    }
+
+
+def _outside_of(ax: Axes, outlines: list[np.ndarray]) -> Path:
+    """A clip path (data units) covering the axes' view and beyond, with a hole for each outline."""
+    (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    reach = 10.0 * max(x1 - x0, y1 - y0, 1.0)
+    left, right, low, high = x0 - reach, x1 + reach, y0 - reach, y1 + reach
+    frame = np.array([[left, low], [right, low], [right, high], [left, high]])  # anticlockwise
+    rings = [frame] + [outline[::-1] if _turns_left(outline) else outline for outline in outlines]
+    vertices = np.vstack([np.vstack([ring, ring[:1]]) for ring in rings])
+    codes = np.concatenate(
+        [[Path.MOVETO] + [Path.LINETO] * (len(ring) - 1) + [Path.CLOSEPOLY] for ring in rings]
+    )
+    return Path(vertices, codes)
+
+
+def _turns_left(outline: np.ndarray) -> bool:
+    """Whether a closed outline runs anticlockwise (positive shoelace area)."""
+    x, y = np.asarray(outline, dtype=float).T
+    return float(np.dot(x, np.roll(y, -1)) - np.dot(y, np.roll(x, -1))) > 0
 
 
 def ghost_words(ghost: PoseArtists) -> str:

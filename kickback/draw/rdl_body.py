@@ -29,22 +29,23 @@ WEIGHT_GREY = "#A6A6A6"  # the weight plates' grey in the equipment drawings
 LAYERS: tuple[tuple[str, str, float], ...] = (
     # (shape, colour key, z-order): the free leg, the one that moves, blue (as the moving leg in every
     # kickback figure) and farthest; the standing leg grey and nearest the viewer; the arm on the free
-    # leg's side, which holds the dumbbell, between them.
+    # leg's side, which holds the dumbbell, between them and behind the trunk: only what reaches past
+    # the trunk's outline shows, so it reads as the far arm.
     ("free_foot", "working_leg", 2.0),
     ("free_shank", "working_leg", 2.1),
     ("free_thigh", "working_leg", 2.2),
+    ("upper_arm", "body_far", 2.5),
+    ("forearm", "body_far", 2.6),
+    ("hand", "body_far", 2.7),
     ("head", "body", 2.95),
     ("trunk", "body", 3.0),
     ("pelvis", "body", 3.05),
-    ("upper_arm", "body_far", 3.2),
-    ("forearm", "body_far", 3.3),
-    ("hand", "body_far", 3.45),
     ("foot", "body", 4.0),
     ("shank", "body", 4.1),
     ("thigh", "body", 4.2),
 )
 MOVING_LEG = ("free_foot", "free_shank", "free_thigh")  # drawn blue: the tests check that this leg moves
-STANDING_WORDS = "standing leg:\nthe glute works here"
+STANDING_WORDS = "standing leg:\nthe glute\nworks here"
 
 
 def rdl_shapes(skeleton: Skeleton, body: Body) -> dict[str, np.ndarray]:
@@ -128,7 +129,7 @@ def draw_rdl_body(ax: Axes, skeleton: Skeleton, body: Body) -> list[Path]:
                 facecolor=WEIGHT_GREY,
                 edgecolor=COLORS["equipment"],
                 linewidth=0.9,
-                zorder=3.5,  # over the fingers: the near head hides the hand's grip on the bar
+                zorder=2.8,  # over the fingers, under the trunk: the far hand's dumbbell
                 joinstyle="round",
                 gid="rdl:dumbbell",
             )

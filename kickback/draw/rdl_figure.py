@@ -262,7 +262,9 @@ def _draw_start(ax: Axes, body: Body) -> tuple[Skeleton, list[str]]:
         ("free foot just\noff the floor", j["free_heel"], (150, 135, 165, 120)),
         (STANDING_WORDS, _surface(skeleton, body, "glute"), (200, 180, 220, 160, 240)),
     ]
-    for text, anchor, prefer in words:
+    # The standing leg's words first: the only free room with a leader to the glute that crosses
+    # neither thigh is just behind the buttock, below the hip's height; the angles find room round it.
+    for text, anchor, prefer in [words[-1], *words[:-1]]:
         _label(ax, text, anchor, obstacles, taken, prefer, h)
     mark_panel(ax, "plain", "Start: stand tall on one leg")
     return skeleton, [text.replace("\n", " ") for text, _, _ in words]

@@ -11,6 +11,21 @@ from ..model.pose import Pose
 from .rear_geometry import RearShapes, bar_ends, rear_view_shapes
 
 STILL = 0.5  # degrees: below this a turn or hike counts as none
+MARK_KEYS = {  # the rear view's marks, in the key's order: what each line on the picture means
+    "dimples": "Dark bar: hip bone to hip bone",
+    "level": "grey dotted: level",
+    "ghost": "grey dashed: the square, level pose",
+    "through": "white dotted: the pelvis's edge behind the leg",
+}
+
+
+def rear_key(drawn: set[str]) -> str:
+    """The key to the rear view's marks, one line naming each of `drawn` (names in MARK_KEYS), so a
+    figure never explains a mark it does not show."""
+    said = [words for name, words in MARK_KEYS.items() if name in drawn]
+    if not said:
+        return ""
+    return "; ".join([said[0][0].upper() + said[0][1:], *said[1:]]) + "."
 
 
 def seen_bar_tilt(shapes: RearShapes) -> float:
@@ -27,11 +42,11 @@ def is_square(pose: Pose) -> bool:
     return abs(pose.pelvic_rotation) < STILL and abs(pose.pelvic_hike) < STILL
 
 
-def callout_words(pose: Pose, variant: str, seen_tilt: float | None = None) -> list[tuple[str, str]]:
+def callout_words(pose: Pose, variant: str) -> list[tuple[str, str]]:
     """What the callouts name, each with what it points at: 'working_ankle', or the end of the bar
-    across the back of the pelvis on one side ('bar_working', 'bar_stance'). `seen_tilt`, the bar's
-    tilt in the picture (degrees): on all fours a hike shows foreshortened, and the label says by how
-    much, so the bar's small tilt is not read against the caption's larger hike."""
+    across the back of the pelvis on one side ('bar_working', 'bar_stance'). Short: on all fours a
+    hike's two angles (the hike, the bar's smaller tilt in the picture) are one fact, told together in
+    the caption (`rear_view_words` with `seen_tilt`), not split between caption and label."""
     standing = variant != "bodyweight"
     if abs(pose.pelvic_rotation) >= STILL:
         opening = pose.pelvic_rotation > 0
@@ -45,24 +60,29 @@ def callout_words(pose: Pose, variant: str, seen_tilt: float | None = None) -> l
         return labels if standing else labels[::-1]  # on all fours the leg's, above the arms
     if abs(pose.pelvic_hike) >= STILL:
         if not standing:
-            toward = "toward the\nribs" if pose.pelvic_hike > 0 else "away from\nthe ribs"
-            if seen_tilt is None:
-                return [(f"working hip\ndrawn {toward}", "bar_working")]
             toward = "to the ribs" if pose.pelvic_hike > 0 else "away from\nthe ribs"
-            return [
-                (f"working hip\n{toward}: bar\ntilts only {abs(seen_tilt):.0f}°\nfrom behind", "bar_working")
-            ]
+            return [(f"working hip\n{toward}", "bar_working")]  # the caption gives both angles
         return [
             ("working\nside\nhikes up" if pose.pelvic_hike > 0 else "working\nside\ndrops", "bar_working")
         ]
     return [("back of\npelvis\nlevel", "bar_stance")]
 
 
-def rear_view_words(pose: Pose, variant: str = "cable") -> str:
+def rear_view_words(pose: Pose, variant: str = "cable", seen_tilt: float | None = None) -> str:
     """What the rear view shows, in two short lines: the turn and the hike, each named or ruled out.
-    On all fours a hike draws the working hip toward the ribs (away from the viewer), and says so."""
+    On all fours a hike draws the working hip toward the ribs (away from the viewer), and says so.
+
+    `seen_tilt` (degrees), the bar's tilt in the picture, where given: a hike on all fours (and no
+    turn) is then told in three lines, the hike and the bar's smaller tilt from behind as one fact."""
     if is_square(pose):
         return "pelvis level\nand square"
+    if seen_tilt is not None and variant == "bodyweight" and abs(pose.pelvic_rotation) < STILL:
+        if abs(pose.pelvic_hike) >= STILL:
+            hip = "working" if pose.pelvic_hike > 0 else "stance"
+            return (
+                f"pelvis hiked {abs(pose.pelvic_hike):.0f}°: the {hip} hip\nis drawn toward the ribs;"
+                f"\nfrom behind the bar tilts only {abs(seen_tilt):.0f}°"
+            )
     hike = ""
     if abs(pose.pelvic_hike) >= STILL:
         if variant == "bodyweight":

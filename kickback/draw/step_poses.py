@@ -170,6 +170,10 @@ TRAIL_PUSH_MOST = 0.3  # m: ... by at most this much
 TRAIL_PUSH_STEP = 0.02  # m: in steps of this
 LEG_HALF_WIDTHS = {"thigh": 0.08, "shank": 0.055}  # m: about the drawn thigh's and lower leg's half-widths
 TRAIL_FLOOR_GAP = 0.03  # m: and never drawn lower than this above the floor or mat
+FOOT_LANDMARKS = (
+    "ankle",
+    "toe",
+)  # the foot points whose paths a trail may follow (the heel sits over the ankle)
 
 
 def _segment_gap(points: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
@@ -222,11 +226,12 @@ def motion_path(
 ) -> np.ndarray:
     """The trail's points (m), from the previous step's foot toward the drawn one, ending clear of the leg.
 
-    The path is the ankle's, from where it was at the previous step (set-up for "up", the top for
-    "down") to where it is drawn, cut where it comes within `TRAIL_GAP` of the drawn leg, so the
-    arrowhead at its end lies in free space. Where that leaves less than `TRAIL_LEAST`, the toe's path,
-    cut the same way, is tried: it runs farther from the leg, still from foot to foot. Where that too
-    is short (the two
+    The path is one foot point's (ankle or toe), from where it was at the previous step (set-up
+    for "up", the top for "down") to where it is drawn, cut where it comes within `TRAIL_GAP` of the
+    drawn leg, so the arrowhead at its end lies in free space. Of the paths at least `TRAIL_LEAST`
+    long, the one whose arrowhead stops nearest its own point on the drawn foot is kept, so the arrow
+    ends at the drawn foot, not halfway (the ankle's path, cut early beside the drawn lower leg, can stop
+    nearer the earlier foot than the drawn one). Where every path is short (the two
     feet overlap, as on the cable's short lower), the path is moved aside (back, or square to the
     travel) and its tail carried on until it is `TRAIL_LEAST` long, whichever free placement keeps
     its ends nearest the two feet: a motion line beside the foot's path, pointing the way it goes.
@@ -234,11 +239,15 @@ def motion_path(
     poses = step_trail(variant, drawn, share, way, points)
     skeletons = [build_skeleton(pose, body, variant).joints for pose in poses]
     ankles = np.array([joints["ankle"] for joints in skeletons], dtype=float)
-    for landmark in ("ankle", "toe"):  # the toe's own path where the ankle's runs too near the leg
+    path, best, cost = ankles[:1], None, np.inf
+    for landmark in FOOT_LANDMARKS:  # whichever foot point's path, cut clear of the leg, ends nearest it
         along = np.array([joints[landmark] for joints in skeletons], dtype=float)
         path = along[_last_run(_free(along, drawn, body, variant))]
-        if _length(path) >= TRAIL_LEAST:
-            return path
+        short_by = float(np.hypot(*(path[-1] - along[-1]))) if len(path) else np.inf
+        if _length(path) >= TRAIL_LEAST and short_by < cost:
+            best, cost = path, short_by
+    if best is not None:
+        return best
     best, cost = (path if len(path) else ankles[:1]), np.inf
     for shift in np.arange(TRAIL_PUSH_STEP, TRAIL_PUSH_MOST + 1e-9, TRAIL_PUSH_STEP):
         for direction in _shifts(ankles):
